@@ -1,0 +1,3 @@
+from rktc.cli import main
+
+main()

@@ -1,0 +1,134 @@
+"""The `rktc` command: arguments in, pipeline, output and exit code out.
+
+Imports of the pipeline happen inside the commands so that `rktc --help`
+stays fast. Exit codes: 0 clean, 1 problems found (or warnings under
+--strict), 2 usage errors and internal errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="rktc",
+    help="Compile Indonesian annual performance plans (RKT) from checked YAML.",
+    rich_markup_mode=None,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+)
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="Message language: id (default) or en; env RKTC_LANG."),
+]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option("--select", help="Run only these rule codes or prefixes (repeatable)."),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help="Skip these rule codes or prefixes (repeatable)."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from rktc import __version__
+
+        typer.echo(f"rktc {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+    = False,
+) -> None:
+    """rktc: plans as YAML, checked like code, compiled into the RKT Word document."""
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Plan files or directories.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif.")]
+    = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check plans against the schema and the consistency rules.
+
+    Example: rktc validate plans/ --format github
+    """
+    from rktc import commands
+
+    raise typer.Exit(commands.validate(paths, fmt, strict, select or [], ignore or [], lang))
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="A rule code, e.g. RKT201.")] = None,
+    lang: LangOption = None,
+) -> None:
+    """List the rules, or print the documentation of one.
+
+    Example: rktc rules RKT201
+    """
+    from rktc import commands
+
+    raise typer.Exit(commands.rules(code, lang))
+
+
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
+    = None,
+) -> None:
+    """Print the JSON Schema of the plan format (for editor completion).
+
+    Example: rktc schema -o rktc-plan.schema.json
+    """
+    from rktc import commands
+
+    raise typer.Exit(commands.schema(output))
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter plan.")]
+    = Path("rencana.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Write a commented starter plan that validates.
+
+    Example: rktc init rencana-2025.yaml
+    """
+    from rktc import commands
+
+    raise typer.Exit(commands.init(path, force, lang))
+
+
+def main() -> None:
+    """Entry point: run the app; an internal error becomes one line (traceback with --debug)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:
+        if "--debug" in sys.argv:
+            raise
+        from rktc.messages import resolve_language, text
+
+        lang = resolve_language(None)
+        typer.echo("rktc: " + text("cli.internal_error", lang,
+                                   error=f"{type(exc).__name__}: {exc}"), err=True)
+        sys.exit(2)

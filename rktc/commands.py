@@ -1,0 +1,106 @@
+"""What each CLI command does, as plain functions returning exit codes.
+
+`cli.py` only parses arguments; this module runs the pipeline and prints. It is
+imported lazily, so its imports do not slow `rktc --help`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from rktc.check import Selection
+from rktc.messages import resolve_language, text
+from rktc.pipeline import compile_plan, expand_paths
+from rktc.report import FORMATS, render_report
+from rktc.rules import all_rules, find_rule
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _fail_usage(key: str, lang: str, **params: Any) -> int:
+    typer.echo("rktc: " + text(key, lang, **params), err=True)
+    return EXIT_USAGE
+
+
+def project_config(start: Path | None = None) -> dict[str, Any]:
+    """The `[tool.rktc]` table of the nearest pyproject.toml, if any."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                return {}
+            tool = data.get("tool", {}).get("rktc", {})
+            return tool if isinstance(tool, dict) else {}
+    return {}
+
+
+def selection_from(select: list[str], ignore: list[str]) -> Selection:
+    config = project_config()
+    chosen = [s.upper() for s in select] or [str(s).upper() for s in config.get("select", [])]
+    skipped = [i.upper() for i in ignore] + [str(i).upper() for i in config.get("ignore", [])]
+    return Selection(tuple(chosen), tuple(skipped))
+
+
+def validate(paths: list[Path], fmt: str, strict: bool, select: list[str], ignore: list[str],
+             lang_option: str | None) -> int:
+    lang = resolve_language(lang_option)
+    if fmt not in FORMATS:
+        return _fail_usage("cli.bad_format", lang, value=fmt, choices=", ".join(FORMATS))
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        return _fail_usage("cli.not_found", lang, path=missing[0])
+    files = list(expand_paths(paths))
+    if not files:
+        return _fail_usage("cli.no_files", lang, paths=", ".join(map(str, paths)))
+    selection = selection_from(select, ignore)
+    results = [compile_plan(f, selection) for f in files]
+    diagnostics = [d for r in results for d in r.diagnostics]
+    typer.echo(render_report(fmt, [r.path for r in results], diagnostics, lang))
+    return EXIT_PROBLEMS if any(r.failed(strict) for r in results) else EXIT_OK
+
+
+def rules(code: str | None, lang_option: str | None) -> int:
+    lang = resolve_language(lang_option)
+    if code is None:
+        for rule in all_rules():
+            typer.echo(f"{rule.code}  {rule.name:<32} {rule.severity.value:<8} {rule.summary}")
+        return EXIT_OK
+    found = find_rule(code)
+    if found is None:
+        return _fail_usage("cli.unknown_rule", lang, code=code)
+    typer.echo(f"{found.code} {found.name} ({found.severity.value})\n\n{found.doc}")
+    return EXIT_OK
+
+
+def schema(output: Path | None) -> int:
+    from rktc.schema import json_schema
+
+    rendered = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
+        from rktc.output import write_atomic
+
+        write_atomic(output, rendered.encode("utf-8"))
+    return EXIT_OK
+
+
+def init(path: Path, force: bool, lang_option: str | None) -> int:
+    from rktc.starter import starter_plan
+    from rktc.output import write_atomic
+
+    lang = resolve_language(lang_option)
+    if path.exists() and not force:
+        return _fail_usage("cli.exists", lang, path=path)
+    write_atomic(path, starter_plan().encode("utf-8"))
+    typer.echo(text("cli.written", lang, path=path))
+    return EXIT_OK

@@ -1,0 +1,308 @@
+"""Read a YAML plan into plain data without losing or reinterpreting anything.
+
+Every scalar stays text (`1.000`, `no` and `2023-01-30` reach the schema as
+written); the schema decides what a value means. Positions of every key and
+value are kept so later stages can point at the source. The parser is driven
+event by event (libyaml when present), which is safe by construction: no tags
+are resolved and no objects are built.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rktc.diagnostics import Diagnostic, Location, Related
+from rktc.messages import msg
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 32
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+STR_TAGS = frozenset({"tag:yaml.org,2002:str", "!!str", "!"})
+
+Path_ = tuple[str | int, ...]
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class SourceMap:
+    """Positions of values and keys in one file, addressed by data paths."""
+
+    path: str
+    values: dict[Path_, Location] = field(default_factory=dict)
+    keys: dict[Path_, Location] = field(default_factory=dict)
+
+    def value(self, loc: Path_) -> Location:
+        """Position of the value at `loc`, else of its nearest ancestor present in the file."""
+        return self._nearest(self.values, loc)
+
+    def key(self, loc: Path_) -> Location:
+        """Position of the key of `loc` (its value for list items), else the nearest ancestor."""
+        if loc in self.keys:
+            return self.keys[loc]
+        return self._nearest(self.values, loc)
+
+    def _nearest(self, table: dict[Path_, Location], loc: Path_) -> Location:
+        for end in range(len(loc), -1, -1):
+            found = table.get(loc[:end])
+            if found is not None:
+                return found
+        return Location(self.path, 1, 1)
+
+
+@dataclass
+class Loaded:
+    """The outcome of reading one file: data (None if unreadable), positions, problems."""
+
+    path: str
+    data: Any
+    source: SourceMap
+    text: str = ""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not self.diagnostics
+
+
+def load_file(path: Path, display: str | None = None) -> Loaded:
+    """Read `path`; problems with its bytes or YAML become diagnostics."""
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _failed(shown, "load.too_large", size=size, limit=MAX_BYTES)
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _failed(shown, "load.unreadable", reason=exc.strerror or str(exc))
+    return load_bytes(raw, shown)
+
+
+def load_bytes(raw: bytes, path: str) -> Loaded:
+    decoded = _decode(raw, path)
+    if isinstance(decoded, Loaded):
+        return decoded
+    return load_text(decoded, path)
+
+
+def load_text(text: str, path: str) -> Loaded:
+    if not text.strip():
+        return _failed(path, "load.empty", text=text)
+    builder = _TreeBuilder(path)
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            if not builder.feed(event):
+                break
+    except yaml.MarkedYAMLError as exc:
+        builder.diagnostics.append(_syntax_error(exc, path, text))
+        return Loaded(path, None, builder.source, text, builder.diagnostics)
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        diag = Diagnostic("RKT005", Location(path, line, col), msg("load.bad_char",
+                          char=f"U+{exc.character:04X}" if isinstance(exc.character, int)
+                          else repr(exc.character)), hint=msg("hint.bad_char"))
+        return Loaded(path, None, builder.source, text, [diag])
+    except yaml.YAMLError as exc:
+        diag = Diagnostic("RKT001", Location(path, 1, 1), msg("load.syntax", problem=str(exc)))
+        return Loaded(path, None, builder.source, text, [diag])
+    data = builder.result
+    if builder.aborted:
+        data = None
+    elif not isinstance(data, dict):
+        builder.diagnostics.append(Diagnostic(
+            "RKT010", builder.source.value(()), msg("load.top_not_mapping"),
+            hint=msg("hint.top_not_mapping")))
+        data = None
+    return Loaded(path, data, builder.source, text, builder.diagnostics)
+
+
+def _failed(path: str, key: str, text: str = "", **params: Any) -> Loaded:
+    code = {"load.too_large": "RKT006", "load.empty": "RKT009"}.get(key, "RKT005")
+    diag = Diagnostic(code, Location(path, 1, 1), msg(key, **params),
+                      hint=msg("hint." + key.split(".", 1)[1]))
+    return Loaded(path, None, SourceMap(path), text, [diag])
+
+
+_FOREIGN_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _decode(raw: bytes, path: str) -> str | Loaded:
+    """Decode UTF-8 (a BOM is fine); anything else gets a position and a way out."""
+    for bom, name in _FOREIGN_BOMS:
+        if raw.startswith(bom):
+            return _failed(path, "load.utf16", encoding=name)
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _byte_line_col(raw, nul)
+        loaded = _failed(path, "load.binary")
+        loaded.diagnostics[0] = _moved(loaded.diagnostics[0], line, col)
+        return loaded
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _byte_line_col(raw, exc.start)
+        bad = raw[exc.start:exc.start + 1]
+        guess = bad.decode("cp1252", errors="replace")
+        loaded = _failed(path, "load.not_utf8", byte=f"0x{bad.hex().upper()}", guess=guess)
+        loaded.diagnostics[0] = _moved(loaded.diagnostics[0], line, col)
+        return loaded
+
+
+def _moved(diag: Diagnostic, line: int, col: int) -> Diagnostic:
+    return Diagnostic(diag.code, Location(diag.location.path, line, col), diag.message,
+                      diag.severity, diag.hint, diag.related)
+
+
+def _byte_line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    prefix = raw[line_start:offset].decode("utf-8", errors="replace")
+    return raw.count(b"\n", 0, offset) + 1, len(prefix) + 1
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or exc.context or "?"
+    at_tab = mark is not None and text[mark.index:mark.index + 1] == "\t"
+    if at_tab or "'\\t'" in problem:
+        return Diagnostic("RKT001", Location(path, line, col), msg("load.tab"),
+                          hint=msg("hint.tab"))
+    return Diagnostic("RKT001", Location(path, line, col), msg("load.syntax", problem=problem),
+                      hint=msg("hint.syntax"))
+
+
+def _mark(path: str, event: Any) -> Location:
+    start, end = event.start_mark, event.end_mark
+    return Location(path, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+class _TreeBuilder:
+    """Turn parser events into dicts, lists and strings, recording positions."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.source = SourceMap(path)
+        self.diagnostics: list[Diagnostic] = []
+        self.result: Any = None
+        self.aborted = False
+        self._documents = 0
+        # Each frame: [container, path, pending key (mappings), key location]
+        self._stack: list[list[Any]] = []
+
+    def feed(self, event: Any) -> bool:
+        """Consume one event; False stops the parse (the rest cannot be trusted)."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self._documents += 1
+            if self._documents > 1:
+                self._error("RKT008", event, "load.multiple_documents", "hint.multiple_documents")
+                self.aborted = True
+                return False
+        elif isinstance(event, yaml.AliasEvent):
+            self._error("RKT003", event, "load.alias", "hint.alias", name=event.anchor)
+            self._add(event, None)
+        elif isinstance(event, yaml.ScalarEvent):
+            self._check_node(event)
+            value = event.value if self._awaiting_key() else self._scalar(event)
+            self._add(event, value)
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            return self._open(event)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            self._close(event)
+        return True
+
+    def _scalar(self, event: Any) -> str | None:
+        plain = event.implicit[0] and not event.style
+        if plain and event.value in NULL_WORDS:
+            return None
+        return str(event.value)
+
+    def _check_node(self, event: Any) -> None:
+        if event.anchor is not None:
+            self._error("RKT003", event, "load.anchor", "hint.alias", name=event.anchor)
+        if event.tag is not None and event.tag not in STR_TAGS:
+            self._error("RKT004", event, "load.tag", "hint.tag", tag=event.tag)
+
+    def _awaiting_key(self) -> bool:
+        return bool(self._stack) and isinstance(self._stack[-1][0], dict) and (
+            self._stack[-1][2] is None)
+
+    def _open(self, event: Any) -> bool:
+        self._check_node(event)
+        if self._awaiting_key():
+            self._error("RKT010", event, "load.complex_key", "hint.complex_key")
+            self.aborted = True
+            return False
+        if len(self._stack) >= MAX_DEPTH:
+            self._error("RKT007", event, "load.too_deep", "hint.too_deep", limit=MAX_DEPTH)
+            self.aborted = True
+            return False
+        container: dict[str, Any] | list[Any]
+        container = {} if isinstance(event, yaml.MappingStartEvent) else []
+        path = self._add(event, container)
+        if path is not None:
+            self._stack.append([container, path, None, None])
+        return True
+
+    def _close(self, event: Any) -> None:
+        frame = self._stack.pop()
+        loc = self.source.values.get(frame[1])
+        if loc is not None:
+            end = event.end_mark
+            self.source.values[frame[1]] = Location(
+                loc.path, loc.line, loc.column, end.line + 1, end.column + 1)
+
+    def _add(self, event: Any, value: Any) -> Path_ | None:
+        """Place `value` in the open container; returns its path (None if it is dropped)."""
+        location = _mark(self.path, event)
+        if not self._stack:
+            self.result = value
+            self.source.values[()] = location
+            return ()
+        frame = self._stack[-1]
+        container, parent = frame[0], frame[1]
+        if isinstance(container, list):
+            path = (*parent, len(container))
+            container.append(value)
+            self.source.values[path] = location
+            return path
+        if frame[2] is None:
+            return self._take_key(frame, event, value, location)
+        key, key_loc = frame[2], frame[3]
+        frame[2] = frame[3] = None
+        path = (*parent, key)
+        if key in container:
+            first = self.source.keys[path]
+            self.diagnostics.append(Diagnostic(
+                "RKT002", key_loc, msg("load.duplicate_key", key=key, line=first.line),
+                hint=msg("hint.duplicate_key"),
+                related=(Related(first, msg("related.first_key", key=key)),)))
+            return path  # the first value stays; the error blocks any build
+        container[key] = value
+        self.source.values[path] = location
+        self.source.keys[path] = key_loc
+        return path
+
+    def _take_key(self, frame: list[Any], event: Any, value: Any, location: Location) -> None:
+        if not isinstance(value, str):  # an alias used as a key
+            value = f"<{location.line}:{location.column}>"
+        frame[2], frame[3] = value, location
+        return None
+
+    def _error(self, code: str, event: Any, key: str, hint: str, **params: Any) -> None:
+        self.diagnostics.append(
+            Diagnostic(code, _mark(self.path, event), msg(key, **params), hint=msg(hint)))

@@ -1,0 +1,59 @@
+"""The one orchestrator: load -> schema -> rules, for one file at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rktc.check import Selection, apply_suppressions, run_rules
+from rktc.diagnostics import Diagnostic, Severity, sort_diagnostics
+from rktc.load import Loaded, load_file
+from rktc.schema import Plan
+from rktc.validate import validate_plan
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Compiled:
+    path: str
+    loaded: Loaded
+    plan: Plan | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def well_formed(self) -> bool:
+        """Read and valid against the schema (it may still have rule findings)."""
+        return self.plan is not None and not any(
+            d.code.startswith("RKT0") and d.severity is Severity.ERROR
+            for d in self.diagnostics)
+
+    def failed(self, strict: bool = False) -> bool:
+        return any(d.severity is Severity.ERROR or strict for d in self.diagnostics)
+
+
+def compile_plan(path: Path, selection: Selection | None = None,
+                 display: str | None = None) -> Compiled:
+    selection = selection or Selection()
+    shown = display or str(path)
+    loaded = load_file(path, shown)
+    diagnostics = list(loaded.diagnostics)
+    plan = None
+    if loaded.data is not None:
+        plan, problems = validate_plan(loaded)
+        diagnostics.extend(problems)
+    if plan is not None:
+        found = run_rules(plan, loaded.source, selection)
+        diagnostics.extend(apply_suppressions(found, loaded.text, shown, selection))
+    return Compiled(shown, loaded, plan, sort_diagnostics(diagnostics))
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given; directories give their .yaml/.yml files, sorted, recursively."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*")
+                              if p.suffix in PLAN_SUFFIXES and p.is_file())
+        else:
+            yield path

@@ -1,0 +1,17 @@
+"""All rules, in code order. Importing a rule module registers its rules."""
+
+from __future__ import annotations
+
+from rktc.rules import (  # noqa: F401  (imported for their registrations)
+    input_problems,
+    suppression,
+)
+from rktc.rules.base import REGISTRY, Rule
+
+
+def all_rules() -> list[Rule]:
+    return [REGISTRY[code] for code in sorted(REGISTRY)]
+
+
+def find_rule(code: str) -> Rule | None:
+    return REGISTRY.get(code.upper())
