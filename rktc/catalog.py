@@ -130,179 +130,192 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
 }
 
-CATALOG.update({
-    # --- values (RKT013) ---
-    "value.english_grouping": (
-        "'{value}' memakai koma sebagai pemisah ribuan",
-        "'{value}' uses commas to group thousands",
-    ),
-    "hint.value.english_grouping": (
-        "tulis ribuan dengan titik dan desimal dengan koma: 14.271.302.000 atau 97,5",
-        "group thousands with dots and write decimals with a comma: 14.271.302.000 or 97,5",
-    ),
-    "value.dot_decimal": (
-        "'{value}' bermakna ganda: titik adalah pemisah ribuan, bukan tanda desimal",
-        "'{value}' is ambiguous: a dot groups thousands, it is not a decimal mark",
-    ),
-    "hint.value.dot_decimal": (
-        "untuk pecahan tulis {suggestion}; untuk ribuan tulis tiga angka setelah titik",
-        "for a fraction write {suggestion}; for thousands write three digits after each dot",
-    ),
-    "value.not_a_number": ("'{value}' bukan angka", "'{value}' is not a number"),
-    "hint.value.not_a_number": (
-        "tulis angka seperti 14.271.302.000 atau 97,5",
-        "write a number such as 14.271.302.000 or 97,5",
-    ),
-    "value.money_ambiguous": (
-        "'{value}' bermakna ganda sebagai rupiah: ribuan ({thousands}) atau sen?",
-        "'{value}' is ambiguous as rupiah: thousands ({thousands}) or sen?",
-    ),
-    "hint.value.money_ambiguous": (
-        "tulis {thousands} untuk ribuan; sen ditulis dengan dua angka (8,50)",
-        "write {thousands} for thousands; sen take two digits (8,50)",
-    ),
-    "value.money_negative": (
-        "anggaran '{value}' negatif",
-        "anggaran '{value}' is negative",
-    ),
-    "hint.value.money_negative": (
-        "anggaran adalah jumlah yang direncanakan, tulis tanpa tanda minus",
-        "anggaran is a planned amount; write it without a minus sign",
-    ),
-    "value.money_sen": (
-        "'{value}' punya lebih dari dua angka desimal",
-        "'{value}' has more than two decimal digits",
-    ),
-    "hint.value.money_sen": (
-        "rupiah ditulis paling banyak sampai sen: 1.500,50",
-        "rupiah go down to sen at most: 1.500,50",
-    ),
-    "value.target_empty": ("target kosong", "the target is empty"),
-    "hint.value.target_empty": (
-        "tulis target seperti 97%, 13 kec atau 1 dokumen",
-        "write a target such as 97%, 13 kec or 1 dokumen",
-    ),
-    "value.unknown_month": (
-        "'{month}' dalam '{value}' bukan nama bulan",
-        "'{month}' in '{value}' is not a month name",
-    ),
-    "hint.value.unknown_month": (
-        "gunakan nama bulan Indonesia (Januari ... Desember) atau tulis 2023-01-30",
-        "use an Indonesian month name (Januari ... Desember) or write 2023-01-30",
-    ),
-    "value.not_a_date": ("'{value}' bukan tanggal", "'{value}' is not a date"),
-    "hint.value.not_a_date": (
-        "tulis tanggal sebagai 30 Januari 2023 atau 2023-01-30",
-        "write the date as 30 Januari 2023 or 2023-01-30",
-    ),
-    "value.impossible_date": (
-        "tanggal '{value}' tidak ada di kalender",
-        "the date '{value}' does not exist",
-    ),
-    "hint.value.impossible_date": (
-        "periksa hari dan bulannya",
-        "check the day and the month",
-    ),
-    "value.not_a_year": ("'{value}' bukan tahun", "'{value}' is not a year"),
-    "hint.value.not_a_year": ("tulis tahun dengan empat angka: 2023", "write four digits: 2023"),
-    "value.not_a_period": (
-        "'{value}' bukan periode tahun",
-        "'{value}' is not a period of years",
-    ),
-    "hint.value.not_a_period": (
-        "tulis periode Renstra sebagai 2020-2024",
-        "write the Renstra period as 2020-2024",
-    ),
-    "value.not_a_count": ("'{value}' bukan nomor urut", "'{value}' is not a row number"),
-    "hint.value.not_a_count": ("tulis nomor bulat: 1, 2, 3", "write a whole number: 1, 2, 3"),
-})
+CATALOG.update(
+    {
+        # --- values (RKT013) ---
+        "value.english_grouping": (
+            "'{value}' memakai koma sebagai pemisah ribuan",
+            "'{value}' uses commas to group thousands",
+        ),
+        "hint.value.english_grouping": (
+            "tulis ribuan dengan titik dan desimal dengan koma: 14.271.302.000 atau 97,5",
+            "group thousands with dots and write decimals with a comma: 14.271.302.000 or 97,5",
+        ),
+        "value.dot_decimal": (
+            "'{value}' bermakna ganda: titik adalah pemisah ribuan, bukan tanda desimal",
+            "'{value}' is ambiguous: a dot groups thousands, it is not a decimal mark",
+        ),
+        "hint.value.dot_decimal": (
+            "untuk pecahan tulis {suggestion}; untuk ribuan tulis tiga angka setelah titik",
+            "for a fraction write {suggestion}; for thousands write three digits after each dot",
+        ),
+        "value.not_a_number": ("'{value}' bukan angka", "'{value}' is not a number"),
+        "hint.value.not_a_number": (
+            "tulis angka seperti 14.271.302.000 atau 97,5",
+            "write a number such as 14.271.302.000 or 97,5",
+        ),
+        "value.money_ambiguous": (
+            "'{value}' bermakna ganda sebagai rupiah: ribuan ({thousands}) atau sen?",
+            "'{value}' is ambiguous as rupiah: thousands ({thousands}) or sen?",
+        ),
+        "hint.value.money_ambiguous": (
+            "tulis {thousands} untuk ribuan; sen ditulis dengan dua angka (8,50)",
+            "write {thousands} for thousands; sen take two digits (8,50)",
+        ),
+        "value.money_negative": (
+            "anggaran '{value}' negatif",
+            "anggaran '{value}' is negative",
+        ),
+        "hint.value.money_negative": (
+            "anggaran adalah jumlah yang direncanakan, tulis tanpa tanda minus",
+            "anggaran is a planned amount; write it without a minus sign",
+        ),
+        "value.money_sen": (
+            "'{value}' punya lebih dari dua angka desimal",
+            "'{value}' has more than two decimal digits",
+        ),
+        "hint.value.money_sen": (
+            "rupiah ditulis paling banyak sampai sen: 1.500,50",
+            "rupiah go down to sen at most: 1.500,50",
+        ),
+        "value.target_empty": ("target kosong", "the target is empty"),
+        "hint.value.target_empty": (
+            "tulis target seperti 97%, 13 kec atau 1 dokumen",
+            "write a target such as 97%, 13 kec or 1 dokumen",
+        ),
+        "value.unknown_month": (
+            "'{month}' dalam '{value}' bukan nama bulan",
+            "'{month}' in '{value}' is not a month name",
+        ),
+        "hint.value.unknown_month": (
+            "gunakan nama bulan Indonesia (Januari ... Desember) atau tulis 2023-01-30",
+            "use an Indonesian month name (Januari ... Desember) or write 2023-01-30",
+        ),
+        "value.not_a_date": ("'{value}' bukan tanggal", "'{value}' is not a date"),
+        "hint.value.not_a_date": (
+            "tulis tanggal sebagai 30 Januari 2023 atau 2023-01-30",
+            "write the date as 30 Januari 2023 or 2023-01-30",
+        ),
+        "value.impossible_date": (
+            "tanggal '{value}' tidak ada di kalender",
+            "the date '{value}' does not exist",
+        ),
+        "hint.value.impossible_date": (
+            "periksa hari dan bulannya",
+            "check the day and the month",
+        ),
+        "value.not_a_year": ("'{value}' bukan tahun", "'{value}' is not a year"),
+        "hint.value.not_a_year": (
+            "tulis tahun dengan empat angka: 2023",
+            "write four digits: 2023",
+        ),
+        "value.not_a_period": (
+            "'{value}' bukan periode tahun",
+            "'{value}' is not a period of years",
+        ),
+        "hint.value.not_a_period": (
+            "tulis periode Renstra sebagai 2020-2024",
+            "write the Renstra period as 2020-2024",
+        ),
+        "value.not_a_count": ("'{value}' bukan nomor urut", "'{value}' is not a row number"),
+        "hint.value.not_a_count": ("tulis nomor bulat: 1, 2, 3", "write a whole number: 1, 2, 3"),
+    }
+)
 
-CATALOG.update({
-    # --- schema (RKT010-RKT014) ---
-    "schema.missing": ("'{key}' wajib diisi ({field})", "'{key}' is required ({field})"),
-    "hint.schema.missing": ("tambahkan `{key}:` ({about})", "add `{key}:` ({about})"),
-    "schema.unknown_key": ("kunci '{key}' tidak dikenal", "unknown key '{key}'"),
-    "hint.schema.did_you_mean": ("maksudnya '{suggestion}'?", "did you mean '{suggestion}'?"),
-    "hint.schema.allowed_keys": (
-        "kunci yang dikenal di sini: {allowed}",
-        "keys known here: {allowed}",
-    ),
-    "schema.format_version": (
-        "versi format '{value}' tidak didukung",
-        "format version '{value}' is not supported",
-    ),
-    "hint.schema.format_version": (
-        "rktc ini membaca format 1: tulis `rktc: 1`",
-        "this rktc reads format 1: write `rktc: 1`",
-    ),
-    "schema.expected_text": (
-        "{field} harus berupa teks, bukan {got}",
-        "{field} must be text, not {got}",
-    ),
-    "hint.schema.expected_text": ("isi: {about}", "expected: {about}"),
-    "schema.expected_list": (
-        "{field} harus berupa daftar (baris diawali '- '), bukan {got}",
-        "{field} must be a list (lines starting with '- '), not {got}",
-    ),
-    "hint.schema.expected_list": ("isi: {about}", "expected: {about}"),
-    "schema.expected_mapping": (
-        "{field} harus berupa mapping (kunci: nilai), bukan {got}",
-        "{field} must be a mapping (key: value), not {got}",
-    ),
-    "hint.schema.expected_mapping": ("isi: {about}", "expected: {about}"),
-    "schema.empty_text": ("{field} kosong", "{field} is empty"),
-    "hint.schema.empty_text": ("isi: {about}", "expected: {about}"),
-    "schema.bad_id": (
-        "{field} bukan kode yang sah: {got}",
-        "{field} is not a valid id: {got}",
-    ),
-    "hint.schema.bad_id": (
-        "kode terdiri dari huruf, angka, '.', '-' atau '_', tanpa spasi, mis. S1",
-        "an id is letters, digits, '.', '-' or '_', with no spaces, e.g. S1",
-    ),
-    "schema.invalid": ("{field}: {detail}", "{field}: {detail}"),
-})
+CATALOG.update(
+    {
+        # --- schema (RKT010-RKT014) ---
+        "schema.missing": ("'{key}' wajib diisi ({field})", "'{key}' is required ({field})"),
+        "hint.schema.missing": ("tambahkan `{key}:` ({about})", "add `{key}:` ({about})"),
+        "schema.unknown_key": ("kunci '{key}' tidak dikenal", "unknown key '{key}'"),
+        "hint.schema.did_you_mean": ("maksudnya '{suggestion}'?", "did you mean '{suggestion}'?"),
+        "hint.schema.allowed_keys": (
+            "kunci yang dikenal di sini: {allowed}",
+            "keys known here: {allowed}",
+        ),
+        "schema.format_version": (
+            "versi format '{value}' tidak didukung",
+            "format version '{value}' is not supported",
+        ),
+        "hint.schema.format_version": (
+            "rktc ini membaca format 1: tulis `rktc: 1`",
+            "this rktc reads format 1: write `rktc: 1`",
+        ),
+        "schema.expected_text": (
+            "{field} harus berupa teks, bukan {got}",
+            "{field} must be text, not {got}",
+        ),
+        "hint.schema.expected_text": ("isi: {about}", "expected: {about}"),
+        "schema.expected_list": (
+            "{field} harus berupa daftar (baris diawali '- '), bukan {got}",
+            "{field} must be a list (lines starting with '- '), not {got}",
+        ),
+        "hint.schema.expected_list": ("isi: {about}", "expected: {about}"),
+        "schema.expected_mapping": (
+            "{field} harus berupa mapping (kunci: nilai), bukan {got}",
+            "{field} must be a mapping (key: value), not {got}",
+        ),
+        "hint.schema.expected_mapping": ("isi: {about}", "expected: {about}"),
+        "schema.empty_text": ("{field} kosong", "{field} is empty"),
+        "hint.schema.empty_text": ("isi: {about}", "expected: {about}"),
+        "schema.bad_id": (
+            "{field} bukan kode yang sah: {got}",
+            "{field} is not a valid id: {got}",
+        ),
+        "hint.schema.bad_id": (
+            "kode terdiri dari huruf, angka, '.', '-' atau '_', tanpa spasi, mis. S1",
+            "an id is letters, digits, '.', '-' or '_', with no spaces, e.g. S1",
+        ),
+        "schema.invalid": ("{field}: {detail}", "{field}: {detail}"),
+    }
+)
 
-CATALOG.update({
-    # --- report and command line ---
-    "severity.error": ("galat", "error"),
-    "severity.warning": ("peringatan", "warning"),
-    "label.hint": ("saran", "hint"),
-    "summary.clean": (
-        "Tidak ada masalah ({files} berkas diperiksa).",
-        "No problems ({files} file(s) checked).",
-    ),
-    "summary.found": (
-        "{errors} galat, {warnings} peringatan dalam {files} berkas.",
-        "{errors} error(s), {warnings} warning(s) in {files} file(s).",
-    ),
-    "cli.no_files": (
-        "tidak ada berkas rencana (.yaml/.yml) di {paths}",
-        "no plan files (.yaml/.yml) in {paths}",
-    ),
-    "cli.not_found": ("berkas tidak ditemukan: {path}", "file not found: {path}"),
-    "cli.bad_format": (
-        "format '{value}' tidak dikenal; pilih salah satu: {choices}",
-        "unknown format '{value}'; choose one of: {choices}",
-    ),
-    "cli.unknown_rule": ("aturan '{code}' tidak dikenal", "unknown rule '{code}'"),
-    "cli.internal_error": (
-        "galat internal rktc ({error}). Ini bug: laporkan bersama berkas rencana dan "
-        "keluaran `rktc --debug ...`.",
-        "internal rktc error ({error}). This is a bug: report it with the plan file and the "
-        "output of `rktc --debug ...`.",
-    ),
-    "cli.exists": (
-        "{path} sudah ada; gunakan --force untuk menimpanya",
-        "{path} already exists; use --force to overwrite it",
-    ),
-    "cli.written": ("ditulis: {path}", "written: {path}"),
-    "check.unused_suppression": (
-        "komentar `rktc: ignore[{code}]` tidak menekan temuan apa pun",
-        "`rktc: ignore[{code}]` comment suppresses nothing",
-    ),
-    "hint.check.unused_suppression": (
-        "hapus komentar itu, atau perbaiki kode aturannya",
-        "delete the comment, or correct the rule code in it",
-    ),
-})
+CATALOG.update(
+    {
+        # --- report and command line ---
+        "severity.error": ("galat", "error"),
+        "severity.warning": ("peringatan", "warning"),
+        "label.hint": ("saran", "hint"),
+        "summary.clean": (
+            "Tidak ada masalah ({files} berkas diperiksa).",
+            "No problems ({files} file(s) checked).",
+        ),
+        "summary.found": (
+            "{errors} galat, {warnings} peringatan dalam {files} berkas.",
+            "{errors} error(s), {warnings} warning(s) in {files} file(s).",
+        ),
+        "cli.no_files": (
+            "tidak ada berkas rencana (.yaml/.yml) di {paths}",
+            "no plan files (.yaml/.yml) in {paths}",
+        ),
+        "cli.not_found": ("berkas tidak ditemukan: {path}", "file not found: {path}"),
+        "cli.bad_format": (
+            "format '{value}' tidak dikenal; pilih salah satu: {choices}",
+            "unknown format '{value}'; choose one of: {choices}",
+        ),
+        "cli.unknown_rule": ("aturan '{code}' tidak dikenal", "unknown rule '{code}'"),
+        "cli.internal_error": (
+            (
+                "galat internal rktc ({error}). Ini bug: laporkan bersama berkas rencana "
+                "dan keluaran `rktc --debug ...`."
+            ),
+            (
+                "internal rktc error ({error}). This is a bug: report it with the plan file "
+                "and the output of `rktc --debug ...`."
+            ),
+        ),
+        "cli.exists": (
+            "{path} sudah ada; gunakan --force untuk menimpanya",
+            "{path} already exists; use --force to overwrite it",
+        ),
+        "cli.written": ("ditulis: {path}", "written: {path}"),
+        "check.unused_suppression": (
+            "komentar `rktc: ignore[{code}]` tidak menekan temuan apa pun",
+            "`rktc: ignore[{code}]` comment suppresses nothing",
+        ),
+        "hint.check.unused_suppression": (
+            "hapus komentar itu, atau perbaiki kode aturannya",
+            "delete the comment, or correct the rule code in it",
+        ),
+    }
+)

@@ -31,8 +31,10 @@ class Selection:
 
     def merged_with(self, select: Iterable[str], ignore: Iterable[str]) -> Selection:
         """Add a plan's own choices: its select narrows only when none was given here."""
-        return Selection(self.select or tuple(s.upper() for s in select),
-                         self.ignore + tuple(i.upper() for i in ignore))
+        return Selection(
+            self.select or tuple(s.upper() for s in select),
+            self.ignore + tuple(i.upper() for i in ignore),
+        )
 
 
 def run_rules(plan: Plan, source: SourceMap, selection: Selection) -> list[Diagnostic]:
@@ -67,10 +69,15 @@ def apply_suppressions(
     for line, codes in wanted.items():
         for code, column in codes.items():
             if (line, code) not in used and selection.enabled(UNUSED_SUPPRESSION):
-                kept.append(Diagnostic(
-                    UNUSED_SUPPRESSION, Location(path, line, column),
-                    msg("check.unused_suppression", code=code), Severity.WARNING,
-                    msg("hint.check.unused_suppression")))
+                kept.append(
+                    Diagnostic(
+                        UNUSED_SUPPRESSION,
+                        Location(path, line, column),
+                        msg("check.unused_suppression", code=code),
+                        Severity.WARNING,
+                        msg("hint.check.unused_suppression"),
+                    )
+                )
     return kept
 
 

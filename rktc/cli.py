@@ -46,10 +46,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
-    = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
 ) -> None:
     """rktc: plans as YAML, checked like code, compiled into the RKT Word document."""
 
@@ -57,8 +62,9 @@ def root(
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Plan files or directories.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif.")]
-    = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, github or sarif.")
+    ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -89,8 +95,9 @@ def rules(
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
-    = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the plan format (for editor completion).
 
@@ -103,8 +110,9 @@ def schema(
 
 @app.command()
 def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the starter plan.")]
-    = Path("rencana.yaml"),
+    path: Annotated[Path, typer.Argument(help="Where to write the starter plan.")] = Path(
+        "rencana.yaml"
+    ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     lang: LangOption = None,
 ) -> None:
@@ -129,6 +137,8 @@ def main() -> None:
         from rktc.messages import resolve_language, text
 
         lang = resolve_language(None)
-        typer.echo("rktc: " + text("cli.internal_error", lang,
-                                   error=f"{type(exc).__name__}: {exc}"), err=True)
+        typer.echo(
+            "rktc: " + text("cli.internal_error", lang, error=f"{type(exc).__name__}: {exc}"),
+            err=True,
+        )
         sys.exit(2)

@@ -50,8 +50,14 @@ def selection_from(select: list[str], ignore: list[str]) -> Selection:
     return Selection(tuple(chosen), tuple(skipped))
 
 
-def validate(paths: list[Path], fmt: str, strict: bool, select: list[str], ignore: list[str],
-             lang_option: str | None) -> int:
+def validate(
+    paths: list[Path],
+    fmt: str,
+    strict: bool,
+    select: list[str],
+    ignore: list[str],
+    lang_option: str | None,
+) -> int:
     lang = resolve_language(lang_option)
     if fmt not in FORMATS:
         return _fail_usage("cli.bad_format", lang, value=fmt, choices=", ".join(FORMATS))
@@ -95,8 +101,8 @@ def schema(output: Path | None) -> int:
 
 
 def init(path: Path, force: bool, lang_option: str | None) -> int:
-    from rktc.starter import starter_plan
     from rktc.output import write_atomic
+    from rktc.starter import starter_plan
 
     lang = resolve_language(lang_option)
     if path.exists() and not force:

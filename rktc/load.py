@@ -103,9 +103,17 @@ def load_text(text: str, path: str) -> Loaded:
         return Loaded(path, None, builder.source, text, builder.diagnostics)
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
-        diag = Diagnostic("RKT005", Location(path, line, col), msg("load.bad_char",
-                          char=f"U+{exc.character:04X}" if isinstance(exc.character, int)
-                          else repr(exc.character)), hint=msg("hint.bad_char"))
+        diag = Diagnostic(
+            "RKT005",
+            Location(path, line, col),
+            msg(
+                "load.bad_char",
+                char=f"U+{exc.character:04X}"
+                if isinstance(exc.character, int)
+                else repr(exc.character),
+            ),
+            hint=msg("hint.bad_char"),
+        )
         return Loaded(path, None, builder.source, text, [diag])
     except yaml.YAMLError as exc:
         diag = Diagnostic("RKT001", Location(path, 1, 1), msg("load.syntax", problem=str(exc)))
@@ -114,23 +122,31 @@ def load_text(text: str, path: str) -> Loaded:
     if builder.aborted:
         data = None
     elif not isinstance(data, dict):
-        builder.diagnostics.append(Diagnostic(
-            "RKT010", builder.source.value(()), msg("load.top_not_mapping"),
-            hint=msg("hint.top_not_mapping")))
+        builder.diagnostics.append(
+            Diagnostic(
+                "RKT010",
+                builder.source.value(()),
+                msg("load.top_not_mapping"),
+                hint=msg("hint.top_not_mapping"),
+            )
+        )
         data = None
     return Loaded(path, data, builder.source, text, builder.diagnostics)
 
 
 def _failed(path: str, key: str, text: str = "", **params: Any) -> Loaded:
     code = {"load.too_large": "RKT006", "load.empty": "RKT009"}.get(key, "RKT005")
-    diag = Diagnostic(code, Location(path, 1, 1), msg(key, **params),
-                      hint=msg("hint." + key.split(".", 1)[1]))
+    diag = Diagnostic(
+        code, Location(path, 1, 1), msg(key, **params), hint=msg("hint." + key.split(".", 1)[1])
+    )
     return Loaded(path, None, SourceMap(path), text, [diag])
 
 
 _FOREIGN_BOMS = (
-    (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
 )
 
 
@@ -139,8 +155,7 @@ def _decode(raw: bytes, path: str) -> str | Loaded:
     for bom, name in _FOREIGN_BOMS:
         if raw.startswith(bom):
             return _failed(path, "load.utf16", encoding=name)
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, col = _byte_line_col(raw, nul)
@@ -151,7 +166,7 @@ def _decode(raw: bytes, path: str) -> str | Loaded:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _byte_line_col(raw, exc.start)
-        bad = raw[exc.start:exc.start + 1]
+        bad = raw[exc.start : exc.start + 1]
         guess = bad.decode("cp1252", errors="replace")
         loaded = _failed(path, "load.not_utf8", byte=f"0x{bad.hex().upper()}", guess=guess)
         loaded.diagnostics[0] = _moved(loaded.diagnostics[0], line, col)
@@ -159,8 +174,14 @@ def _decode(raw: bytes, path: str) -> str | Loaded:
 
 
 def _moved(diag: Diagnostic, line: int, col: int) -> Diagnostic:
-    return Diagnostic(diag.code, Location(diag.location.path, line, col), diag.message,
-                      diag.severity, diag.hint, diag.related)
+    return Diagnostic(
+        diag.code,
+        Location(diag.location.path, line, col),
+        diag.message,
+        diag.severity,
+        diag.hint,
+        diag.related,
+    )
 
 
 def _byte_line_col(raw: bytes, offset: int) -> tuple[int, int]:
@@ -178,12 +199,17 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or exc.context or "?"
-    at_tab = mark is not None and text[mark.index:mark.index + 1] == "\t"
+    at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
     if at_tab or "'\\t'" in problem:
-        return Diagnostic("RKT001", Location(path, line, col), msg("load.tab"),
-                          hint=msg("hint.tab"))
-    return Diagnostic("RKT001", Location(path, line, col), msg("load.syntax", problem=problem),
-                      hint=msg("hint.syntax"))
+        return Diagnostic(
+            "RKT001", Location(path, line, col), msg("load.tab"), hint=msg("hint.tab")
+        )
+    return Diagnostic(
+        "RKT001",
+        Location(path, line, col),
+        msg("load.syntax", problem=problem),
+        hint=msg("hint.syntax"),
+    )
 
 
 def _mark(path: str, event: Any) -> Location:
@@ -238,8 +264,11 @@ class _TreeBuilder:
             self._error("RKT004", event, "load.tag", "hint.tag", tag=event.tag)
 
     def _awaiting_key(self) -> bool:
-        return bool(self._stack) and isinstance(self._stack[-1][0], dict) and (
-            self._stack[-1][2] is None)
+        return (
+            bool(self._stack)
+            and isinstance(self._stack[-1][0], dict)
+            and (self._stack[-1][2] is None)
+        )
 
     def _open(self, event: Any) -> bool:
         self._check_node(event)
@@ -264,7 +293,8 @@ class _TreeBuilder:
         if loc is not None:
             end = event.end_mark
             self.source.values[frame[1]] = Location(
-                loc.path, loc.line, loc.column, end.line + 1, end.column + 1)
+                loc.path, loc.line, loc.column, end.line + 1, end.column + 1
+            )
 
     def _add(self, event: Any, value: Any) -> Path_ | None:
         """Place `value` in the open container; returns its path (None if it is dropped)."""
@@ -281,28 +311,34 @@ class _TreeBuilder:
             self.source.values[path] = location
             return path
         if frame[2] is None:
-            return self._take_key(frame, event, value, location)
+            self._take_key(frame, value, location)
+            return None
         key, key_loc = frame[2], frame[3]
         frame[2] = frame[3] = None
         path = (*parent, key)
         if key in container:
             first = self.source.keys[path]
-            self.diagnostics.append(Diagnostic(
-                "RKT002", key_loc, msg("load.duplicate_key", key=key, line=first.line),
-                hint=msg("hint.duplicate_key"),
-                related=(Related(first, msg("related.first_key", key=key)),)))
+            self.diagnostics.append(
+                Diagnostic(
+                    "RKT002",
+                    key_loc,
+                    msg("load.duplicate_key", key=key, line=first.line),
+                    hint=msg("hint.duplicate_key"),
+                    related=(Related(first, msg("related.first_key", key=key)),),
+                )
+            )
             return path  # the first value stays; the error blocks any build
         container[key] = value
         self.source.values[path] = location
         self.source.keys[path] = key_loc
         return path
 
-    def _take_key(self, frame: list[Any], event: Any, value: Any, location: Location) -> None:
+    def _take_key(self, frame: list[Any], value: Any, location: Location) -> None:
         if not isinstance(value, str):  # an alias used as a key
             value = f"<{location.line}:{location.column}>"
         frame[2], frame[3] = value, location
-        return None
 
     def _error(self, code: str, event: Any, key: str, hint: str, **params: Any) -> None:
         self.diagnostics.append(
-            Diagnostic(code, _mark(self.path, event), msg(key, **params), hint=msg(hint)))
+            Diagnostic(code, _mark(self.path, event), msg(key, **params), hint=msg(hint))
+        )

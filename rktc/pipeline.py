@@ -26,15 +26,16 @@ class Compiled:
     def well_formed(self) -> bool:
         """Read and valid against the schema (it may still have rule findings)."""
         return self.plan is not None and not any(
-            d.code.startswith("RKT0") and d.severity is Severity.ERROR
-            for d in self.diagnostics)
+            d.code.startswith("RKT0") and d.severity is Severity.ERROR for d in self.diagnostics
+        )
 
     def failed(self, strict: bool = False) -> bool:
         return any(d.severity is Severity.ERROR or strict for d in self.diagnostics)
 
 
-def compile_plan(path: Path, selection: Selection | None = None,
-                 display: str | None = None) -> Compiled:
+def compile_plan(
+    path: Path, selection: Selection | None = None, display: str | None = None
+) -> Compiled:
     selection = selection or Selection()
     shown = display or str(path)
     loaded = load_file(path, shown)
@@ -53,7 +54,8 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
     """Files as given; directories give their .yaml/.yml files, sorted, recursively."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*")
-                              if p.suffix in PLAN_SUFFIXES and p.is_file())
+            yield from sorted(
+                p for p in path.rglob("*") if p.suffix in PLAN_SUFFIXES and p.is_file()
+            )
         else:
             yield path

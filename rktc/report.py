@@ -19,8 +19,9 @@ SARIF_SCHEMA_URI = (
 )
 
 
-def render_report(fmt: str, files: Sequence[str], diagnostics: Sequence[Diagnostic],
-                  lang: str) -> str:
+def render_report(
+    fmt: str, files: Sequence[str], diagnostics: Sequence[Diagnostic], lang: str
+) -> str:
     formatter = {"text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif}[fmt]
     return formatter(files, diagnostics, lang)
 
@@ -71,8 +72,12 @@ def diagnostic_record(diag: Diagnostic, lang: str) -> dict[str, Any]:
         "end_line": loc.end_line,
         "end_column": loc.end_column,
         "related": [
-            {"file": r.location.path, "line": r.location.line, "column": r.location.column,
-             "message": r.message.render(lang)}
+            {
+                "file": r.location.path,
+                "line": r.location.line,
+                "column": r.location.column,
+                "message": r.message.render(lang),
+            }
             for r in diag.related
         ],
     }
@@ -127,8 +132,9 @@ def _uri(path: str) -> str:
     return PurePath(path).as_posix()
 
 
-def _sarif_location(path: str, line: int, column: int, end_line: int | None = None,
-                    end_column: int | None = None) -> dict[str, Any]:
+def _sarif_location(
+    path: str, line: int, column: int, end_line: int | None = None, end_column: int | None = None
+) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": line, "startColumn": column}
     if end_line is not None and end_column is not None:
         region.update(endLine=end_line, endColumn=end_column)
@@ -148,38 +154,48 @@ def as_sarif(files: Sequence[str], diagnostics: Sequence[Diagnostic], lang: str)
             "ruleId": diag.code,
             "level": "error" if diag.severity is Severity.ERROR else "warning",
             "message": {"text": message},
-            "locations": [_sarif_location(loc.path, loc.line, loc.column, loc.end_line,
-                                          loc.end_column)],
+            "locations": [
+                _sarif_location(loc.path, loc.line, loc.column, loc.end_line, loc.end_column)
+            ],
         }
         if diag.code in index:
             result["ruleIndex"] = index[diag.code]
         if diag.related:
             result["relatedLocations"] = [
-                {"id": i, **_sarif_location(r.location.path, r.location.line,
-                                            r.location.column),
-                 "message": {"text": r.message.render(lang)}}
-                for i, r in enumerate(diag.related, start=1)]
+                {
+                    "id": i,
+                    **_sarif_location(r.location.path, r.location.line, r.location.column),
+                    "message": {"text": r.message.render(lang)},
+                }
+                for i, r in enumerate(diag.related, start=1)
+            ]
         results.append(result)
     driver = {
         "name": "rktc",
         "version": __version__,
-        "rules": [{
-            "id": rule.code,
-            "name": rule.name,
-            "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": rule.doc},
-            "help": {"text": rule.doc},
-            "defaultConfiguration": {
-                "level": "error" if rule.severity is Severity.ERROR else "warning"},
-        } for rule in rules],
+        "rules": [
+            {
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.doc},
+                "help": {"text": rule.doc},
+                "defaultConfiguration": {
+                    "level": "error" if rule.severity is Severity.ERROR else "warning"
+                },
+            }
+            for rule in rules
+        ],
     }
     log = {
         "$schema": SARIF_SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver},
-            "artifacts": [{"location": {"uri": _uri(f)}} for f in files],
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "artifacts": [{"location": {"uri": _uri(f)}} for f in files],
+                "results": results,
+            }
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2)

@@ -34,7 +34,9 @@ FORMAT_VERSION = "1"
 def _text_parser(parse: Any) -> Any:
     def validate(raw: Any) -> Any:
         if not isinstance(raw, str):
-            raise ValueError("expected text")  # reported as a type error by rktc.validate
+            # pydantic turns only ValueError into a validation error; rktc.validate
+            # reports it as a type error.
+            raise ValueError("expected text")  # noqa: TRY004
         return parse(raw)
 
     return validate
@@ -46,15 +48,31 @@ def _typed(parse: Any, schema: dict[str, Any]) -> list[Any]:
 
 _NUMBERISH = {"type": ["string", "integer", "number"]}
 Text = Annotated[str, StringConstraints(min_length=1)]
-Rupiah = Annotated[Decimal, *_typed(values.parse_rupiah, {
-    **_NUMBERISH, "description": "Rupiah: 14.271.302.000 atau Rp14.271.302.000"})]
-TargetValue = Annotated[values.Target, *_typed(values.parse_target, {
-    **_NUMBERISH, "description": "Target: 97%, 97,5%, 13 kec, 1 dokumen, WTP"})]
-PlanDateValue = Annotated[values.PlanDate, *_typed(values.parse_date, {
-    "type": "string", "description": "30 Januari 2023 atau 2023-01-30"})]
+Rupiah = Annotated[
+    Decimal,
+    *_typed(
+        values.parse_rupiah,
+        {**_NUMBERISH, "description": "Rupiah: 14.271.302.000 atau Rp14.271.302.000"},
+    ),
+]
+TargetValue = Annotated[
+    values.Target,
+    *_typed(
+        values.parse_target,
+        {**_NUMBERISH, "description": "Target: 97%, 97,5%, 13 kec, 1 dokumen, WTP"},
+    ),
+]
+PlanDateValue = Annotated[
+    values.PlanDate,
+    *_typed(
+        values.parse_date, {"type": "string", "description": "30 Januari 2023 atau 2023-01-30"}
+    ),
+]
 Year = Annotated[int, *_typed(values.parse_year, {"type": ["integer", "string"]})]
-Period = Annotated[tuple[int, int], *_typed(values.parse_period, {
-    "type": "string", "pattern": r"^\d{4}\s*-\s*\d{4}$"})]
+Period = Annotated[
+    tuple[int, int],
+    *_typed(values.parse_period, {"type": "string", "pattern": r"^\d{4}\s*-\s*\d{4}$"}),
+]
 RowNumber = Annotated[int, *_typed(values.parse_count, {"type": ["integer", "string"]})]
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
 Version = Annotated[Literal["1"], WithJsonSchema({"enum": [1, "1"]})]
@@ -128,11 +146,12 @@ class Program(Model):
 class Penandatangan(Model):
     tempat: Text = Field(description="Tempat penandatanganan, mis. Baturaja")
     tanggal: PlanDateValue = Field(description="Tanggal penandatanganan")
-    jabatan: Text = Field(description="Jabatan, mis. Ketua")
+    jabatan: Text | None = Field(None, description="Jabatan, mis. Ketua")
     nama: Text = Field(description="Nama penandatangan")
     nip: Text | None = Field(None, description="NIP, bila ada")
     instansi: Text | None = Field(
-        None, description="Baris instansi di atas tanda tangan bila berbeda dari instansi.nama")
+        None, description="Baris instansi di atas tanda tangan bila berbeda dari instansi.nama"
+    )
 
 
 class Sampul(Model):
@@ -184,12 +203,15 @@ class ProgramTable(Model):
 class Tabel(Model):
     sasaran: list[SasaranRow] = Field(default_factory=list, description="BAB II A: sasaran")
     indikator: list[IndikatorRow] = Field(
-        default_factory=list, description="BAB II B: Indikator Kinerja dan Rencana Capaian")
+        default_factory=list, description="BAB II B: Indikator Kinerja dan Rencana Capaian"
+    )
     program: list[ProgramTable] = Field(
-        default_factory=list, description="BAB II C: satu tabel per program")
+        default_factory=list, description="BAB II C: satu tabel per program"
+    )
     rkt: list[MatrixRow] = Field(default_factory=list, description="Matriks RKT")
     apbn: list[ProgramTable] = Field(
-        default_factory=list, description="Matriks Program dan Rencana Kerja Kegiatan (APBN)")
+        default_factory=list, description="Matriks Program dan Rencana Kerja Kegiatan (APBN)"
+    )
 
 
 class Plan(Model):
@@ -204,14 +226,17 @@ class Plan(Model):
     dasar_hukum: list[Text] = Field(default_factory=list, description="Dasar hukum")
     kata_pengantar: Text | None = Field(None, description="Kata pengantar (kosong: dari templat)")
     ringkasan_eksekutif: Text | None = Field(
-        None, description="Ringkasan eksekutif (kosong: dari templat)")
+        None, description="Ringkasan eksekutif (kosong: dari templat)"
+    )
     visi: Visi = Field(description="Visi dan pengertian kata kuncinya")
     misi: list[Text] = Field(description="Daftar misi, satu butir per baris '- '")
     tujuan: list[Text] = Field(description="Daftar tujuan, satu butir per baris '- '")
     sasaran: list[Sasaran] = Field(
-        default_factory=list, description="Sasaran strategis, masing-masing dengan id")
+        default_factory=list, description="Sasaran strategis, masing-masing dengan id"
+    )
     program: list[Program] = Field(
-        default_factory=list, description="Program, kegiatan dan indikatornya")
+        default_factory=list, description="Program, kegiatan dan indikatornya"
+    )
     pagu: Rupiah | None = Field(None, description="Pagu anggaran (DIPA) untuk memeriksa jumlah")
     penandatangan: Penandatangan = Field(description="Blok tanda tangan")
     tabel: Tabel | None = Field(None, description="Tabel dokumen seperti diterbitkan (literal)")

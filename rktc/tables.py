@@ -89,24 +89,44 @@ def _literal_document(plan: Plan) -> Document:
     base: Loc = ("tabel",)
     tables: dict[str, Table] = {}
     if tabel.sasaran:
-        tables[SASARAN] = Table(SASARAN, (*base, SASARAN), [
-            Row(r.no, _paths((*base, SASARAN, i), ("no", "sasaran")), sasaran=r.sasaran)
-            for i, r in enumerate(tabel.sasaran)])
+        tables[SASARAN] = Table(
+            SASARAN,
+            (*base, SASARAN),
+            [
+                Row(r.no, _paths((*base, SASARAN, i), ("no", "sasaran")), sasaran=r.sasaran)
+                for i, r in enumerate(tabel.sasaran)
+            ],
+        )
     if tabel.indikator:
-        tables[INDIKATOR] = Table(INDIKATOR, (*base, INDIKATOR), [
-            Row(r.no, _paths((*base, INDIKATOR, i), ("no", "indikator", "satuan", "target",
-                                                     "anggaran")),
-                indikator=r.indikator, satuan=r.satuan, target=r.target, anggaran=r.anggaran)
-            for i, r in enumerate(tabel.indikator)])
+        tables[INDIKATOR] = Table(
+            INDIKATOR,
+            (*base, INDIKATOR),
+            [
+                Row(
+                    r.no,
+                    _paths(
+                        (*base, INDIKATOR, i), ("no", "indikator", "satuan", "target", "anggaran")
+                    ),
+                    indikator=r.indikator,
+                    satuan=r.satuan,
+                    target=r.target,
+                    anggaran=r.anggaran,
+                )
+                for i, r in enumerate(tabel.indikator)
+            ],
+        )
     if tabel.program:
-        tables[PROGRAM] = Table(PROGRAM, (*base, PROGRAM),
-                                groups=_literal_groups(tabel.program, (*base, PROGRAM)))
+        tables[PROGRAM] = Table(
+            PROGRAM, (*base, PROGRAM), groups=_literal_groups(tabel.program, (*base, PROGRAM))
+        )
     if tabel.rkt:
-        tables[RKT] = Table(RKT, (*base, RKT), [
-            _matrix_row(r, (*base, RKT, i), None) for i, r in enumerate(tabel.rkt)])
+        tables[RKT] = Table(
+            RKT,
+            (*base, RKT),
+            [_matrix_row(r, (*base, RKT, i), None) for i, r in enumerate(tabel.rkt)],
+        )
     if tabel.apbn:
-        tables[APBN] = Table(APBN, (*base, APBN),
-                             groups=_literal_groups(tabel.apbn, (*base, APBN)))
+        tables[APBN] = Table(APBN, (*base, APBN), groups=_literal_groups(tabel.apbn, (*base, APBN)))
     return Document(literal=True, tables=tables)
 
 
@@ -114,17 +134,26 @@ def _literal_groups(tables: list[ProgramTable], base: Loc) -> list[Group]:
     groups = []
     for g, table in enumerate(tables):
         path = (*base, g)
-        rows = [_matrix_row(r, (*path, "baris", i), table.program)
-                for i, r in enumerate(table.baris)]
+        rows = [
+            _matrix_row(r, (*path, "baris", i), table.program) for i, r in enumerate(table.baris)
+        ]
         groups.append(Group(table.program, path, rows, table.no))
     return groups
 
 
 def _matrix_row(row: MatrixRow, path: Loc, program: str | None) -> Row:
     names = ("no", "sasaran", "kegiatan", "indikator", "satuan", "target", "anggaran")
-    return Row(row.no, _paths(path, names), sasaran=row.sasaran, kegiatan=row.kegiatan,
-               indikator=row.indikator, satuan=row.satuan, target=row.target,
-               anggaran=row.anggaran, program=program)
+    return Row(
+        row.no,
+        _paths(path, names),
+        sasaran=row.sasaran,
+        kegiatan=row.kegiatan,
+        indikator=row.indikator,
+        satuan=row.satuan,
+        target=row.target,
+        anggaran=row.anggaran,
+        program=program,
+    )
 
 
 def _paths(row_path: Loc, names: tuple[str, ...]) -> dict[str, Loc]:
@@ -185,9 +214,14 @@ def _derived_document(plan: Plan) -> Document:
     occ = occurrences(plan)
     rows = [_derived_row(plan, o, sasaran_index) for o in occ]
     tables = {
-        SASARAN: Table(SASARAN, (SASARAN,), [
-            Row(i + 1, {"row": (SASARAN, i), "sasaran": (SASARAN, i, "nama")}, sasaran=s.nama)
-            for i, s in enumerate(plan.sasaran)]),
+        SASARAN: Table(
+            SASARAN,
+            (SASARAN,),
+            [
+                Row(i + 1, {"row": (SASARAN, i), "sasaran": (SASARAN, i, "nama")}, sasaran=s.nama)
+                for i, s in enumerate(plan.sasaran)
+            ],
+        ),
         INDIKATOR: Table(INDIKATOR, (PROGRAM,), _indicator_rows(rows)),
         PROGRAM: Table(PROGRAM, (PROGRAM,), groups=_program_groups(plan, rows, occ)),
         RKT: Table(RKT, (PROGRAM,), _numbered(rows)),
@@ -211,10 +245,17 @@ def _derived_row(plan: Plan, o: Occurrence, sasaran_index: dict[str, Any]) -> Ro
         "sasaran": (SASARAN, found[1], "nama") if found else (*o.indicator_path, "sasaran"),
     }
     return Row(
-        None, paths, sasaran=found[0].nama if found else None, kegiatan=kegiatan.nama,
-        indikator=ind.nama, satuan=ind.satuan, target=ind.target,
+        None,
+        paths,
+        sasaran=found[0].nama if found else None,
+        kegiatan=kegiatan.nama,
+        indikator=ind.nama,
+        satuan=ind.satuan,
+        target=ind.target,
         anggaran=kegiatan.anggaran if o.first_of_kegiatan else None,
-        program=plan.program[o.program_index].nama, indicator_id=id(ind))
+        program=plan.program[o.program_index].nama,
+        indicator_id=id(ind),
+    )
 
 
 def _numbered(rows: list[Row], start: int = 1) -> list[Row]:
@@ -222,8 +263,18 @@ def _numbered(rows: list[Row], start: int = 1) -> list[Row]:
 
 
 def _renumber(row: Row, no: int) -> Row:
-    return Row(no, row.paths, row.sasaran, row.kegiatan, row.indikator, row.satuan,
-               row.target, row.anggaran, row.program, row.indicator_id)
+    return Row(
+        no,
+        row.paths,
+        row.sasaran,
+        row.kegiatan,
+        row.indikator,
+        row.satuan,
+        row.target,
+        row.anggaran,
+        row.program,
+        row.indicator_id,
+    )
 
 
 def _indicator_rows(rows: list[Row]) -> list[Row]:

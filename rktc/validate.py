@@ -43,27 +43,45 @@ def _diagnostic(err: Any, data: Any, source: SourceMap) -> Diagnostic:
     kind = err["type"]
     field = _dotted(loc)
     if kind == "missing":
-        return Diagnostic("RKT011", source.key(loc[:-1]),
-                          msg("schema.missing", field=field, key=loc[-1]),
-                          hint=msg("hint.schema.missing", key=loc[-1],
-                                   about=_description(loc) or "-"))
+        return Diagnostic(
+            "RKT011",
+            source.key(loc[:-1]),
+            msg("schema.missing", field=field, key=loc[-1]),
+            hint=msg("hint.schema.missing", key=loc[-1], about=_description(loc) or "-"),
+        )
     if kind == "extra_forbidden":
-        return Diagnostic("RKT012", source.key(loc), msg("schema.unknown_key", key=loc[-1]),
-                          hint=_did_you_mean(str(loc[-1]), _allowed_keys(loc[:-1])))
+        return Diagnostic(
+            "RKT012",
+            source.key(loc),
+            msg("schema.unknown_key", key=loc[-1]),
+            hint=_did_you_mean(str(loc[-1]), _allowed_keys(loc[:-1])),
+        )
     if kind == "literal_error" and loc == ("rktc",):
-        return Diagnostic("RKT014", source.value(loc), msg("schema.format_version",
-                          value=_shown(err["input"])), hint=msg("hint.schema.format_version"))
+        return Diagnostic(
+            "RKT014",
+            source.value(loc),
+            msg("schema.format_version", value=_shown(err["input"])),
+            hint=msg("hint.schema.format_version"),
+        )
     problem = (err.get("ctx") or {}).get("error")
     if isinstance(problem, ValueProblem):
-        return Diagnostic("RKT013", source.value(loc), msg(problem.key, **problem.params),
-                          hint=msg("hint." + problem.key, **problem.params))
+        return Diagnostic(
+            "RKT013",
+            source.value(loc),
+            msg(problem.key, **problem.params),
+            hint=msg("hint." + problem.key, **problem.params),
+        )
     key = _TYPE_KEYS.get(kind, "schema.expected_text" if kind == "value_error" else None)
     if key is None:
-        return Diagnostic("RKT010", source.value(loc),
-                          msg("schema.invalid", field=field, detail=err["msg"]))
-    return Diagnostic("RKT010", source.value(loc),
-                      msg(key, field=field, got=_kind_of(err["input"])),
-                      hint=msg("hint." + key, about=_description(loc) or "-"))
+        return Diagnostic(
+            "RKT010", source.value(loc), msg("schema.invalid", field=field, detail=err["msg"])
+        )
+    return Diagnostic(
+        "RKT010",
+        source.value(loc),
+        msg(key, field=field, got=_kind_of(err["input"])),
+        hint=msg("hint." + key, about=_description(loc) or "-"),
+    )
 
 
 def _data_loc(loc: Loc, data: Any) -> Loc:

@@ -16,8 +16,18 @@ from decimal import Decimal
 from typing import Any
 
 MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 _MONTH_NUMBER = {name.casefold(): i for i, name in enumerate(MONTHS, start=1)}
 _MONTH_NUMBER.update({"pebruari": 2, "nopember": 11, "agustus": 8})
@@ -47,26 +57,23 @@ def parse_number(text: str) -> Decimal:
     """Read an Indonesian number: `14.271.302.000`, `97,5`, `1.000` (one thousand)."""
     raw = text.strip()
     sign = ""
-    if raw[:1] in "+-":
+    if raw[:1] and raw[0] in "+-":
         sign, raw = raw[0], raw[1:].strip()
     if _GROUPED.fullmatch(raw) or _PLAIN.fullmatch(raw):
         return Decimal(sign + raw.replace(".", "").replace(",", "."))
     if _ENGLISH_GROUPED.fullmatch(raw):
         raise ValueProblem("value.english_grouping", value=text)
     if _DOT_DECIMAL.fullmatch(raw):
-        raise ValueProblem("value.dot_decimal", value=text,
-                           suggestion=raw.replace(".", ","))
+        raise ValueProblem("value.dot_decimal", value=text, suggestion=raw.replace(".", ","))
     raise ValueProblem("value.not_a_number", value=text)
 
 
 def parse_rupiah(text: str) -> Decimal:
     """Read an amount in rupiah: `Rp14.271.302.000`, `Rp 14.271.302.000,-`, `14271302000`."""
     raw = _RUPIAH_PREFIX.sub("", text.strip())
-    if raw.endswith(",-"):
-        raw = raw[:-2]
+    raw = raw.removesuffix(",-")
     if re.fullmatch(r"\d{1,3},\d{3}", raw):
-        raise ValueProblem("value.money_ambiguous", value=text,
-                           thousands=raw.replace(",", "."))
+        raise ValueProblem("value.money_ambiguous", value=text, thousands=raw.replace(",", "."))
     try:
         amount = parse_number(raw)
     except ValueProblem as problem:
@@ -119,14 +126,15 @@ def parse_target(text: str) -> Target:
     match = _NUMBER_PREFIX.match(raw)
     if match is None:
         return Target(raw, None, "")
-    number, unit = match.group(0), raw[match.end():].strip()
+    number, unit = match.group(0), raw[match.end() :].strip()
     try:
         value = parse_number(number)
     except ValueProblem as problem:
         problem.params["value"] = text
         if problem.key == "value.dot_decimal":
             problem.params["suggestion"] = number.replace(".", ",") + (
-                unit if unit == "%" else f" {unit}" if unit else "")
+                unit if unit == "%" else f" {unit}" if unit else ""
+            )
         raise
     return Target(raw, value, "%" if unit.casefold() in PERCENT_WORDS else unit)
 

@@ -49,8 +49,9 @@ def register(rule: Rule) -> Rule:
     return rule
 
 
-def rule(code: str, name: str, severity: Severity = Severity.ERROR) -> Callable[
-        [CheckFunction], CheckFunction]:
+def rule(
+    code: str, name: str, severity: Severity = Severity.ERROR
+) -> Callable[[CheckFunction], CheckFunction]:
     """Register the decorated check function as rule `code`."""
 
     def decorate(check: CheckFunction) -> CheckFunction:
@@ -88,7 +89,11 @@ class Context:
     ) -> Diagnostic:
         location = where if isinstance(where, Location) else self.at(where)
         return Diagnostic(
-            self.code, location, message, self.severity, hint,
+            self.code,
+            location,
+            message,
+            self.severity,
+            hint,
             tuple(Related(loc, text) for loc, text in related or ()),
         )
 

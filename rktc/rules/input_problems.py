@@ -3,7 +3,10 @@ a plan that is not read exactly as written cannot be checked or built."""
 
 from rktc.rules.base import input_rule
 
-input_rule("RKT001", "yaml-syntax-error", """
+input_rule(
+    "RKT001",
+    "yaml-syntax-error",
+    """
     The file is not valid YAML.
 
     ## Why is this bad?
@@ -16,9 +19,13 @@ input_rule("RKT001", "yaml-syntax-error", """
 
     ## Fix
     Indent with spaces only, and check the ':' and '-' on the reported line and the one before.
-    """)
+    """,
+)
 
-input_rule("RKT002", "duplicate-key", """
+input_rule(
+    "RKT002",
+    "duplicate-key",
+    """
     A key is written twice in the same mapping.
 
     ## Why is this bad?
@@ -32,9 +39,13 @@ input_rule("RKT002", "duplicate-key", """
 
     ## Fix
     Keep one of the two lines.
-    """)
+    """,
+)
 
-input_rule("RKT003", "yaml-anchor-or-alias", """
+input_rule(
+    "RKT003",
+    "yaml-anchor-or-alias",
+    """
     A YAML anchor (`&name`) or alias (`*name`) is used.
 
     ## Why is this bad?
@@ -48,9 +59,13 @@ input_rule("RKT003", "yaml-anchor-or-alias", """
     ## Fix
     Write the value out. An indicator shared by two kegiatan is declared once with
     an `id:` and referenced with `- ref: ID`.
-    """)
+    """,
+)
 
-input_rule("RKT004", "yaml-tag", """
+input_rule(
+    "RKT004",
+    "yaml-tag",
+    """
     A YAML tag (`!!float`, `!!python/object`, ...) is used.
 
     ## Why is this bad?
@@ -62,9 +77,13 @@ input_rule("RKT004", "yaml-tag", """
 
     ## Fix
     Remove the tag.
-    """)
+    """,
+)
 
-input_rule("RKT005", "unreadable-text", """
+input_rule(
+    "RKT005",
+    "unreadable-text",
+    """
     The file cannot be read as UTF-8 text (other encoding, binary data, control characters).
 
     ## Why is this bad?
@@ -76,9 +95,13 @@ input_rule("RKT005", "unreadable-text", """
 
     ## Fix
     Save the file again as UTF-8 (a UTF-8 BOM is accepted).
-    """)
+    """,
+)
 
-input_rule("RKT006", "file-too-large", """
+input_rule(
+    "RKT006",
+    "file-too-large",
+    """
     The file is larger than rktc reads (16 MiB).
 
     ## Why is this bad?
@@ -90,9 +113,13 @@ input_rule("RKT006", "file-too-large", """
 
     ## Fix
     Pass the plan file, or split a very large plan.
-    """)
+    """,
+)
 
-input_rule("RKT007", "nesting-too-deep", """
+input_rule(
+    "RKT007",
+    "nesting-too-deep",
+    """
     The YAML nests deeper than 32 levels.
 
     ## Why is this bad?
@@ -104,9 +131,13 @@ input_rule("RKT007", "nesting-too-deep", """
 
     ## Fix
     Check the indentation of the reported line.
-    """)
+    """,
+)
 
-input_rule("RKT008", "several-documents", """
+input_rule(
+    "RKT008",
+    "several-documents",
+    """
     The file holds more than one YAML document.
 
     ## Why is this bad?
@@ -119,9 +150,13 @@ input_rule("RKT008", "several-documents", """
 
     ## Fix
     Keep one plan per file.
-    """)
+    """,
+)
 
-input_rule("RKT009", "empty-file", """
+input_rule(
+    "RKT009",
+    "empty-file",
+    """
     The file is empty.
 
     ## Why is this bad?
@@ -132,9 +167,13 @@ input_rule("RKT009", "empty-file", """
 
     ## Fix
     Run `rktc init plan.yaml` for a starter plan.
-    """)
+    """,
+)
 
-input_rule("RKT010", "wrong-type", """
+input_rule(
+    "RKT010",
+    "wrong-type",
+    """
     A value has the wrong shape: text where a list belongs, a list where a mapping belongs, an empty text.
 
     ## Why is this bad?
@@ -145,9 +184,13 @@ input_rule("RKT010", "wrong-type", """
 
     ## Fix
     Write the shape the message names (a list starts each item with `- `).
-    """)
+    """,
+)
 
-input_rule("RKT011", "missing-field", """
+input_rule(
+    "RKT011",
+    "missing-field",
+    """
     A required key is missing.
 
     ## Why is this bad?
@@ -160,9 +203,13 @@ input_rule("RKT011", "missing-field", """
 
     ## Fix
     Add the key the message names (here `tanggal:` and `jabatan:`).
-    """)
+    """,
+)
 
-input_rule("RKT012", "unknown-field", """
+input_rule(
+    "RKT012",
+    "unknown-field",
+    """
     A key that the plan format does not know.
 
     ## Why is this bad?
@@ -175,9 +222,13 @@ input_rule("RKT012", "unknown-field", """
 
     ## Fix
     Use the suggested key.
-    """)
+    """,
+)
 
-input_rule("RKT013", "invalid-value", """
+input_rule(
+    "RKT013",
+    "invalid-value",
+    """
     A number, amount, target, date or period that cannot be read unambiguously.
 
     ## Why is this bad?
@@ -189,9 +240,13 @@ input_rule("RKT013", "invalid-value", """
 
     ## Fix
     Group thousands with dots and write decimals with a comma: `8.195`, `97,5%`.
-    """)
+    """,
+)
 
-input_rule("RKT014", "unsupported-format-version", """
+input_rule(
+    "RKT014",
+    "unsupported-format-version",
+    """
     The `rktc:` format version is not one this rktc reads.
 
     ## Why is this bad?
@@ -202,4 +257,5 @@ input_rule("RKT014", "unsupported-format-version", """
 
     ## Fix
     Write `rktc: 1`, or upgrade rktc.
-    """)
+    """,
+)

@@ -5,7 +5,12 @@ import inspect
 from rktc.diagnostics import Severity
 from rktc.rules.base import Rule, register
 
-register(Rule("RKT090", "unused-suppression", Severity.WARNING, inspect.cleandoc("""
+register(
+    Rule(
+        "RKT090",
+        "unused-suppression",
+        Severity.WARNING,
+        inspect.cleandoc("""
     A `# rktc: ignore[CODE]` comment that silences nothing.
 
     ## Why is this bad?
@@ -17,4 +22,7 @@ register(Rule("RKT090", "unused-suppression", Severity.WARNING, inspect.cleandoc
 
     ## Fix
     Delete the comment, or correct the code in it.
-    """), None))
+    """),
+        None,
+    )
+)

@@ -1,0 +1,53 @@
+"""Small helpers shared by the tests: run the real pipeline on inline YAML."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from rktc.check import Selection
+from rktc.pipeline import Compiled, compile_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "plans"
+
+MINIMAL = """\
+rktc: 1
+tahun: 2023
+instansi:
+  nama: Komisi Pemilihan Umum Kabupaten Contoh
+  kota: Contoh
+renstra:
+  periode: 2020-2024
+visi:
+  teks: Menjadi Penyelenggara Pemilu yang Mandiri
+misi:
+  - Meningkatkan kualitas penyelenggaraan Pemilu
+tujuan:
+  - Meningkatnya kualitas penyelenggaraan Pemilu
+penandatangan:
+  tempat: Contoh
+  tanggal: 30 Januari 2023
+  jabatan: Ketua
+  nama: NAMA
+"""
+
+
+def compile_yaml(
+    tmp_path: Path, source: str, select: str | None = None, name: str = "plan.yaml"
+) -> Compiled:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(source), encoding="utf-8")
+    selection = Selection(select=tuple(select.split(","))) if select else Selection()
+    return compile_plan(path, selection, display=name)
+
+
+def findings(tmp_path: Path, source: str, select: str | None = None) -> list[str]:
+    """`["line:col CODE", ...]` for the plan; positions and codes, never wording."""
+    compiled = compile_yaml(tmp_path, source, select)
+    return [f"{d.location.line}:{d.location.column} {d.code}" for d in compiled.diagnostics]
+
+
+def plan_with(extra: str) -> str:
+    """The minimal valid plan followed by `extra` (dedented YAML at top level)."""
+    return MINIMAL + textwrap.dedent(extra)

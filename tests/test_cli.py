@@ -1,0 +1,141 @@
+"""The installed command: output formats, exit codes, languages, init and schema."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from helpers import PLANS, plan_with
+from typer.testing import CliRunner
+
+from rktc.cli import app
+
+runner = CliRunner()
+BROKEN = plan_with("pagu: 8,195\nanggaran_lain: 1\n")
+
+
+def invoke(*args, env=None):
+    return runner.invoke(app, list(args), env=env or {"RKTC_LANG": ""})
+
+
+@pytest.fixture
+def broken(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    return path
+
+
+def test_clean_plan_exits_0():
+    result = invoke("validate", str(PLANS / "kpu-oku-2023.yaml"), "--ignore", "RKT5")
+    assert result.exit_code == 0, result.output
+
+
+def test_text_format_lines_are_path_line_col_code(broken):
+    result = invoke("validate", str(broken))
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if not line.startswith(" ")]
+    assert lines[0].startswith(f"{broken}:19:7: RKT013 ")
+    assert lines[1].startswith(f"{broken}:20:1: RKT012 ")
+
+
+def test_json_format_is_stable(broken):
+    result = invoke("validate", str(broken), "--format", "json")
+    payload = json.loads(result.output)
+    assert payload["version"] == 1
+    assert payload["summary"] == {"errors": 2, "warnings": 0}
+    first = payload["diagnostics"][1]
+    assert {k: first[k] for k in ("code", "name", "severity", "line", "column")} == {
+        "code": "RKT012",
+        "name": "unknown-field",
+        "severity": "error",
+        "line": 20,
+        "column": 1,
+    }
+    assert set(first) >= {"message", "hint", "file", "end_line", "end_column", "related"}
+
+
+def test_github_format(broken):
+    result = invoke("validate", str(broken), "--format", "github")
+    second = result.output.splitlines()[1]
+    assert second.startswith("::error file=")
+    assert ",line=20,col=1,title=RKT012 unknown-field::" in second
+
+
+def test_sarif_format(broken):
+    result = invoke("validate", str(broken), "--format", "sarif")
+    log = json.loads(result.output)
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    result0 = run["results"][1]
+    assert result0["ruleId"] == "RKT012"
+    assert rule_ids[result0["ruleIndex"]] == "RKT012"
+    region = result0["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (20, 1)
+
+
+def test_languages_share_codes_and_differ_in_words(broken):
+    indonesian = invoke("validate", str(broken), "--lang", "id").output
+    english = invoke("validate", str(broken), "--lang", "en").output
+    from_env = invoke("validate", str(broken), env={"RKTC_LANG": "en"}).output
+    assert english == from_env
+    assert indonesian != english
+    assert [line.split(" ")[:2] for line in indonesian.splitlines()[:2]] == [
+        line.split(" ")[:2] for line in english.splitlines()[:2]
+    ]
+
+
+def test_usage_errors_exit_2(tmp_path, broken):
+    assert invoke("validate", str(tmp_path / "missing.yaml")).exit_code == 2
+    assert invoke("validate", str(broken), "--format", "xml").exit_code == 2
+    (tmp_path / "empty").mkdir()
+    assert invoke("validate", str(tmp_path / "empty")).exit_code == 2  # no plans there
+    assert invoke("validate", "--bogus").exit_code == 2
+
+
+def test_directories_are_expanded(tmp_path, broken):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "ok.yaml").write_text(plan_with(""), encoding="utf-8")
+    result = invoke("validate", str(tmp_path), "--format", "json")
+    assert len(json.loads(result.output)["files"]) == 2
+
+
+def test_init_writes_a_plan_that_validates(tmp_path):
+    target = tmp_path / "rencana.yaml"
+    assert invoke("init", str(target)).exit_code == 0
+    assert invoke("validate", str(target)).exit_code == 0
+    assert invoke("init", str(target)).exit_code == 2  # refuses to overwrite
+    assert invoke("init", str(target), "--force").exit_code == 0
+
+
+def test_schema_command(tmp_path):
+    result = invoke("schema")
+    assert json.loads(result.output)["title"].startswith("rktc plan")
+    out = tmp_path / "schema.json"
+    assert invoke("schema", "-o", str(out)).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["type"] == "object"
+
+
+def test_rules_command():
+    listing = invoke("rules")
+    assert listing.exit_code == 0
+    assert "RKT002" in listing.output
+    assert "## Why is this bad?" in invoke("rules", "RKT002").output
+    assert invoke("rules", "RKT999").exit_code == 2
+
+
+def test_installed_entry_points_run(broken):
+    for command in (["rktc"], [sys.executable, "-m", "rktc"]):
+        done = subprocess.run(
+            [*command, "validate", str(broken), "--lang", "en"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 1
+        assert "RKT013" in done.stdout
+        assert "Traceback" not in done.stderr
+
+
+def test_version():
+    assert invoke("--version").output.startswith("rktc ")
