@@ -319,3 +319,231 @@ CATALOG.update(
         ),
     }
 )
+
+CATALOG.update(
+    {
+        # --- consistency rules ---
+        "rule.numbering.missing": (
+            "baris tanpa nomor di {table} (seharusnya {expected})",
+            "row without a number in {table} ({expected} expected)",
+        ),
+        "rule.numbering.duplicate": (
+            "nomor {no} dipakai lagi di {table} (seharusnya {expected})",
+            "number {no} is used again in {table} ({expected} expected)",
+        ),
+        "rule.numbering.order": (
+            "nomor {no} di {table}, padahal seharusnya {expected}",
+            "number {no} in {table} where {expected} was expected",
+        ),
+        "hint.rule.numbering": (
+            "nomori baris 1, 2, 3 ... berurutan tanpa lompatan",
+            "number the rows 1, 2, 3 ... in order without gaps",
+        ),
+        "related.first_number": ("nomor {no} pertama di sini", "first number {no} here"),
+        "rule.unknown_sasaran": (
+            "sasaran '{id}' tidak dideklarasikan",
+            "sasaran '{id}' is not declared",
+        ),
+        "hint.rule.known_ids": ("kode yang ada: {ids}", "declared ids: {ids}"),
+        "rule.unknown_ref": (
+            "ref '{id}' tidak merujuk indikator mana pun",
+            "ref '{id}' does not name any indicator",
+        ),
+        "rule.duplicate_id": ("kode '{id}' dipakai dua kali", "id '{id}' is declared twice"),
+        "hint.rule.duplicate_id": (
+            "beri setiap sasaran dan indikator kode yang berbeda",
+            "give each sasaran and indicator its own id",
+        ),
+        "related.first_declared": ("pertama ditulis di sini: {id}", "first declared here: {id}"),
+        "rule.unused_sasaran": (
+            "sasaran '{name}' tidak punya indikator",
+            "sasaran '{name}' has no indicator",
+        ),
+        "hint.rule.unused_sasaran": (
+            "tambahkan indikator dengan `sasaran:` ini, atau hapus sasarannya",
+            "add an indicator with this `sasaran:`, or remove the sasaran",
+        ),
+        "hint.rule.unused_sasaran_table": (
+            "sasaran ini tidak muncul di tabel mana pun: tambahkan indikatornya atau hapus",
+            "this sasaran appears in no table: add its indicators or remove it",
+        ),
+        "rule.undeclared_sasaran": (
+            "sasaran '{name}' tidak ada dalam daftar sasaran strategis (BAB II A)",
+            "sasaran '{name}' is not in the list of sasaran strategis (BAB II A)",
+        ),
+        "hint.rule.undeclared_sasaran": (
+            "tambahkan ke BAB II A, atau pakai rumusan sasaran yang sudah ada",
+            "add it to BAB II A, or use the wording of a declared sasaran",
+        ),
+        "related.also_in": ("juga di {table}", "also in {table}"),
+        "rule.missing_from_table": (
+            "indikator '{name}' ada di {present} tetapi tidak di {missing}",
+            "indicator '{name}' is in {present} but not in {missing}",
+        ),
+        "hint.rule.missing_from_table": (
+            "tambahkan indikator ke tabel yang belum memuatnya, atau hapus dari semua tabel",
+            "add the indicator to the tables that lack it, or remove it from all of them",
+        ),
+        "rule.duplicate_indicator": (
+            "indikator '{name}' ditulis dua kali di {table}",
+            "indicator '{name}' is listed twice in {table}",
+        ),
+        "hint.rule.duplicate_indicator": ("hapus baris yang berulang", "remove the repeated row"),
+        "related.first_row": ("baris pertama", "first row"),
+        "rule.duplicate_indicator_decl": (
+            "indikator '{name}' dideklarasikan dua kali",
+            "indicator '{name}' is declared twice",
+        ),
+        "hint.rule.duplicate_indicator_decl": (
+            "deklarasikan sekali dengan `id:`, lalu rujuk dengan `- ref: ID` di kegiatan lain",
+            "declare it once with an `id:` and use `- ref: ID` in the other kegiatan",
+        ),
+        "rule.empty_section": ("bagian '{section}' kosong", "section '{section}' is empty"),
+        "hint.rule.empty_section": (
+            "isi bagian ini atau hapus",
+            "fill in the section or remove it",
+        ),
+        "rule.target_mismatch": (
+            "target '{name}' di sini {value}, tetapi {other} di {tables}",
+            "target of '{name}' is {value} here, but {other} in {tables}",
+        ),
+        "rule.satuan_mismatch": (
+            "satuan '{name}' di sini '{value}', tetapi '{other}' di {tables}",
+            "satuan of '{name}' is '{value}' here, but '{other}' in {tables}",
+        ),
+        "hint.rule.mismatch": (
+            "tetapkan satu nilai dan tulis sama di semua tabel",
+            "decide one value and write it the same in every table",
+        ),
+        "related.value_here": ("{value} di {table}", "{value} in {table}"),
+        "rule.budget_line": (
+            "anggaran {amount} di sini untuk indikator '{name}', tetapi untuk '{other}' di {tables}",
+            "anggaran {amount} is tied to indicator '{name}' here, but to '{other}' in {tables}",
+        ),
+        "hint.rule.budget_line": (
+            "kaitkan anggaran kegiatan dengan indikator yang sama di semua tabel",
+            "tie the kegiatan's anggaran to the same indicator in every table",
+        ),
+        "related.indicator_here": ("indikator di {table}", "indicator in {table}"),
+        "rule.percent_count": (
+            "indikator persentase dengan target jumlah '{target}'",
+            "a percentage indicator with the count target '{target}'",
+        ),
+        "hint.rule.percent_count": (
+            "tulis target sebagai persen (mis. 100%), atau ganti nama indikator menjadi 'Jumlah ...'",
+            "write the target as a percentage (e.g. 100%), or rename the indicator 'Jumlah ...'",
+        ),
+        "rule.percent_over": (
+            "target persentase '{target}' lebih dari 100%",
+            "percentage target '{target}' is above 100%",
+        ),
+        "hint.rule.percent_over": (
+            "periksa angkanya; persentase capaian paling tinggi 100%",
+            "check the figure; a percentage of coverage is at most 100%",
+        ),
+        "rule.count_percent": (
+            "indikator 'Jumlah ...' dengan target persen '{target}'",
+            "a 'Jumlah ...' indicator with the percentage target '{target}'",
+        ),
+        "hint.rule.count_percent": (
+            "tulis banyaknya (mis. 2 laporan), atau ganti nama menjadi 'Persentase ...'",
+            "write the count (e.g. 2 laporan), or rename it 'Persentase ...'",
+        ),
+        "rule.quantity_in_satuan": (
+            "satuan '{satuan}' memuat angka",
+            "satuan '{satuan}' contains a quantity",
+        ),
+        "hint.rule.quantity_in_satuan": (
+            "tulis satuannya saja: `satuan: {unit}`; angkanya masuk ke target",
+            "write only the unit: `satuan: {unit}`; the number belongs in the target",
+        ),
+        "rule.unmeasurable": (
+            "nama indikator '{name}' tidak menyebut apa yang diukur",
+            "indicator name '{name}' does not say what is measured",
+        ),
+        "hint.rule.unmeasurable": (
+            "awali dengan ukuran: Persentase, Jumlah, Indeks, Rasio, Tingkat ...",
+            "start with the measure: Persentase, Jumlah, Indeks, Rasio, Tingkat ...",
+        ),
+        "rule.total_mismatch": (
+            "jumlah anggaran {table} {total}, tetapi {other} di {tables} (selisih {difference})",
+            (
+                "anggaran in {table} adds up to {total}, but to {other} in {tables} "
+                "(difference {difference})"
+            ),
+        ),
+        "hint.rule.total_mismatch": (
+            "cari baris anggaran yang hilang atau berbeda di tabel ini",
+            "look for a budget line missing or different in this table",
+        ),
+        "related.total_here": ("{table}: {total}", "{table}: {total}"),
+        "rule.pagu": (
+            "jumlah anggaran {total} tidak sama dengan pagu {pagu} (selisih {difference})",
+            "anggaran adds up to {total}, not to the pagu {pagu} (difference {difference})",
+        ),
+        "hint.rule.pagu": (
+            "sesuaikan anggaran kegiatan dengan pagu DIPA, atau perbaiki pagu",
+            "match the kegiatan's anggaran to the DIPA pagu, or correct the pagu",
+        ),
+        "rule.identity": (
+            "'{written}' berbeda dari '{wanted}'",
+            "'{written}' differs from '{wanted}'",
+        ),
+        "hint.rule.identity": ("tulis '{wanted}'", "write '{wanted}'"),
+        "rule.identity_title": (
+            "teks menyebut '{written}' ({count} kali), padahal judulnya '{wanted}'",
+            "the text says '{written}' ({count} times) but the title is '{wanted}'",
+        ),
+        "rule.identity_name": (
+            "teks menyebut '{written}' ({count} kali), padahal nama instansi '{wanted}'",
+            "the text says '{written}' ({count} times) but the institution is '{wanted}'",
+        ),
+        "related.again": ("lagi di sini", "again here"),
+        "rule.identity_year": (
+            "teks menyebut '{written}' dalam rencana tahun {year}",
+            "the text says '{written}' in the plan for {year}",
+        ),
+        "hint.rule.identity_year": (
+            "perbarui tahunnya; teks mungkin tersalin dari dokumen tahun lain",
+            "update the year; the text may be copied from another year's document",
+        ),
+        "rule.year_outside": (
+            "tahun {year} di luar periode Renstra {start}-{end}",
+            "year {year} is outside the Renstra period {start}-{end}",
+        ),
+        "hint.rule.year_outside": (
+            "perbaiki tahun, atau rujuk Renstra periode yang memuatnya",
+            "correct the year, or cite the Renstra whose period contains it",
+        ),
+        "rule.signing_date": (
+            "tanggal tanda tangan tahun {year} untuk rencana tahun {plan_year}",
+            "signing date in {year} for the plan of {plan_year}",
+        ),
+        "hint.rule.signing_date": (
+            "RKT ditandatangani pada tahun rencana atau tahun sebelumnya",
+            "an RKT is signed in its year or the year before",
+        ),
+        "rule.no_jabatan": (
+            "blok tanda tangan tanpa jabatan",
+            "the signature block has no position (jabatan)",
+        ),
+        "hint.rule.no_jabatan": ("tambahkan `jabatan: Ketua`", "add `jabatan: Ketua`"),
+        "rule.not_outcome": (
+            "sasaran '{name}' bukan rumusan hasil",
+            "sasaran '{name}' is not worded as an outcome",
+        ),
+        "hint.rule.not_outcome": (
+            "rumuskan sebagai kondisi yang dicapai: 'Terwujudnya ...', 'Meningkatnya ...'",
+            "word it as a result: 'Terwujudnya ...', 'Meningkatnya ...'",
+        ),
+        "rule.near_duplicate": (
+            "{field} '{name}' tampaknya varian dari '{intended}'",
+            "{field} '{name}' looks like a variant of '{intended}'",
+        ),
+        "hint.rule.near_duplicate": (
+            "pakai satu ejaan yang sama di mana pun",
+            "use one spelling everywhere",
+        ),
+        "related.intended": ("ejaan yang paling banyak dipakai", "the most used spelling"),
+    }
+)

@@ -37,10 +37,12 @@ class Selection:
         )
 
 
-def run_rules(plan: Plan, source: SourceMap, selection: Selection) -> list[Diagnostic]:
+def run_rules(
+    plan: Plan, source: SourceMap, selection: Selection, text: str = ""
+) -> list[Diagnostic]:
     if plan.pemeriksaan is not None:
         selection = selection.merged_with(plan.pemeriksaan.pilih, plan.pemeriksaan.abaikan)
-    ctx = Context(plan, source, build_document(plan))
+    ctx = Context(plan, source, build_document(plan), text)
     found: list[Diagnostic] = []
     for rule in all_rules():
         if rule.check is None or not selection.enabled(rule.code):

@@ -45,7 +45,7 @@ def compile_plan(
         plan, problems = validate_plan(loaded)
         diagnostics.extend(problems)
     if plan is not None:
-        found = run_rules(plan, loaded.source, selection)
+        found = run_rules(plan, loaded.source, selection, loaded.text)
         diagnostics.extend(apply_suppressions(found, loaded.text, shown, selection))
     return Compiled(shown, loaded, plan, sort_diagnostics(diagnostics))
 

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from rktc.rules import (  # noqa: F401  (imported for their registrations)
+    identity,
+    indicators,
     input_problems,
+    structure,
     suppression,
+    totals,
+    wording,
 )
 from rktc.rules.base import REGISTRY, Rule
 

@@ -69,12 +69,14 @@ def input_rule(code: str, name: str, doc: str) -> None:
 class Context:
     """What a rule sees: the plan, where things are in the file, and the document's tables."""
 
-    def __init__(self, plan: Plan, source: SourceMap, document: Document) -> None:
+    def __init__(self, plan: Plan, source: SourceMap, document: Document, text: str = "") -> None:
         self.plan = plan
         self.source = source
         self.document = document
+        self.text = text
         self.code = ""
         self.severity = Severity.ERROR
+        self.cache: dict[str, Any] = {}  # shared results of helpers (see rules/common.py)
 
     def at(self, loc: tuple[Any, ...]) -> Location:
         return self.source.value(loc)

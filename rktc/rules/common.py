@@ -1,0 +1,86 @@
+"""Helpers shared by rules: table labels, indicator occurrences, name groups."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rktc.diagnostics import Location
+from rktc.rules.base import Context
+from rktc.rules.names import Clusters, words
+from rktc.tables import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Row
+
+TABLE_LABELS = {
+    SASARAN: "BAB II A (sasaran)",
+    INDIKATOR: "BAB II B (indikator kinerja)",
+    PROGRAM: "BAB II C (tabel program)",
+    RKT: "matriks RKT",
+    APBN: "matriks APBN",
+}
+INDICATOR_TABLES = (INDIKATOR, PROGRAM, RKT, APBN)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A row of one of the document's tables, with the table it belongs to."""
+
+    table: str
+    row: Row
+
+    def at(self, ctx: Context, field: str) -> Location:
+        return ctx.at(self.row.path(field))
+
+
+def rows_of(ctx: Context, kinds: tuple[str, ...] = INDICATOR_TABLES) -> Iterator[Occurrence]:
+    for kind in kinds:
+        table = ctx.document.table(kind)
+        if table is not None:
+            for row in table.all_rows():
+                yield Occurrence(kind, row)
+
+
+def indicator_rows(ctx: Context) -> list[Occurrence]:
+    """Rows that name an indicator, in every table that has an indicator column."""
+    cached = ctx.cache.get("indicator_rows")
+    if cached is None:
+        cached = [occ for occ in rows_of(ctx) if occ.row.indikator]
+        ctx.cache["indicator_rows"] = cached
+    return list(cached)
+
+
+def clusters(ctx: Context, field: str) -> Clusters:
+    """Name groups for one column (`indikator`, `sasaran`, `kegiatan`, `program`)."""
+    key = "clusters:" + field
+    if key not in ctx.cache:
+        ctx.cache[key] = Clusters(texts_of(ctx, field))
+    found: Clusters = ctx.cache[key]
+    return found
+
+
+def texts_of(ctx: Context, field: str) -> Iterator[str]:
+    if field == "program":  # a program is named once per table, not once per row
+        for kind in (PROGRAM, APBN):
+            table = ctx.document.table(kind)
+            yield from (group.program for group in (table.groups if table else []))
+        return
+    for occ in rows_of(ctx, (SASARAN, *INDICATOR_TABLES)):
+        value = getattr(occ.row, field)
+        if value:
+            yield value
+
+
+def word_frequency(ctx: Context) -> Counter[str]:
+    """How often each word occurs in all the names of the document (a spelling reference)."""
+    if "word_frequency" not in ctx.cache:
+        counts: Counter[str] = Counter()
+        for field in ("indikator", "sasaran", "kegiatan", "program"):
+            for text in texts_of(ctx, field):
+                counts.update(words(text))
+        ctx.cache["word_frequency"] = counts
+    found: Counter[str] = ctx.cache["word_frequency"]
+    return found
+
+
+def tables_present(ctx: Context, kinds: tuple[str, ...] = INDICATOR_TABLES) -> list[str]:
+    return [k for k in kinds if (t := ctx.document.table(k)) is not None and t.all_rows()]

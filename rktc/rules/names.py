@@ -1,0 +1,116 @@
+"""Which names in a plan mean the same thing, without comparing every pair.
+
+Two texts are the *same name* when they match after folding case, spaces and
+punctuation ("Pemilu/ Pemilihan" = "Pemilu/Pemilihan"). They are *variants*
+when, word by word, they differ only by typos ("praserana"/"prasarana") or by a
+few inserted words ("Program Dukungan"/"Program Dukungan Manajemen"), never by
+a different word ("laporan keuangan"/"laporan kinerja"). Candidates for the
+variant test share one of their rarest words, so the work grows with the
+number of names, not its square.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+_WORD = re.compile(r"[^\W_]+")
+RARE_WORDS_PER_NAME = 4
+MAX_BUCKET = 48
+MIN_WORD = 4
+TYPO_RATIO = 0.75
+MAX_INSERTED_SHARE = 0.34
+
+
+def name_key(text: str) -> str:
+    """Case, spacing and punctuation folded away: the identity of a name."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def is_variant(a: list[str], b: list[str]) -> bool:
+    """True when word lists `a` and `b` differ only by typos or a few inserted words."""
+    if not a or not b or not _could_be_variant(a, b):
+        return False
+    inserted = 0
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("insert", "delete"):
+            inserted += (i2 - i1) + (j2 - j1)
+        elif op == "replace" and not _typo(a[i1:i2], b[j1:j2]):
+            return False
+    return inserted <= MAX_INSERTED_SHARE * max(len(a), len(b))
+
+
+def _could_be_variant(a: list[str], b: list[str]) -> bool:
+    """Cheap necessary condition: similar length and most words in common."""
+    longer = max(len(a), len(b))
+    if abs(len(a) - len(b)) > MAX_INSERTED_SHARE * longer:
+        return False
+    return len(set(a) & set(b)) >= 0.5 * longer
+
+
+def _typo(left: list[str], right: list[str]) -> bool:
+    if len(left) == len(right):
+        return all(
+            SequenceMatcher(None, x, y).ratio() >= TYPO_RATIO
+            for x, y in zip(left, right, strict=True)
+        )
+    return SequenceMatcher(None, "".join(left), "".join(right)).ratio() >= TYPO_RATIO + 0.05
+
+
+class Clusters:
+    """Union of names into groups that mean the same thing; keyed by `name_key`."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.variants: dict[str, Counter[str]] = defaultdict(Counter)  # key -> raw texts
+        for text in texts:
+            self.variants[name_key(text)][text] += 1
+        self._parent = {key: key for key in self.variants}
+        self._link_variants()
+
+    def group(self, text: str) -> str:
+        """A stable id of the group that `text` belongs to."""
+        return self._find(name_key(text))
+
+    def groups(self) -> dict[str, list[str]]:
+        """Group id -> the distinct keys in it (only groups of two or more keys)."""
+        members: dict[str, list[str]] = defaultdict(list)
+        for key in self.variants:
+            members[self._find(key)].append(key)
+        return {root: keys for root, keys in members.items() if len(keys) > 1}
+
+    def _find(self, key: str) -> str:
+        parent = self._parent
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+
+    def _link_variants(self) -> None:
+        tokens = {key: words(next(iter(texts))) for key, texts in self.variants.items()}
+        frequency: Counter[str] = Counter()
+        for word_list in tokens.values():
+            frequency.update({w for w in word_list if len(w) >= MIN_WORD})
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for key, word_list in tokens.items():
+            rare = sorted(
+                {w for w in word_list if len(w) >= MIN_WORD}, key=lambda w: (frequency[w], w)
+            )[:RARE_WORDS_PER_NAME]
+            for word in rare:
+                if len(buckets[word]) < MAX_BUCKET:
+                    for other in buckets[word]:
+                        if self._find(other) != self._find(key) and is_variant(
+                            word_list, tokens[other]
+                        ):
+                            self._union(key, other)
+                    buckets[word].append(key)
