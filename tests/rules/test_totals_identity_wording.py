@@ -1,0 +1,130 @@
+"""RKT301-RKT302, RKT401-RKT404, RKT501-RKT502: failing and passing cases."""
+
+from helpers import MINIMAL, findings, plan_with
+
+TOTALS = """\
+tabel:
+  indikator:
+    - {no: 1, indikator: Persentase A, anggaran: 1.000.000}
+    - {no: 2, indikator: Persentase B, anggaran: 500.000}
+  rkt:
+    - {no: 1, indikator: Persentase A, anggaran: 1.000.000}
+    - {no: 2, indikator: Persentase B, anggaran: 500.000}
+    - {no: 3, indikator: Persentase C, anggaran: 250.000}
+  apbn:
+    - program: Program Dukungan Manajemen
+      baris:
+        - {no: 1, indikator: Persentase A, anggaran: 1.000.000}
+        - {no: 2, indikator: Persentase B, anggaran: 500.000}
+        - {no: 3, indikator: Persentase C, anggaran: 250.000}
+"""
+
+
+def test_rkt301_total_differs_in_one_table(tmp_path):
+    assert findings(tmp_path, plan_with(TOTALS), select="RKT301") == ["21:5 RKT301"]
+
+
+def test_rkt301_equal_totals(tmp_path):
+    source = plan_with(
+        TOTALS.replace("    - {no: 3, indikator: Persentase C, anggaran: 250.000}\n", "")
+    )
+    assert findings(tmp_path, source, select="RKT301") == []
+
+
+def test_rkt302_pagu(tmp_path):
+    source = plan_with("pagu: 2.000.000\n" + TOTALS)
+    assert findings(tmp_path, source, select="RKT302") == ["19:7 RKT302"]
+    source = plan_with("pagu: Rp1.750.000\n" + TOTALS)
+    assert findings(tmp_path, source, select="RKT302") == []
+
+
+def test_rkt401_cover_and_signature(tmp_path):
+    source = plan_with("""\
+        judul: Rencana Kinerja Tahunan
+        sampul:
+          judul: Rencana Kerja Tahunan
+          tahun: 2023
+        """).replace("  nama: NAMA\n", "  nama: NAMA\n  instansi: Komisi Pemilihan Umum Kab\n")
+    assert findings(tmp_path, source, select="RKT401") == ["19:13 RKT401", "22:10 RKT401"]
+
+
+def test_rkt401_texts(tmp_path):
+    source = plan_with("""\
+        kata_pengantar: |
+          Rencana Kerja Tahunan Komisi Pemilihan Umum Contoh Tahun 2022 ini disusun
+          berdasarkan Peraturan Presiden Nomor 29 Tahun 2014 dan Renstra Tahun 2020-2024.
+        """)
+    assert findings(tmp_path, source, select="RKT401") == [
+        "20:3 RKT401",
+        "20:25 RKT401",
+        "20:54 RKT401",
+    ]
+
+
+def test_rkt401_consistent_texts(tmp_path):
+    source = plan_with("""\
+        kata_pengantar: |
+          Rencana Kinerja Tahunan Komisi Pemilihan Umum Kabupaten Contoh Tahun 2023.
+        """)
+    assert findings(tmp_path, source, select="RKT401") == []
+
+
+def test_rkt402_year_outside_renstra(tmp_path):
+    assert findings(tmp_path, MINIMAL.replace("tahun: 2023", "tahun: 2025"), select="RKT402") == [
+        "2:8 RKT402"
+    ]
+    assert findings(tmp_path, MINIMAL, select="RKT402") == []
+
+
+def test_rkt403_signing_date(tmp_path):
+    source = MINIMAL.replace("30 Januari 2023", "30 Januari 2021")
+    assert findings(tmp_path, source, select="RKT403") == ["16:12 RKT403"]
+    source = MINIMAL.replace("30 Januari 2023", "28 Desember 2022")
+    assert findings(tmp_path, source, select="RKT403") == []
+
+
+def test_rkt404_signature_without_position(tmp_path):
+    source = MINIMAL.replace("  jabatan: Ketua\n", "")
+    assert findings(tmp_path, source, select="RKT404") == ["14:1 RKT404"]
+    assert findings(tmp_path, MINIMAL, select="RKT404") == []
+
+
+def test_rkt501_outcome_wording(tmp_path):
+    source = plan_with("""\
+        sasaran:
+          - {id: S1, nama: Terwujudnya Tahapan Pemilu}
+          - {id: S2, nama: Pembentukan Badan Adhoc}
+          - {id: S3, nama: Meningkatnya partisipasi pemilih}
+        """)
+    assert findings(tmp_path, source, select="RKT501") == ["21:20 RKT501"]
+
+
+def test_rkt502_near_duplicate_names(tmp_path):
+    source = plan_with("""\
+        tabel:
+          rkt:
+            - {no: 1, kegiatan: Layanan Prasarana Internal, indikator: Jumlah laporan BMN}
+            - {no: 2, kegiatan: Layanan Praserana Internal, indikator: Persentase sarana dan prasarana}
+            - {no: 3, kegiatan: Layanan Keuangan, indikator: Jumlah laporan keuangan}
+            - {no: 4, kegiatan: Layanan Kinerja, indikator: Jumlah laporan kinerja}
+        """)
+    assert findings(tmp_path, source, select="RKT502") == ["22:25 RKT502"]
+
+
+def test_suppression_comment_and_unused_suppression(tmp_path):
+    source = plan_with("""\
+        sasaran:
+          - {id: S1, nama: Pembentukan Badan Adhoc}  # rktc: ignore[RKT501]
+          - {id: S2, nama: Terwujudnya Tahapan Pemilu}  # rktc: ignore[RKT501]
+        """)
+    assert findings(tmp_path, source, select="RKT501,RKT090") == ["21:49 RKT090"]
+
+
+def test_select_and_ignore_in_the_plan(tmp_path):
+    source = plan_with("""\
+        pemeriksaan:
+          abaikan: [RKT501]
+        sasaran:
+          - {id: S1, nama: Pembentukan Badan Adhoc}
+        """)
+    assert "RKT501" not in " ".join(findings(tmp_path, source))
