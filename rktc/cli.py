@@ -82,6 +82,7 @@ def validate(
 @app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code, e.g. RKT201.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or markdown.")] = "text",
     lang: LangOption = None,
 ) -> None:
     """List the rules, or print the documentation of one.
@@ -90,7 +91,7 @@ def rules(
     """
     from rktc import commands
 
-    raise typer.Exit(commands.rules(code, lang))
+    raise typer.Exit(commands.rules(code, fmt, lang))
 
 
 @app.command()

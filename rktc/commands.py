@@ -43,10 +43,15 @@ def project_config(start: Path | None = None) -> dict[str, Any]:
     return {}
 
 
+def _codes(values: list[str] | list[object]) -> list[str]:
+    """Codes from repeated options or lists; "RKT1,RKT2" counts as two."""
+    return [part.strip().upper() for v in values for part in str(v).split(",") if part.strip()]
+
+
 def selection_from(select: list[str], ignore: list[str]) -> Selection:
     config = project_config()
-    chosen = [s.upper() for s in select] or [str(s).upper() for s in config.get("select", [])]
-    skipped = [i.upper() for i in ignore] + [str(i).upper() for i in config.get("ignore", [])]
+    chosen = _codes(select) or _codes(list(config.get("select", [])))
+    skipped = _codes(ignore) + _codes(list(config.get("ignore", [])))
     return Selection(tuple(chosen), tuple(skipped))
 
 
@@ -74,8 +79,15 @@ def validate(
     return EXIT_PROBLEMS if any(r.failed(strict) for r in results) else EXIT_OK
 
 
-def rules(code: str | None, lang_option: str | None) -> int:
+def rules(code: str | None, fmt: str, lang_option: str | None) -> int:
     lang = resolve_language(lang_option)
+    if fmt not in ("text", "markdown"):
+        return _fail_usage("cli.bad_format", lang, value=fmt, choices="text, markdown")
+    if fmt == "markdown":
+        from rktc.rules.docs import rules_markdown
+
+        typer.echo(rules_markdown(), nl=False)
+        return EXIT_OK
     if code is None:
         for rule in all_rules():
             typer.echo(f"{rule.code}  {rule.name:<32} {rule.severity.value:<8} {rule.summary}")

@@ -362,8 +362,10 @@ def _duplicate_rows(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule("RKT109", "empty-section")
 def empty_section(ctx: Context) -> Iterator[Diagnostic]:
-    """A required part of the document is empty: misi, tujuan, a program with no kegiatan,
-    a kegiatan with no indicator, or a plan with no sasaran and programs at all.
+    """A required part of the document is empty (misi, tujuan, a program or kegiatan).
+
+    Flagged: no misi or no tujuan, a program with no kegiatan, a kegiatan with no
+    indicator, and a plan with neither programs nor published tables.
 
     ## Why is this bad?
     The printed document would have an empty chapter or table.
