@@ -80,6 +80,37 @@ def validate(
 
 
 @app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Plan files or directories.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="docx, md, html or pdf.")] = "docx",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o",
+                     help="Output file, or an existing folder (default: beside the plan)."),
+    ] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Build a well-formed plan even when the checker finds errors.")] = False,
+    templates: Annotated[Path | None, typer.Option(
+        "--templates", help="Folder of templates that replace rktc's own.")] = None,
+    reference_doc: Annotated[Path | None, typer.Option(
+        "--reference-doc", help="Take styles (fonts, margins) from this .docx file.")] = None,
+    paper: Annotated[str, typer.Option("--paper", help="a4 (default) or f4.")] = "a4",
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check plans and build the RKT document.
+
+    Example: rktc build plans/kpu-oku-2023.yaml --format docx -o rkt-2023.docx
+    """
+    from rktc import commands
+    from rktc.build import BuildOptions
+
+    options = BuildOptions(fmt, output, force, templates, reference_doc, paper.lower())
+    raise typer.Exit(commands.build(paths, options, select or [], ignore or [], lang))
+
+
+@app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code, e.g. RKT201.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or markdown.")] = "text",

@@ -14,7 +14,9 @@ from typing import Any
 
 import typer
 
+from rktc.build import BuildOptions
 from rktc.check import Selection
+from rktc.errors import RktcError
 from rktc.messages import resolve_language, text
 from rktc.pipeline import compile_plan, expand_paths
 from rktc.report import FORMATS, render_report
@@ -77,6 +79,47 @@ def validate(
     diagnostics = [d for r in results for d in r.diagnostics]
     typer.echo(render_report(fmt, [r.path for r in results], diagnostics, lang))
     return EXIT_PROBLEMS if any(r.failed(strict) for r in results) else EXIT_OK
+
+
+def build(paths: list[Path], options: BuildOptions, select: list[str], ignore: list[str],
+          lang_option: str | None) -> int:
+    from rktc.build import FORMATS as BUILD_FORMATS
+    from rktc.build import build_plan
+    from rktc.render.docx import PAPERS
+
+    lang = resolve_language(lang_option)
+    if options.fmt not in BUILD_FORMATS:
+        return _fail_usage("cli.bad_format", lang, value=options.fmt,
+                           choices=", ".join(BUILD_FORMATS))
+    if options.paper not in PAPERS:
+        return _fail_usage("cli.bad_paper", lang, value=options.paper)
+    for given in (p for p in (options.templates, options.reference_doc) if p is not None):
+        if not given.exists():
+            return _fail_usage("cli.not_found", lang, path=given)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        return _fail_usage("cli.not_found", lang, path=missing[0])
+    files = list(expand_paths(paths))
+    if not files:
+        return _fail_usage("cli.no_files", lang, paths=", ".join(map(str, paths)))
+    selection = selection_from(select, ignore)
+    failed = False
+    for plan in files:
+        try:
+            built = build_plan(plan, options, selection)
+        except RktcError as exc:
+            typer.echo(f"rktc: {plan}: {exc.message.render(lang)}", err=True)
+            failed = True
+            continue
+        diagnostics = built.compiled.diagnostics
+        if diagnostics:
+            typer.echo(render_report("text", [built.compiled.path], diagnostics, lang))
+        if built.output is None:
+            typer.echo("rktc: " + text("build.not_built", lang, path=plan), err=True)
+            failed = True
+        else:
+            typer.echo(text("build.written", lang, path=built.output))
+    return EXIT_PROBLEMS if failed else EXIT_OK
 
 
 def rules(code: str | None, fmt: str, lang_option: str | None) -> int:

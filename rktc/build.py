@@ -1,0 +1,125 @@
+"""Build documents from plans: check, then render, then write atomically."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from rktc.check import Selection
+from rktc.errors import RktcError
+from rktc.output import write_atomic
+from rktc.pipeline import Compiled, compile_plan
+from rktc.render.view import DocumentView, build_view
+from rktc.schema import Plan
+from rktc.tables import build_document
+
+FORMATS = ("docx", "md", "html", "pdf")
+PDF_TIMEOUT = 600
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    fmt: str = "docx"
+    output: Path | None = None
+    force: bool = False
+    templates: Path | None = None
+    reference_doc: Path | None = None
+    paper: str = "a4"
+
+
+@dataclass
+class Built:
+    compiled: Compiled
+    output: Path | None  # None when the plan was not built
+
+
+def output_path(plan: Path, options: BuildOptions) -> Path:
+    """-o FILE, -o DIR/ (an existing folder), or the plan's own name beside it."""
+    name = plan.with_suffix("." + options.fmt).name
+    if options.output is None:
+        return plan.with_suffix("." + options.fmt)
+    if options.output.is_dir():
+        return options.output / name
+    return options.output
+
+
+def build_plan(plan_path: Path, options: BuildOptions, selection: Selection | None = None,
+               output: Path | None = None) -> Built:
+    """Check `plan_path`; build it unless it has errors (or --force and it is well-formed)."""
+    compiled = compile_plan(plan_path, selection)
+    blocked = compiled.failed() and not (options.force and compiled.well_formed)
+    if compiled.plan is None or blocked:
+        return Built(compiled, None)
+    target = output or output_path(plan_path, options)
+    if not target.parent.is_dir():
+        raise RktcError("build.no_folder", path=str(target.parent))
+    data = render(compiled.plan, plan_path, options)
+    write_atomic(target, data)
+    return Built(compiled, target)
+
+
+def document_view(plan: Plan, options: BuildOptions) -> DocumentView:
+    from rktc.render.text import TextTemplates
+
+    return build_view(plan, build_document(plan), TextTemplates(options.templates))
+
+
+def render(plan: Plan, plan_path: Path, options: BuildOptions) -> bytes:
+    view = document_view(plan, options)
+    if options.fmt in ("md", "html"):
+        from rktc.render.markup import render_markup
+
+        return render_markup(view, options.fmt, options.templates).encode("utf-8")
+    from rktc.render.docx import DocxOptions, render_docx
+
+    docx = render_docx(view, DocxOptions(options.paper, options.reference_doc,
+                                         logo_path(plan, plan_path)))
+    return docx if options.fmt == "docx" else docx_to_pdf(docx)
+
+
+def logo_path(plan: Plan, plan_path: Path) -> Path | None:
+    """The logo named in the plan: inside the plan's folder, existing, an image file."""
+    name = plan.instansi.logo
+    if not name:
+        return None
+    folder = plan_path.resolve().parent
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder):
+        raise RktcError("build.logo_outside", path=name)
+    if not path.is_file():
+        raise RktcError("build.logo_missing", path=name)
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        raise RktcError("build.bad_logo", path=name, detail=path.suffix or "?")
+    return path
+
+
+def libreoffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def docx_to_pdf(docx: bytes) -> bytes:
+    """Convert with LibreOffice in a private profile (so a running office does not interfere)."""
+    office = libreoffice()
+    if office is None:
+        raise RktcError("build.no_libreoffice")
+    with tempfile.TemporaryDirectory(prefix="rktc-pdf-") as tmp:
+        folder = Path(tmp)
+        source = folder / "rkt.docx"
+        source.write_bytes(docx)
+        command = [office, "--headless", "--norestore",
+                   f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                   "--convert-to", "pdf", "--outdir", str(folder), str(source)]
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT,
+                                  check=False)
+        except subprocess.TimeoutExpired:
+            raise RktcError("build.pdf_failed", detail=f"timeout {PDF_TIMEOUT}s") from None
+        pdf = folder / "rkt.pdf"
+        if done.returncode != 0 or not pdf.is_file():
+            detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[-300:]
+            raise RktcError("build.pdf_failed", detail=detail or f"exit {done.returncode}")
+        return pdf.read_bytes()

@@ -1,0 +1,1 @@
+"""Renderers: the plan's document view into DOCX, Markdown, HTML or PDF."""

@@ -1,0 +1,450 @@
+"""The RKT as a Word document. The only module that imports python-docx.
+
+Styles come from a reference document (python-docx's default, or the agency's
+own file with `--reference-doc`). The body is written as WordprocessingML
+text and parsed once: python-docx's per-cell API is far too slow for plans
+with thousands of rows. python-docx then adds what needs relationships
+(footers with page numbers, the logo) and writes the package, which is
+re-zipped with fixed timestamps so that builds are reproducible.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.image.exceptions import UnrecognizedImageError
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+from rktc.errors import RktcError
+from rktc.render.view import DATA, GROUP, SUBTOTAL, TOTAL, DocumentView, TableView
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NSDECL = (f'xmlns:w="{W_NS}" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+REQUIRED_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Table Grid")
+LOGO_MARKER = "\u2063rktc-logo\u2063"
+
+# Paper sizes in twentieths of a point (twips): width, height.
+PAPERS = {"a4": (11906, 16838), "f4": (12189, 18709)}
+MARGIN = 1440  # 2.54 cm
+MARGIN_BINDING = 1701  # 3 cm on the bound (left) side of portrait pages
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class DocxOptions:
+    paper: str = "a4"
+    reference_doc: Path | None = None
+    logo: Path | None = None
+
+
+def render_docx(view: DocumentView, options: DocxOptions) -> bytes:
+    document = _open_reference(options.reference_doc)
+    if options.reference_doc is None:
+        _house_style(document)
+    styles = _style_ids(document, options.reference_doc)
+    writer = _BodyWriter(styles, options.paper)
+    _write_body(writer, view, options.logo is not None)
+    _install_body(document, writer.xml())
+    _add_page_numbers(document)
+    if options.logo is not None:
+        _place_logo(document, options.logo)
+    _enable_field_update(document)
+    _set_properties(document, view)
+    return _reproducible_zip(_save(document))
+
+
+# --- the reference document ---------------------------------------------------------------
+
+
+def _open_reference(path: Path | None) -> DocxDocument:
+    try:
+        return docx.Document(str(path) if path else None)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise RktcError("build.bad_reference", path=str(path), detail=str(exc)) from None
+
+
+def _house_style(document: DocxDocument) -> None:
+    """rktc's default look: Arial, black headings (python-docx's template is blue Calibri)."""
+    sizes = {"Normal": 11, "Title": 20, "Heading 1": 14, "Heading 2": 12, "Heading 3": 11,
+             "TOC Heading": 14}
+    for name, size in sizes.items():
+        style = document.styles[name]
+        font = style.font  # type: ignore[union-attr]
+        font.name = "Arial"
+        font.size = Pt(size)
+        font.color.rgb = RGBColor(0, 0, 0)
+        font.bold = name != "Normal"
+        r_fonts = style.element.rPr.rFonts  # type: ignore[union-attr]
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            r_fonts.attrib.pop(qn(attribute), None)
+    title = document.styles["Title"].element.pPr  # type: ignore[union-attr]
+    if title is not None:
+        for border in title.findall(qn("w:pBdr")):
+            title.remove(border)
+
+
+def _style_ids(document: DocxDocument, path: Path | None) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for style in document.styles:
+        if style.name and style.style_id:
+            found[style.name] = style.style_id
+    missing = [name for name in REQUIRED_STYLES if name not in found]
+    if missing:
+        raise RktcError("build.missing_styles", path=str(path), styles=", ".join(missing))
+    found.setdefault("TOC Heading", found["Title"])
+    found.setdefault("Heading 3", found["Heading 2"])
+    return found
+
+
+# --- body XML -------------------------------------------------------------------------------
+
+
+def _text(value: str) -> str:
+    return escape(_INVALID_XML.sub("", value))
+
+
+def _runs(text: str, bold: bool = False, size: int | None = None) -> str:
+    props = ""
+    if bold or size:
+        props = "<w:rPr>" + ("<w:b/>" if bold else "") + (
+            f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else "") + "</w:rPr>"
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        if i:
+            out.append(f"<w:r>{props}<w:br/></w:r>")
+        out.append(f'<w:r>{props}<w:t xml:space="preserve">{_text(line)}</w:t></w:r>')
+    return "".join(out)
+
+
+class _BodyWriter:
+    """Collects the body as WordprocessingML text, section by section."""
+
+    def __init__(self, styles: dict[str, str], paper: str) -> None:
+        self.styles = styles
+        self.width, self.height = PAPERS[paper]
+        self.parts: list[str] = []
+
+    def xml(self) -> str:
+        return f"<w:body {NSDECL}>{''.join(self.parts)}</w:body>"
+
+    def paragraph(self, text: str, style: str | None = None, *, align: str | None = None,
+                  bold: bool = False, size: int | None = None, indent: int | None = None,
+                  space_after: int | None = None, keep_next: bool = False) -> None:
+        props = []
+        if style:
+            props.append(f'<w:pStyle w:val="{self.styles[style]}"/>')
+        if keep_next:
+            props.append("<w:keepNext/>")
+        if space_after is not None:
+            props.append(f'<w:spacing w:after="{space_after}"/>')
+        if indent is not None:
+            props.append(f'<w:ind w:left="{indent}"/>')
+        if align:
+            props.append(f'<w:jc w:val="{align}"/>')
+        ppr = f"<w:pPr>{''.join(props)}</w:pPr>" if props else ""
+        self.parts.append(f"<w:p>{ppr}{_runs(text, bold, size)}</w:p>")
+
+    def page_break(self) -> None:
+        self.parts.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+
+    def section_break(self, *, landscape: bool, numbering: str | None, start: bool) -> None:
+        """End the current section (its properties ride on an empty paragraph)."""
+        self.parts.append(f"<w:p><w:pPr>{self.section_xml(landscape, numbering, start)}"
+                          "</w:pPr></w:p>")
+
+    def section_xml(self, landscape: bool, numbering: str | None, start: bool) -> str:
+        w, h = (self.height, self.width) if landscape else (self.width, self.height)
+        orient = ' w:orient="landscape"' if landscape else ""
+        left = MARGIN if landscape else MARGIN_BINDING
+        pages = ""
+        if numbering:
+            pages = f'<w:pgNumType w:fmt="{numbering}"' + (' w:start="1"' if start else "") + "/>"
+        return (f'<w:sectPr><w:pgSz w:w="{w}" w:h="{h}"{orient}/>'
+                f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" '
+                f'w:left="{left}" w:header="708" w:footer="708" w:gutter="0"/>'
+                f"{pages}</w:sectPr>")
+
+    def text_width(self, landscape: bool) -> int:
+        if landscape:
+            return self.height - 2 * MARGIN
+        return self.width - MARGIN - MARGIN_BINDING
+
+    def toc(self, entries: list[str]) -> None:
+        """A TOC field; Word fills it on opening, others show the headings it lists."""
+        begin = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+                 '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u '
+                 '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+        for i, entry in enumerate(entries):
+            self.parts.append(f"<w:p>{begin if i == 0 else ''}{_runs(entry)}</w:p>")
+        self.parts.append('<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+
+    def table(self, table: TableView, landscape: bool) -> None:
+        total = self.text_width(landscape)
+        weights = [c.width for c in table.columns]
+        widths = [total * w // sum(weights) for w in weights]
+        widths[-1] += total - sum(widths)
+        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["Table Grid"]}"/>'
+               f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+               '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+               'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+        out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        out.append("</w:tblGrid>")
+        header = "".join(_cell(c.header, w, align="center", bold=True, shade=True)
+                         for c, w in zip(table.columns, widths, strict=True))
+        out.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>")
+        rows = table.rows
+        for index, row in enumerate(rows):
+            following = rows[index + 1] if index + 1 < len(rows) else None
+            out.append(_row_xml(table, row, following, widths))
+        out.append("</w:tbl>")
+        self.parts.append("".join(out))
+        self.paragraph("", space_after=0)
+
+
+def _cell(text: str, width: int, *, align: str | None = None, bold: bool = False,
+          shade: bool = False, span: int = 1, merge: str | None = None) -> str:
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if span > 1:
+        props.append(f'<w:gridSpan w:val="{span}"/>')
+    if merge == "restart":
+        props.append('<w:vMerge w:val="restart"/>')
+    elif merge == "continue":
+        props.append("<w:vMerge/>")
+    if shade:
+        props.append('<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>')
+    jc = f'<w:jc w:val="{align}"/>' if align else ""
+    para = (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>{jc}</w:pPr>'
+            f"{_runs(text, bold, size=18)}</w:p>")
+    return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{para}</w:tc>"
+
+
+def _row_xml(table: TableView, row: Any, following: Any, widths: list[int]) -> str:
+    if row.kind in (GROUP, SUBTOTAL, TOTAL):
+        label_span = len(widths) - (0 if row.kind == GROUP else 1)
+        cells = _cell(row.cells[0], sum(widths[:label_span]), bold=True, span=label_span,
+                      align=None if row.kind == GROUP else "right",
+                      shade=row.kind == GROUP)
+        if row.kind != GROUP:
+            cells += _cell(row.cells[-1], widths[-1], align="right", bold=True)
+        return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"
+    cells = []
+    for i, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
+        merge = None
+        if i in row.continued:
+            merge = "continue"
+        elif following is not None and following.kind == DATA and i in following.continued:
+            merge = "restart"
+        align = "right" if column.numeric and column.key != "no" else (
+            "center" if column.key == "no" else None)
+        cells.append(_cell(row.cells[i], width, align=align, merge=merge))
+    return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
+
+
+# --- the document, part by part -------------------------------------------------------------
+
+
+def _write_body(w: _BodyWriter, view: DocumentView, with_logo: bool) -> None:
+    _cover(w, view, with_logo)
+    w.section_break(landscape=False, numbering=None, start=False)
+    _front_matter(w, view)
+    w.section_break(landscape=False, numbering="lowerRoman", start=True)
+    _chapters(w, view)
+    w.section_break(landscape=False, numbering="decimal", start=True)
+    _matrices(w, view)
+    # the last section's properties are the body's own sectPr (see _install_body)
+    w.parts.append(w.section_xml(landscape=True, numbering="decimal", start=False))
+
+
+def _cover(w: _BodyWriter, view: DocumentView, with_logo: bool) -> None:
+    for _ in range(3):
+        w.paragraph("")
+    w.paragraph(view.cover_title.upper(), "Title", align="center")
+    w.paragraph(view.cover_institution.upper(), align="center", bold=True, size=28)
+    w.paragraph(f"TAHUN {view.year}", align="center", bold=True, size=28)
+    w.paragraph("", space_after=1200)
+    if with_logo:
+        w.paragraph(LOGO_MARKER, align="center")
+    w.paragraph("", space_after=1200)
+    if view.cover_parent:
+        w.paragraph(view.cover_parent.upper(), align="center", bold=True, size=24)
+
+
+def _heading(w: _BodyWriter, text: str, level: int = 1) -> None:
+    w.paragraph(text, f"Heading {level}", align="center" if level == 1 else None,
+                keep_next=True)
+
+
+def _body_paragraphs(w: _BodyWriter, texts: Iterable[str]) -> None:
+    for text in texts:
+        w.paragraph(text, align="both")
+
+
+def _front_matter(w: _BodyWriter, view: DocumentView) -> None:
+    _heading(w, "KATA PENGANTAR")
+    _body_paragraphs(w, view.kata_pengantar)
+    sig = view.signature
+    indent = w.text_width(False) // 2
+    w.paragraph(sig.place_date, indent=indent, space_after=0)
+    w.paragraph(sig.institution, indent=indent, space_after=0)
+    if sig.position:
+        w.paragraph(sig.position, indent=indent, space_after=0)
+    w.paragraph("\n\n", indent=indent, space_after=0)
+    w.paragraph(sig.name, indent=indent, bold=True, space_after=0)
+    if sig.nip:
+        w.paragraph(f"NIP. {sig.nip}", indent=indent)
+    w.page_break()
+    _heading(w, "RINGKASAN EKSEKUTIF")
+    _body_paragraphs(w, view.ringkasan_eksekutif)
+    w.page_break()
+    w.paragraph("DAFTAR ISI", "TOC Heading", align="center")
+    w.toc(_toc_entries(view))
+
+
+def _toc_entries(view: DocumentView) -> list[str]:
+    entries = ["KATA PENGANTAR", "RINGKASAN EKSEKUTIF", "BAB I VISI, MISI, DAN TUJUAN",
+               "BAB II SASARAN DAN PROGRAM",
+               f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {view.year}",
+               f"PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN {view.year}"]
+    return entries
+
+
+def _chapters(w: _BodyWriter, view: DocumentView) -> None:
+    _heading(w, "BAB I\nVISI, MISI, DAN TUJUAN")
+    _body_paragraphs(w, view.texts.get("bab1_pengantar", []))
+    _heading(w, "1. Visi", 2)
+    w.paragraph(f"\u201c{view.visi}\u201d", align="center", bold=True)
+    for number, (word, meaning) in enumerate(view.makna, start=1):
+        w.paragraph(f"{number}. {word}: {meaning}", indent=360)
+    _heading(w, "2. Misi", 2)
+    for number, item in enumerate(view.misi, start=1):
+        w.paragraph(f"{number}. {item}", indent=360)
+    _heading(w, "3. Tujuan", 2)
+    for number, item in enumerate(view.tujuan, start=1):
+        w.paragraph(f"{number}. {item}", indent=360)
+    w.page_break()
+    _heading(w, "BAB II\nSASARAN DAN PROGRAM")
+    _body_paragraphs(w, view.texts.get("bab2_pengantar", []))
+    _heading(w, "A. Sasaran", 2)
+    for number, item in enumerate(view.sasaran, start=1):
+        w.paragraph(f"{number}. {item}", indent=360)
+    _heading(w, "B. Indikator Kinerja dan Rencana Capaian", 2)
+    _body_paragraphs(w, view.texts.get("bab2_indikator", []))
+    w.table(view.indikator, landscape=False)
+    _heading(w, "C. Program, Kegiatan, serta Kelompok Indikator Kinerja dan Rencana Capaiannya", 2)
+    _body_paragraphs(w, view.texts.get("bab2_program", []))
+    for number, (program, table) in enumerate(view.programs, start=1):
+        w.paragraph(f"{number}. {program}", bold=True, keep_next=True)
+        w.table(table, landscape=False)
+
+
+def _matrices(w: _BodyWriter, view: DocumentView) -> None:
+    _heading(w, f"RENCANA KINERJA TAHUNAN (RKT)\nTAHUN {view.year}\n{view.short_name.upper()}")
+    w.table(view.rkt, landscape=True)
+    w.page_break()
+    _heading(w, "PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN "
+             f"{view.year}\n{view.institution.upper()}")
+    w.table(view.apbn, landscape=True)
+
+
+# --- assembling the package -----------------------------------------------------------------
+
+
+def _install_body(document: DocxDocument, xml: str) -> None:
+    body = document.element.body
+    for child in list(body):
+        body.remove(child)
+    for child in list(parse_xml(xml)):
+        body.append(child)
+
+
+def _add_page_numbers(document: DocxDocument) -> None:
+    for index, section in enumerate(document.sections):
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        if index == 0:
+            continue  # the cover has no number
+        paragraph = footer.paragraphs[0]
+        paragraph.alignment = 1  # centre
+        for xml in ('<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
+                    '<w:r {ns}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+                    '<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>',
+                    '<w:r {ns}><w:t>1</w:t></w:r>',
+                    '<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>'):
+            paragraph._p.append(parse_xml(xml.format(ns=NSDECL)))
+
+
+def _place_logo(document: DocxDocument, logo: Path) -> None:
+    for element in document.element.body.iter(f"{{{W_NS}}}p"):
+        paragraph = Paragraph(element, document._body)
+        if paragraph.text == LOGO_MARKER:
+            for run in list(paragraph.runs):
+                run._r.getparent().remove(run._r)
+            try:
+                paragraph.add_run().add_picture(str(logo), width=Cm(4))
+            except (UnrecognizedImageError, OSError, ValueError) as exc:
+                raise RktcError("build.bad_logo", path=str(logo), detail=str(exc)) from None
+            return
+
+
+def _enable_field_update(document: DocxDocument) -> None:
+    settings = document.settings.element
+    settings.append(parse_xml(f'<w:updateFields {NSDECL} w:val="true"/>'))
+
+
+def build_time() -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(tz=UTC).replace(microsecond=0)
+
+
+def _set_properties(document: DocxDocument, view: DocumentView) -> None:
+    props = document.core_properties
+    when = build_time().replace(tzinfo=None)
+    props.title = f"{view.title} {view.institution} Tahun {view.year}"
+    props.author = view.institution
+    props.last_modified_by = "rktc"
+    props.comments = "Dibuat dengan rktc"
+    props.revision = 1
+    props.created = when
+    props.modified = when
+    props.last_printed = when
+
+
+def _save(document: DocxDocument) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    """Rewrite the package with fixed entry times and attributes."""
+    stamp = build_time()
+    date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute,
+                 stamp.second)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()

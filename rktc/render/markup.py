@@ -1,0 +1,19 @@
+"""Markdown and HTML editions, rendered by Jinja from the same document view as the DOCX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rktc.render.text import environment, render_template, view_context
+from rktc.render.view import DocumentView
+
+
+def md_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell."""
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markup(view: DocumentView, fmt: str, user_dir: Path | None = None) -> str:
+    env = environment(user_dir)
+    env.filters["md_cell"] = md_cell
+    return render_template(env, f"rkt.{fmt}.j2", view_context(view))

@@ -1,0 +1,152 @@
+"""Jinja for everything that is text: default paragraphs, Markdown and HTML.
+
+Templates run in Jinja's sandbox with undefined variables as errors. User
+templates (`--templates DIR`) come first in the search path; they see only
+plain data (strings, numbers, lists, dicts), and their rendering is bounded in
+time and size so a template cannot hang the build or exhaust memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import operator
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
+
+from rktc.errors import RktcError
+from rktc.formatting import rupiah
+from rktc.render.view import DocumentView, paragraphs
+from rktc.resources import templates_dir
+from rktc.schema import Indikator, Plan
+from rktc.tables import Document
+
+MAX_SECONDS = 10.0
+MAX_CHARS = 50_000_000
+MAX_POWER = 10_000
+MAX_REPEAT = 1_000_000
+
+
+class BoundedSandbox(SandboxedEnvironment):
+    """The sandbox, with `**` and `*` bounded so `{{ 9**(9**8) }}` cannot pin a CPU."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
+        if operator_ == "**":
+            if isinstance(right, int | float) and abs(right) > MAX_POWER:
+                raise RktcError("template.too_big", detail=f"** {right}")
+            return operator.pow(left, right)
+        for value in (left, right):
+            if isinstance(value, int) and abs(value) > MAX_REPEAT and isinstance(
+                    left if value is right else right, str | list | tuple):
+                raise RktcError("template.too_big", detail=f"* {value}")
+        return operator.mul(left, right)
+
+
+def environment(user_dir: Path | None = None) -> BoundedSandbox:
+    folders = [str(user_dir)] if user_dir else []
+    folders.append(str(templates_dir()))
+    return BoundedSandbox(
+        loader=FileSystemLoader(folders),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html", "html.j2"]),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_template(env: BoundedSandbox, name: str, context: dict[str, Any]) -> str:
+    """Render `name` with `context`, bounded in time and output size."""
+    try:
+        template = env.get_template(name)
+        chunks: list[str] = []
+        size = 0
+        started = time.monotonic()
+        with _alarm(MAX_SECONDS):
+            for chunk in template.generate(**context):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_CHARS or time.monotonic() - started > MAX_SECONDS:
+                    raise RktcError("template.too_big", detail=name)
+        return "".join(chunks)
+    except RktcError:
+        raise
+    except TemplateError as exc:
+        where = getattr(exc, "filename", None) or name
+        line = getattr(exc, "lineno", None)
+        raise RktcError("template.error", template=f"{where}:{line}" if line else where,
+                        detail=str(exc.message or exc)) from None
+    except (ArithmeticError, MemoryError, RecursionError, TypeError, ValueError) as exc:
+        raise RktcError("template.error", template=name, detail=str(exc)) from None
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt a template that loops without output (POSIX main thread only)."""
+    usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise RktcError("template.too_slow", seconds=seconds)
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def plan_facts(plan: Plan, document: Document) -> dict[str, Any]:
+    """What default texts may mention: plain strings and numbers only."""
+    start, end = plan.renstra.periode
+    indicators = {id(e) for p in plan.program for k in p.kegiatan for e in k.indikator
+                  if isinstance(e, Indikator)}
+    rows = document.table("rkt")
+    total = sum((r.anggaran for r in rows.rows if r.anggaran is not None), start=0) if rows else 0
+    return {
+        "judul": plan.judul,
+        "tahun": plan.tahun,
+        "instansi": plan.instansi.nama,
+        "singkatan": plan.instansi.singkatan or plan.instansi.nama,
+        "induk": plan.instansi.induk or "",
+        "kota": plan.instansi.kota or plan.penandatangan.tempat,
+        "renstra_periode": f"{start}-{end}",
+        "renstra_keputusan": plan.renstra.keputusan or "",
+        "dasar_hukum": list(plan.dasar_hukum),
+        "jumlah_sasaran": len(plan.sasaran) or len(document.table("sasaran").rows
+                                                   if document.table("sasaran") else []),
+        "jumlah_indikator": len(indicators) or len(document.table("indikator").rows
+                                                   if document.table("indikator") else []),
+        "jumlah_program": len(plan.program) or len(document.table("apbn").groups
+                                                   if document.table("apbn") else []),
+        "total_anggaran": rupiah(total) if total else "",
+    }
+
+
+class TextTemplates:
+    """Default paragraphs written from `text/<name>.txt.j2`."""
+
+    def __init__(self, user_dir: Path | None = None) -> None:
+        self.env = environment(user_dir)
+
+    def __call__(self, name: str, plan: Plan, document: Document) -> list[str]:
+        return paragraphs(render_template(self.env, f"text/{name}.txt.j2",
+                                          plan_facts(plan, document)))
+
+
+def view_context(view: DocumentView) -> dict[str, Any]:
+    """The document view as plain data for md/html templates."""
+    return {"doc": dataclasses.asdict(view)}
