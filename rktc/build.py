@@ -47,8 +47,12 @@ def output_path(plan: Path, options: BuildOptions) -> Path:
     return options.output
 
 
-def build_plan(plan_path: Path, options: BuildOptions, selection: Selection | None = None,
-               output: Path | None = None) -> Built:
+def build_plan(
+    plan_path: Path,
+    options: BuildOptions,
+    selection: Selection | None = None,
+    output: Path | None = None,
+) -> Built:
     """Check `plan_path`; build it unless it has errors (or --force and it is well-formed)."""
     compiled = compile_plan(plan_path, selection)
     blocked = compiled.failed() and not (options.force and compiled.well_formed)
@@ -76,8 +80,9 @@ def render(plan: Plan, plan_path: Path, options: BuildOptions) -> bytes:
         return render_markup(view, options.fmt, options.templates).encode("utf-8")
     from rktc.render.docx import DocxOptions, render_docx
 
-    docx = render_docx(view, DocxOptions(options.paper, options.reference_doc,
-                                         logo_path(plan, plan_path)))
+    docx = render_docx(
+        view, DocxOptions(options.paper, options.reference_doc, logo_path(plan, plan_path))
+    )
     return docx if options.fmt == "docx" else docx_to_pdf(docx)
 
 
@@ -110,12 +115,19 @@ def docx_to_pdf(docx: bytes) -> bytes:
         folder = Path(tmp)
         source = folder / "rkt.docx"
         source.write_bytes(docx)
-        command = [office, "--headless", "--norestore",
-                   f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                   "--convert-to", "pdf", "--outdir", str(folder), str(source)]
+        command = [
+            office,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(source),
+        ]
         try:
-            done = subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT,
-                                  check=False)
+            done = subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
             raise RktcError("build.pdf_failed", detail=f"timeout {PDF_TIMEOUT}s") from None
         pdf = folder / "rkt.pdf"

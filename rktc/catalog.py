@@ -548,70 +548,84 @@ CATALOG.update(
     }
 )
 
-CATALOG.update({
-    # --- build ---
-    "build.bad_reference": (
-        "dokumen acuan {path} tidak dapat dibuka sebagai berkas Word: {detail}",
-        "reference document {path} cannot be opened as a Word file: {detail}",
-    ),
-    "build.missing_styles": (
-        "dokumen acuan {path} tidak memiliki style: {styles}. Pakai setiap style sekali di "
-        "Word lalu simpan, atau buang --reference-doc",
-        "reference document {path} lacks the styles: {styles}. Use each style once in Word "
-        "and save, or drop --reference-doc",
-    ),
-    "build.bad_logo": (
-        "logo {path} bukan gambar yang dapat dipakai ({detail}); gunakan PNG atau JPEG",
-        "logo {path} is not a usable image ({detail}); use PNG or JPEG",
-    ),
-    "build.logo_missing": (
-        "logo {path} tidak ditemukan (dicari relatif terhadap folder rencana)",
-        "logo {path} not found (looked up relative to the plan's folder)",
-    ),
-    "build.logo_outside": (
-        "logo {path} berada di luar folder rencana; salin gambarnya ke folder rencana",
-        "logo {path} is outside the plan's folder; copy the image into that folder",
-    ),
-    "build.no_folder": (
-        "folder keluaran {path} tidak ada; buat dulu foldernya",
-        "output folder {path} does not exist; create it first",
-    ),
-    "build.cannot_write": (
-        "tidak dapat menulis {path}: {detail}",
-        "cannot write {path}: {detail}",
-    ),
-    "build.no_libreoffice": (
-        "format pdf memerlukan LibreOffice: pasang paket Debian 'libreoffice-writer-nogui' "
-        "(apt-get install libreoffice-writer-nogui), atau buat docx lalu ekspor dari Word",
-        "the pdf format needs LibreOffice: install the Debian package "
-        "'libreoffice-writer-nogui' (apt-get install libreoffice-writer-nogui), or build docx "
-        "and export it from Word",
-    ),
-    "build.pdf_failed": (
-        "LibreOffice gagal mengubah dokumen ke PDF: {detail}",
-        "LibreOffice failed to convert the document to PDF: {detail}",
-    ),
-    "build.not_built": (
-        "{path} tidak disusun karena ada galat; perbaiki, atau gunakan --force untuk "
-        "rencana yang terbaca utuh",
-        "{path} was not built because it has errors; fix them, or use --force for a plan "
-        "that reads completely",
-    ),
-    "build.written": ("ditulis: {path}", "written: {path}"),
-    "template.error": (
-        "galat templat {template}: {detail}",
-        "template error in {template}: {detail}",
-    ),
-    "template.too_big": (
-        "templat menghasilkan keluaran terlalu besar ({detail})",
-        "the template produces too much output ({detail})",
-    ),
-    "template.too_slow": (
-        "templat berjalan lebih dari {seconds} detik dan dihentikan",
-        "the template ran for more than {seconds} seconds and was stopped",
-    ),
-    "cli.bad_paper": (
-        "ukuran kertas '{value}' tidak dikenal; pilih a4 atau f4",
-        "unknown paper size '{value}'; choose a4 or f4",
-    ),
-})
+CATALOG.update(
+    {
+        # --- build ---
+        "build.bad_reference": (
+            "dokumen acuan {path} tidak dapat dibuka sebagai berkas Word: {detail}",
+            "reference document {path} cannot be opened as a Word file: {detail}",
+        ),
+        "build.missing_styles": (
+            (
+                "dokumen acuan {path} tidak memiliki style: {styles}. Pakai setiap style sekali di "
+                "Word lalu simpan, atau buang --reference-doc"
+            ),
+            (
+                "reference document {path} lacks the styles: {styles}. Use each style once in Word "
+                "and save, or drop --reference-doc"
+            ),
+        ),
+        "build.bad_logo": (
+            "logo {path} bukan gambar yang dapat dipakai ({detail}); gunakan PNG atau JPEG",
+            "logo {path} is not a usable image ({detail}); use PNG or JPEG",
+        ),
+        "build.logo_missing": (
+            "logo {path} tidak ditemukan (dicari relatif terhadap folder rencana)",
+            "logo {path} not found (looked up relative to the plan's folder)",
+        ),
+        "build.logo_outside": (
+            "logo {path} berada di luar folder rencana; salin gambarnya ke folder rencana",
+            "logo {path} is outside the plan's folder; copy the image into that folder",
+        ),
+        "build.no_folder": (
+            "folder keluaran {path} tidak ada; buat dulu foldernya",
+            "output folder {path} does not exist; create it first",
+        ),
+        "build.cannot_write": (
+            "tidak dapat menulis {path}: {detail}",
+            "cannot write {path}: {detail}",
+        ),
+        "build.no_libreoffice": (
+            (
+                "format pdf memerlukan LibreOffice: pasang paket Debian 'libreoffice-writer-nogui' "
+                "(apt-get install libreoffice-writer-nogui), atau buat docx lalu ekspor dari Word"
+            ),
+            (
+                "the pdf format needs LibreOffice: install the Debian package "
+                "'libreoffice-writer-nogui' (apt-get install libreoffice-writer-nogui), or build docx "
+                "and export it from Word"
+            ),
+        ),
+        "build.pdf_failed": (
+            "LibreOffice gagal mengubah dokumen ke PDF: {detail}",
+            "LibreOffice failed to convert the document to PDF: {detail}",
+        ),
+        "build.not_built": (
+            (
+                "{path} tidak disusun karena ada galat; perbaiki, atau gunakan --force untuk "
+                "rencana yang terbaca utuh"
+            ),
+            (
+                "{path} was not built because it has errors; fix them, or use --force for a plan "
+                "that reads completely"
+            ),
+        ),
+        "build.written": ("ditulis: {path}", "written: {path}"),
+        "template.error": (
+            "galat templat {template}: {detail}",
+            "template error in {template}: {detail}",
+        ),
+        "template.too_big": (
+            "templat menghasilkan keluaran terlalu besar ({detail})",
+            "the template produces too much output ({detail})",
+        ),
+        "template.too_slow": (
+            "templat berjalan lebih dari {seconds} detik dan dihentikan",
+            "the template ran for more than {seconds} seconds and was stopped",
+        ),
+        "cli.bad_paper": (
+            "ukuran kertas '{value}' tidak dikenal; pilih a4 atau f4",
+            "unknown paper size '{value}'; choose a4 or f4",
+        ),
+    }
+)

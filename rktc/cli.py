@@ -85,15 +85,24 @@ def build(
     fmt: Annotated[str, typer.Option("--format", "-f", help="docx, md, html or pdf.")] = "docx",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o",
-                     help="Output file, or an existing folder (default: beside the plan)."),
+        typer.Option(
+            "--output", "-o", help="Output file, or an existing folder (default: beside the plan)."
+        ),
     ] = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Build a well-formed plan even when the checker finds errors.")] = False,
-    templates: Annotated[Path | None, typer.Option(
-        "--templates", help="Folder of templates that replace rktc's own.")] = None,
-    reference_doc: Annotated[Path | None, typer.Option(
-        "--reference-doc", help="Take styles (fonts, margins) from this .docx file.")] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Build a well-formed plan even when the checker finds errors."
+        ),
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Folder of templates that replace rktc's own."),
+    ] = None,
+    reference_doc: Annotated[
+        Path | None,
+        typer.Option("--reference-doc", help="Take styles (fonts, margins) from this .docx file."),
+    ] = None,
     paper: Annotated[str, typer.Option("--paper", help="a4 (default) or f4.")] = "a4",
     select: SelectOption = None,
     ignore: IgnoreOption = None,

@@ -81,16 +81,22 @@ def validate(
     return EXIT_PROBLEMS if any(r.failed(strict) for r in results) else EXIT_OK
 
 
-def build(paths: list[Path], options: BuildOptions, select: list[str], ignore: list[str],
-          lang_option: str | None) -> int:
+def build(
+    paths: list[Path],
+    options: BuildOptions,
+    select: list[str],
+    ignore: list[str],
+    lang_option: str | None,
+) -> int:
     from rktc.build import FORMATS as BUILD_FORMATS
     from rktc.build import build_plan
     from rktc.render.docx import PAPERS
 
     lang = resolve_language(lang_option)
     if options.fmt not in BUILD_FORMATS:
-        return _fail_usage("cli.bad_format", lang, value=options.fmt,
-                           choices=", ".join(BUILD_FORMATS))
+        return _fail_usage(
+            "cli.bad_format", lang, value=options.fmt, choices=", ".join(BUILD_FORMATS)
+        )
     if options.paper not in PAPERS:
         return _fail_usage("cli.bad_paper", lang, value=options.paper)
     for given in (p for p in (options.templates, options.reference_doc) if p is not None):

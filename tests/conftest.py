@@ -10,8 +10,11 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def pytest_addoption(parser):  # type: ignore[no-untyped-def]
-    parser.addoption("--update-golden", action="store_true",
-                     help="Rewrite the golden files under tests/golden from the current output.")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite the golden files under tests/golden from the current output.",
+    )
 
 
 @pytest.fixture

@@ -55,8 +55,11 @@ def test_markup_golden(tmp_path, golden, fmt):
 
 def test_headings_use_real_heading_styles(clean_docx):
     document = docx.Document(str(clean_docx))
-    headings = [(p.style.name, p.text.split("\n")[0]) for p in document.paragraphs
-                if p.style.name.startswith("Heading")]
+    headings = [
+        (p.style.name, p.text.split("\n")[0])
+        for p in document.paragraphs
+        if p.style.name.startswith("Heading")
+    ]
     assert ("Heading 1", "BAB I") in headings
     assert ("Heading 1", "BAB II") in headings
     assert ("Heading 2", "A. Sasaran") in headings
@@ -189,17 +192,21 @@ def test_user_template_overrides(tmp_path):
     out = tmp_path / "x.md"
     assert build(plan, "-f", "md", "-o", out, "--templates", folder).exit_code == 0
     assert "Pengantar Komisi Pemilihan Umum Kabupaten Ogan Komering Ulu." in out.read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
-@pytest.mark.parametrize("body", [
-    "{{ tidak_ada }}",  # undefined variable
-    "{{ 9 ** (9 ** 8) }}",  # CPU bomb
-    "{{ 'x' * 100000000 }}",  # memory bomb
-    "{{ ''.__class__.__mro__ }}",  # sandbox escape attempt
-    "{% include '../../etc/passwd' %}",  # reading files
-    "{% for i in range(10) %}",  # syntax error
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{{ tidak_ada }}",  # undefined variable
+        "{{ 9 ** (9 ** 8) }}",  # CPU bomb
+        "{{ 'x' * 100000000 }}",  # memory bomb
+        "{{ ''.__class__.__mro__ }}",  # sandbox escape attempt
+        "{% include '../../etc/passwd' %}",  # reading files
+        "{% for i in range(10) %}",  # syntax error
+    ],
+)
 def test_hostile_or_broken_user_templates_fail_cleanly(tmp_path, body):
     plan = starter_without_texts(tmp_path)
     folder = user_templates(tmp_path, "kata_pengantar.txt.j2", body)
@@ -251,14 +258,19 @@ def tiny_png() -> bytes:
 
     header = (1).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
     pixels = zlib.compress(b"\x00\xff\x00\x00")
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(
-        b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
 
 
 def plan_with_logo(tmp_path: Path, logo: str) -> Path:
     plan = tmp_path / "plan.yaml"
-    plan.write_text(CLEAN.read_text(encoding="utf-8").replace(
-        "  kota: Baturaja\n", f"  kota: Baturaja\n  logo: {logo}\n", 1), encoding="utf-8")
+    plan.write_text(
+        CLEAN.read_text(encoding="utf-8").replace(
+            "  kota: Baturaja\n", f"  kota: Baturaja\n  logo: {logo}\n", 1
+        ),
+        encoding="utf-8",
+    )
     return plan
 
 
@@ -270,12 +282,15 @@ def test_logo_on_the_cover(tmp_path):
     assert len(docx.Document(str(out)).inline_shapes) == 1
 
 
-@pytest.mark.parametrize(("logo", "content"), [
-    ("missing.png", None),
-    ("../outside.png", b""),
-    ("logo.png", b"this is text, not an image"),
-    ("logo.txt", b"text"),
-])
+@pytest.mark.parametrize(
+    ("logo", "content"),
+    [
+        ("missing.png", None),
+        ("../outside.png", b""),
+        ("logo.png", b"this is text, not an image"),
+        ("logo.txt", b"text"),
+    ],
+)
 def test_bad_logos(tmp_path, logo, content):
     folder = tmp_path / "plan"
     folder.mkdir()

@@ -42,16 +42,19 @@ def pdf(tmp_path_factory):
 
 
 def pdf_text(path) -> str:
-    raw = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    raw = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return " ".join(raw.split())
 
 
 def page_sizes(path) -> list[tuple[float, float]]:
-    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(path)], capture_output=True,
-                          text=True, check=True).stdout
-    return [(float(w), float(h)) for w, h in
-            re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        (float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+    ]
 
 
 def test_every_indicator_target_and_anggaran_is_in_the_pdf(pdf):
@@ -73,14 +76,17 @@ def test_matrices_are_on_landscape_pages_and_page_count_is_sane(pdf):
     assert 8 <= len(sizes) <= 30
     landscape = [i for i, (w, h) in enumerate(sizes) if w > h]
     portrait = [i for i, (w, h) in enumerate(sizes) if w < h]
-    assert landscape and portrait
+    assert landscape
+    assert portrait
     assert min(landscape) > max(portrait)  # the matrices close the document
-    assert abs(sizes[0][0] - 595.3) < 1 and abs(sizes[0][1] - 841.9) < 1  # A4
+    assert abs(sizes[0][0] - 595.3) < 1
+    assert abs(sizes[0][1] - 841.9) < 1
 
 
 def test_pdf_without_libreoffice_names_the_package(tmp_path, monkeypatch):
     monkeypatch.setattr("rktc.build.libreoffice", lambda: None)
-    result = CliRunner().invoke(app, ["build", str(PLAN), "-f", "pdf", "-o",
-                                      str(tmp_path / "x.pdf"), "--lang", "en"])
+    result = CliRunner().invoke(
+        app, ["build", str(PLAN), "-f", "pdf", "-o", str(tmp_path / "x.pdf"), "--lang", "en"]
+    )
     assert result.exit_code == 1
     assert "libreoffice-writer-nogui" in result.output

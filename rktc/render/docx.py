@@ -33,8 +33,10 @@ from rktc.errors import RktcError
 from rktc.render.view import DATA, GROUP, SUBTOTAL, TOTAL, DocumentView, TableView
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NSDECL = (f'xmlns:w="{W_NS}" '
-          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+NSDECL = (
+    f'xmlns:w="{W_NS}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
 REQUIRED_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Table Grid")
 LOGO_MARKER = "\u2063rktc-logo\u2063"
 
@@ -80,19 +82,25 @@ def _open_reference(path: Path | None) -> DocxDocument:
 
 def _house_style(document: DocxDocument) -> None:
     """rktc's default look: Arial, black headings (python-docx's template is blue Calibri)."""
-    sizes = {"Normal": 11, "Title": 20, "Heading 1": 14, "Heading 2": 12, "Heading 3": 11,
-             "TOC Heading": 14}
+    sizes = {
+        "Normal": 11,
+        "Title": 20,
+        "Heading 1": 14,
+        "Heading 2": 12,
+        "Heading 3": 11,
+        "TOC Heading": 14,
+    }
     for name, size in sizes.items():
         style = document.styles[name]
-        font = style.font  # type: ignore[union-attr]
+        font = style.font
         font.name = "Arial"
         font.size = Pt(size)
         font.color.rgb = RGBColor(0, 0, 0)
         font.bold = name != "Normal"
-        r_fonts = style.element.rPr.rFonts  # type: ignore[union-attr]
+        r_fonts = style.element.rPr.rFonts
         for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             r_fonts.attrib.pop(qn(attribute), None)
-    title = document.styles["Title"].element.pPr  # type: ignore[union-attr]
+    title = document.styles["Title"].element.pPr
     if title is not None:
         for border in title.findall(qn("w:pBdr")):
             title.remove(border)
@@ -121,8 +129,12 @@ def _text(value: str) -> str:
 def _runs(text: str, bold: bool = False, size: int | None = None) -> str:
     props = ""
     if bold or size:
-        props = "<w:rPr>" + ("<w:b/>" if bold else "") + (
-            f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else "") + "</w:rPr>"
+        props = (
+            "<w:rPr>"
+            + ("<w:b/>" if bold else "")
+            + (f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else "")
+            + "</w:rPr>"
+        )
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
@@ -143,9 +155,18 @@ class _BodyWriter:
     def xml(self) -> str:
         return f"<w:body {NSDECL}>{''.join(self.parts)}</w:body>"
 
-    def paragraph(self, text: str, style: str | None = None, *, align: str | None = None,
-                  bold: bool = False, size: int | None = None, indent: int | None = None,
-                  space_after: int | None = None, keep_next: bool = False) -> None:
+    def paragraph(
+        self,
+        text: str,
+        style: str | None = None,
+        *,
+        align: str | None = None,
+        bold: bool = False,
+        size: int | None = None,
+        indent: int | None = None,
+        space_after: int | None = None,
+        keep_next: bool = False,
+    ) -> None:
         props = []
         if style:
             props.append(f'<w:pStyle w:val="{self.styles[style]}"/>')
@@ -165,8 +186,9 @@ class _BodyWriter:
 
     def section_break(self, *, landscape: bool, numbering: str | None, start: bool) -> None:
         """End the current section (its properties ride on an empty paragraph)."""
-        self.parts.append(f"<w:p><w:pPr>{self.section_xml(landscape, numbering, start)}"
-                          "</w:pPr></w:p>")
+        self.parts.append(
+            f"<w:p><w:pPr>{self.section_xml(landscape, numbering, start)}</w:pPr></w:p>"
+        )
 
     def section_xml(self, landscape: bool, numbering: str | None, start: bool) -> str:
         w, h = (self.height, self.width) if landscape else (self.width, self.height)
@@ -175,10 +197,12 @@ class _BodyWriter:
         pages = ""
         if numbering:
             pages = f'<w:pgNumType w:fmt="{numbering}"' + (' w:start="1"' if start else "") + "/>"
-        return (f'<w:sectPr><w:pgSz w:w="{w}" w:h="{h}"{orient}/>'
-                f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" '
-                f'w:left="{left}" w:header="708" w:footer="708" w:gutter="0"/>'
-                f"{pages}</w:sectPr>")
+        return (
+            f'<w:sectPr><w:pgSz w:w="{w}" w:h="{h}"{orient}/>'
+            f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" '
+            f'w:left="{left}" w:header="708" w:footer="708" w:gutter="0"/>'
+            f"{pages}</w:sectPr>"
+        )
 
     def text_width(self, landscape: bool) -> int:
         if landscape:
@@ -187,9 +211,11 @@ class _BodyWriter:
 
     def toc(self, entries: list[str]) -> None:
         """A TOC field; Word fills it on opening, others show the headings it lists."""
-        begin = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-                 '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u '
-                 '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+        begin = (
+            '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u '
+            '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
         for i, entry in enumerate(entries):
             self.parts.append(f"<w:p>{begin if i == 0 else ''}{_runs(entry)}</w:p>")
         self.parts.append('<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
@@ -199,14 +225,20 @@ class _BodyWriter:
         weights = [c.width for c in table.columns]
         widths = [total * w // sum(weights) for w in weights]
         widths[-1] += total - sum(widths)
-        out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["Table Grid"]}"/>'
-               f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-               '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-               'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+        out = [
+            (
+                f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["Table Grid"]}"/>'
+                f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+                '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+                'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
+            )
+        ]
         out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
         out.append("</w:tblGrid>")
-        header = "".join(_cell(c.header, w, align="center", bold=True, shade=True)
-                         for c, w in zip(table.columns, widths, strict=True))
+        header = "".join(
+            _cell(c.header, w, align="center", bold=True, shade=True)
+            for c, w in zip(table.columns, widths, strict=True)
+        )
         out.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>")
         rows = table.rows
         for index, row in enumerate(rows):
@@ -217,8 +249,16 @@ class _BodyWriter:
         self.paragraph("", space_after=0)
 
 
-def _cell(text: str, width: int, *, align: str | None = None, bold: bool = False,
-          shade: bool = False, span: int = 1, merge: str | None = None) -> str:
+def _cell(
+    text: str,
+    width: int,
+    *,
+    align: str | None = None,
+    bold: bool = False,
+    shade: bool = False,
+    span: int = 1,
+    merge: str | None = None,
+) -> str:
     props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if span > 1:
         props.append(f'<w:gridSpan w:val="{span}"/>')
@@ -229,31 +269,41 @@ def _cell(text: str, width: int, *, align: str | None = None, bold: bool = False
     if shade:
         props.append('<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>')
     jc = f'<w:jc w:val="{align}"/>' if align else ""
-    para = (f'<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>{jc}</w:pPr>'
-            f"{_runs(text, bold, size=18)}</w:p>")
+    para = (
+        f'<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>{jc}</w:pPr>'
+        f"{_runs(text, bold, size=18)}</w:p>"
+    )
     return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{para}</w:tc>"
 
 
 def _row_xml(table: TableView, row: Any, following: Any, widths: list[int]) -> str:
     if row.kind in (GROUP, SUBTOTAL, TOTAL):
         label_span = len(widths) - (0 if row.kind == GROUP else 1)
-        cells = _cell(row.cells[0], sum(widths[:label_span]), bold=True, span=label_span,
-                      align=None if row.kind == GROUP else "right",
-                      shade=row.kind == GROUP)
+        cells = _cell(
+            row.cells[0],
+            sum(widths[:label_span]),
+            bold=True,
+            span=label_span,
+            align=None if row.kind == GROUP else "right",
+            shade=row.kind == GROUP,
+        )
         if row.kind != GROUP:
             cells += _cell(row.cells[-1], widths[-1], align="right", bold=True)
         return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"
-    cells = []
+    data_cells = []
     for i, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
         merge = None
         if i in row.continued:
             merge = "continue"
         elif following is not None and following.kind == DATA and i in following.continued:
             merge = "restart"
-        align = "right" if column.numeric and column.key != "no" else (
-            "center" if column.key == "no" else None)
-        cells.append(_cell(row.cells[i], width, align=align, merge=merge))
-    return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
+        align = (
+            "right"
+            if column.numeric and column.key != "no"
+            else ("center" if column.key == "no" else None)
+        )
+        data_cells.append(_cell(row.cells[i], width, align=align, merge=merge))
+    return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(data_cells)}</w:tr>"
 
 
 # --- the document, part by part -------------------------------------------------------------
@@ -286,8 +336,7 @@ def _cover(w: _BodyWriter, view: DocumentView, with_logo: bool) -> None:
 
 
 def _heading(w: _BodyWriter, text: str, level: int = 1) -> None:
-    w.paragraph(text, f"Heading {level}", align="center" if level == 1 else None,
-                keep_next=True)
+    w.paragraph(text, f"Heading {level}", align="center" if level == 1 else None, keep_next=True)
 
 
 def _body_paragraphs(w: _BodyWriter, texts: Iterable[str]) -> None:
@@ -317,10 +366,14 @@ def _front_matter(w: _BodyWriter, view: DocumentView) -> None:
 
 
 def _toc_entries(view: DocumentView) -> list[str]:
-    entries = ["KATA PENGANTAR", "RINGKASAN EKSEKUTIF", "BAB I VISI, MISI, DAN TUJUAN",
-               "BAB II SASARAN DAN PROGRAM",
-               f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {view.year}",
-               f"PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN {view.year}"]
+    entries = [
+        "KATA PENGANTAR",
+        "RINGKASAN EKSEKUTIF",
+        "BAB I VISI, MISI, DAN TUJUAN",
+        "BAB II SASARAN DAN PROGRAM",
+        f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {view.year}",
+        f"PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN {view.year}",
+    ]
     return entries
 
 
@@ -357,8 +410,11 @@ def _matrices(w: _BodyWriter, view: DocumentView) -> None:
     _heading(w, f"RENCANA KINERJA TAHUNAN (RKT)\nTAHUN {view.year}\n{view.short_name.upper()}")
     w.table(view.rkt, landscape=True)
     w.page_break()
-    _heading(w, "PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN "
-             f"{view.year}\n{view.institution.upper()}")
+    _heading(
+        w,
+        "PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN "
+        f"{view.year}\n{view.institution.upper()}",
+    )
     w.table(view.apbn, landscape=True)
 
 
@@ -381,11 +437,13 @@ def _add_page_numbers(document: DocxDocument) -> None:
             continue  # the cover has no number
         paragraph = footer.paragraphs[0]
         paragraph.alignment = 1  # centre
-        for xml in ('<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
-                    '<w:r {ns}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
-                    '<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>',
-                    '<w:r {ns}><w:t>1</w:t></w:r>',
-                    '<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>'):
+        for xml in (
+            '<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
+            '<w:r {ns}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+            '<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>',
+            "<w:r {ns}><w:t>1</w:t></w:r>",
+            '<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>',
+        ):
             paragraph._p.append(parse_xml(xml.format(ns=NSDECL)))
 
 
@@ -437,8 +495,14 @@ def _save(document: DocxDocument) -> bytes:
 def _reproducible_zip(data: bytes) -> bytes:
     """Rewrite the package with fixed entry times and attributes."""
     stamp = build_time()
-    date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute,
-                 stamp.second)
+    date_time = (
+        max(stamp.year, 1980),
+        stamp.month,
+        stamp.day,
+        stamp.hour,
+        stamp.minute,
+        stamp.second,
+    )
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from rktc.formatting import rupiah
 from rktc.render.view import DocumentView, paragraphs
 from rktc.resources import templates_dir
 from rktc.schema import Indikator, Plan
-from rktc.tables import Document
+from rktc.tables import Document, Row
 
 MAX_SECONDS = 10.0
 MAX_CHARS = 50_000_000
@@ -45,8 +46,11 @@ class BoundedSandbox(SandboxedEnvironment):
                 raise RktcError("template.too_big", detail=f"** {right}")
             return operator.pow(left, right)
         for value in (left, right):
-            if isinstance(value, int) and abs(value) > MAX_REPEAT and isinstance(
-                    left if value is right else right, str | list | tuple):
+            if (
+                isinstance(value, int)
+                and abs(value) > MAX_REPEAT
+                and isinstance(left if value is right else right, str | list | tuple)
+            ):
                 raise RktcError("template.too_big", detail=f"* {value}")
         return operator.mul(left, right)
 
@@ -83,8 +87,11 @@ def render_template(env: BoundedSandbox, name: str, context: dict[str, Any]) -> 
     except TemplateError as exc:
         where = getattr(exc, "filename", None) or name
         line = getattr(exc, "lineno", None)
-        raise RktcError("template.error", template=f"{where}:{line}" if line else where,
-                        detail=str(exc.message or exc)) from None
+        raise RktcError(
+            "template.error",
+            template=f"{where}:{line}" if line else where,
+            detail=str(exc.message or exc),
+        ) from None
     except (ArithmeticError, MemoryError, RecursionError, TypeError, ValueError) as exc:
         raise RktcError("template.error", template=name, detail=str(exc)) from None
 
@@ -112,10 +119,15 @@ def _alarm(seconds: float) -> Iterator[None]:
 def plan_facts(plan: Plan, document: Document) -> dict[str, Any]:
     """What default texts may mention: plain strings and numbers only."""
     start, end = plan.renstra.periode
-    indicators = {id(e) for p in plan.program for k in p.kegiatan for e in k.indikator
-                  if isinstance(e, Indikator)}
-    rows = document.table("rkt")
-    total = sum((r.anggaran for r in rows.rows if r.anggaran is not None), start=0) if rows else 0
+    declared = {
+        id(e)
+        for p in plan.program
+        for k in p.kegiatan
+        for e in k.indikator
+        if isinstance(e, Indikator)
+    }
+    total = sum((r.anggaran for r in _rows(document, "rkt") if r.anggaran is not None), Decimal(0))
+    apbn = document.table("apbn")
     return {
         "judul": plan.judul,
         "tahun": plan.tahun,
@@ -126,14 +138,16 @@ def plan_facts(plan: Plan, document: Document) -> dict[str, Any]:
         "renstra_periode": f"{start}-{end}",
         "renstra_keputusan": plan.renstra.keputusan or "",
         "dasar_hukum": list(plan.dasar_hukum),
-        "jumlah_sasaran": len(plan.sasaran) or len(document.table("sasaran").rows
-                                                   if document.table("sasaran") else []),
-        "jumlah_indikator": len(indicators) or len(document.table("indikator").rows
-                                                   if document.table("indikator") else []),
-        "jumlah_program": len(plan.program) or len(document.table("apbn").groups
-                                                   if document.table("apbn") else []),
+        "jumlah_sasaran": len(plan.sasaran) or len(_rows(document, "sasaran")),
+        "jumlah_indikator": len(declared) or len(_rows(document, "indikator")),
+        "jumlah_program": len(plan.program) or len(apbn.groups if apbn else []),
         "total_anggaran": rupiah(total) if total else "",
     }
+
+
+def _rows(document: Document, kind: str) -> list[Row]:
+    table = document.table(kind)
+    return table.all_rows() if table else []
 
 
 class TextTemplates:
@@ -143,8 +157,9 @@ class TextTemplates:
         self.env = environment(user_dir)
 
     def __call__(self, name: str, plan: Plan, document: Document) -> list[str]:
-        return paragraphs(render_template(self.env, f"text/{name}.txt.j2",
-                                          plan_facts(plan, document)))
+        return paragraphs(
+            render_template(self.env, f"text/{name}.txt.j2", plan_facts(plan, document))
+        )
 
 
 def view_context(view: DocumentView) -> dict[str, Any]:

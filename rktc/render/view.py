@@ -84,21 +84,39 @@ COL_SATUAN = Column("satuan", "Satuan", 10)
 COL_TARGET = Column("target", "Target", 9, numeric=True)
 COL_ANGGARAN = Column("anggaran", "Anggaran (Rp)", 16, numeric=True)
 
-INDIKATOR_COLUMNS = [COL_NO, Column("indikator", "Indikator Kinerja", 45),
-                     Column("satuan", "Satuan", 13), Column("target", "Target", 12, numeric=True),
-                     Column("anggaran", "Anggaran (Rp)", 25, numeric=True)]
-PROGRAM_COLUMNS = [COL_NO, COL_SASARAN, COL_KEGIATAN, COL_INDIKATOR,
-                   Column("target", "Target", 13, numeric=True)]
-MATRIX_COLUMNS = [COL_NO, COL_SASARAN, COL_KEGIATAN, COL_INDIKATOR, COL_SATUAN, COL_TARGET,
-                  COL_ANGGARAN]
+INDIKATOR_COLUMNS = [
+    COL_NO,
+    Column("indikator", "Indikator Kinerja", 45),
+    Column("satuan", "Satuan", 13),
+    Column("target", "Target", 12, numeric=True),
+    Column("anggaran", "Anggaran (Rp)", 25, numeric=True),
+]
+PROGRAM_COLUMNS = [
+    COL_NO,
+    COL_SASARAN,
+    COL_KEGIATAN,
+    COL_INDIKATOR,
+    Column("target", "Target", 13, numeric=True),
+]
+MATRIX_COLUMNS = [
+    COL_NO,
+    COL_SASARAN,
+    COL_KEGIATAN,
+    COL_INDIKATOR,
+    COL_SATUAN,
+    COL_TARGET,
+    COL_ANGGARAN,
+]
 
 
 def paragraphs(text: str | None) -> list[str]:
     """Split a text into paragraphs at blank lines; lines inside a paragraph are joined."""
     if not text:
         return []
-    blocks = [" ".join(line.strip() for line in block.splitlines() if line.strip())
-              for block in text.replace("\r\n", "\n").split("\n\n")]
+    blocks = [
+        " ".join(line.strip() for line in block.splitlines() if line.strip())
+        for block in text.replace("\r\n", "\n").split("\n\n")
+    ]
     return [b for b in blocks if b]
 
 
@@ -122,8 +140,12 @@ def _rows(rows: list[Row], columns: list[Column], merge: bool) -> list[RowView]:
     previous: Row | None = None
     for row in rows:
         continued: frozenset[int] = frozenset()
-        if merge and previous is not None and row.anggaran is None and (
-                row.paths.get("kegiatan") == previous.paths.get("kegiatan")):
+        if (
+            merge
+            and previous is not None
+            and row.anggaran is None
+            and (row.paths.get("kegiatan") == previous.paths.get("kegiatan"))
+        ):
             continued = merged
         cells = ["" if i in continued else _cell(row, c.key) for i, c in enumerate(columns)]
         views.append(RowView(DATA, cells, continued))
@@ -151,8 +173,12 @@ def _apbn(groups: list[Group], merge: bool) -> TableView:
         table.rows.append(RowView(GROUP, [group.program] + [""] * (width - 1)))
         table.rows.extend(_rows(group.rows, MATRIX_COLUMNS, merge))
         if _has_amounts(group.rows):
-            table.rows.append(RowView(SUBTOTAL, ["Jumlah " + group.program]
-                                      + [""] * (width - 2) + [rupiah(_sum(group.rows))]))
+            table.rows.append(
+                RowView(
+                    SUBTOTAL,
+                    ["Jumlah " + group.program] + [""] * (width - 2) + [rupiah(_sum(group.rows))],
+                )
+            )
         everything.extend(group.rows)
     if _has_amounts(everything):
         table.rows.append(_total("Jumlah", _sum(everything), width))
@@ -166,8 +192,9 @@ def _rkt(rows: list[Row], merge: bool) -> TableView:
     return table
 
 
-def build_view(plan: Plan, document: Document,
-               text_for: Callable[[str, Plan, Document], list[str]]) -> DocumentView:
+def build_view(
+    plan: Plan, document: Document, text_for: Callable[[str, Plan, Document], list[str]]
+) -> DocumentView:
     """Assemble the printed document; `text_for(name, ...)` supplies default texts."""
     merge = not document.literal
     table = document.table
@@ -183,17 +210,19 @@ def build_view(plan: Plan, document: Document,
         parent=plan.instansi.induk,
         logo=plan.instansi.logo,
         cover_title=(sampul.judul if sampul and sampul.judul else plan.judul),
-        cover_institution=(sampul.instansi if sampul and sampul.instansi
-                           else plan.instansi.nama),
+        cover_institution=(sampul.instansi if sampul and sampul.instansi else plan.instansi.nama),
         cover_parent=(sampul.induk if sampul and sampul.induk else plan.instansi.induk),
-        kata_pengantar=paragraphs(plan.kata_pengantar) or text_for(
-            "kata_pengantar", plan, document),
-        ringkasan_eksekutif=paragraphs(plan.ringkasan_eksekutif) or text_for(
-            "ringkasan_eksekutif", plan, document),
+        kata_pengantar=paragraphs(plan.kata_pengantar)
+        or text_for("kata_pengantar", plan, document),
+        ringkasan_eksekutif=paragraphs(plan.ringkasan_eksekutif)
+        or text_for("ringkasan_eksekutif", plan, document),
         signature=Signature(
             place_date=f"{signer.tempat}, {long_date(signer.tanggal)}",
             institution=signer.instansi or plan.instansi.nama,
-            position=signer.jabatan, name=signer.nama, nip=signer.nip),
+            position=signer.jabatan,
+            name=signer.nama,
+            nip=signer.nip,
+        ),
         renstra_period="{}-{}".format(*plan.renstra.periode),
         renstra_decree=plan.renstra.keputusan,
         visi=plan.visi.teks,
@@ -201,13 +230,18 @@ def build_view(plan: Plan, document: Document,
         misi=list(plan.misi),
         tujuan=list(plan.tujuan),
         sasaran=[r.sasaran or "" for r in (sasaran_t.rows if sasaran_t else [])],
-        indikator=TableView(INDIKATOR_COLUMNS, _rows(
-            indikator_t.rows if indikator_t else [], INDIKATOR_COLUMNS, False)),
-        programs=[(g.program, TableView(PROGRAM_COLUMNS, _rows(g.rows, PROGRAM_COLUMNS, merge)))
-                  for g in (program_t.groups if program_t else [])],
+        indikator=TableView(
+            INDIKATOR_COLUMNS,
+            _rows(indikator_t.rows if indikator_t else [], INDIKATOR_COLUMNS, False),
+        ),
+        programs=[
+            (g.program, TableView(PROGRAM_COLUMNS, _rows(g.rows, PROGRAM_COLUMNS, merge)))
+            for g in (program_t.groups if program_t else [])
+        ],
         rkt=_rkt(rkt_t.rows if rkt_t else [], merge),
         apbn=_apbn(apbn_t.groups if apbn_t else [], merge),
-        texts={name: text_for(name, plan, document)
-               for name in ("bab1_pengantar", "bab2_pengantar", "bab2_indikator",
-                            "bab2_program")},
+        texts={
+            name: text_for(name, plan, document)
+            for name in ("bab1_pengantar", "bab2_pengantar", "bab2_indikator", "bab2_program")
+        },
     )
