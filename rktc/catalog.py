@@ -416,6 +416,14 @@ CATALOG.update(
             "decide one value and write it the same in every table",
         ),
         "related.value_here": ("{value} di {table}", "{value} in {table}"),
+        "rule.anggaran_mismatch": (
+            "anggaran '{name}' di sini {value}, tetapi {other} di {tables}",
+            "anggaran of '{name}' is {value} here, but {other} in {tables}",
+        ),
+        "hint.rule.anggaran_mismatch": (
+            "cari baris anggaran yang hilang atau berbeda untuk indikator ini",
+            "look for a budget line of this indicator that is missing or different",
+        ),
         "rule.budget_line": (
             "anggaran {amount} di sini untuk indikator '{name}', tetapi untuk '{other}' di {tables}",
             "anggaran {amount} is tied to indicator '{name}' here, but to '{other}' in {tables}",

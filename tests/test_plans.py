@@ -47,5 +47,6 @@ def test_published_plan_findings_by_rule():
         by_code[diag.code] = by_code.get(diag.code, 0) + 1
     assert by_code["RKT201"] == 4
     assert by_code["RKT101"] == 2
-    assert by_code["RKT204"] == 3
+    assert by_code["RKT204"] == 4
+    assert by_code["RKT203"] == 1
     assert not any(code.startswith("RKT0") for code in by_code)

@@ -84,3 +84,29 @@ def word_frequency(ctx: Context) -> Counter[str]:
 
 def tables_present(ctx: Context, kinds: tuple[str, ...] = INDICATOR_TABLES) -> list[str]:
     return [k for k in kinds if (t := ctx.document.table(k)) is not None and t.all_rows()]
+
+
+def renamed_indicators(ctx: Context) -> set[tuple[str, str]]:
+    """(table, indicator group) pairs where the table has the indicator's budget line under
+    another indicator name: the same anggaran, a different indicator (RKT204 reports it)."""
+    if "renamed" in ctx.cache:
+        found: set[tuple[str, str]] = ctx.cache["renamed"]
+        return found
+    groups = clusters(ctx, "indikator")
+    by_amount: dict[object, list[tuple[str, str]]] = {}
+    for occ in indicator_rows(ctx):
+        if occ.row.anggaran:
+            by_amount.setdefault(occ.row.anggaran, []).append(
+                (occ.table, groups.group(occ.row.indikator or ""))
+            )
+    renamed: set[tuple[str, str]] = set()
+    for rows in by_amount.values():
+        tables = {table for table, _ in rows}
+        names = {name for _, name in rows}
+        if len(tables) < 2 or len(names) < 2:
+            continue
+        for table in tables:
+            here = {name for t, name in rows if t == table}
+            renamed.update((table, name) for name in names - here)
+    ctx.cache["renamed"] = renamed
+    return renamed

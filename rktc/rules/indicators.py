@@ -220,6 +220,61 @@ def _classes(
     return sorted(classes, key=lambda c: (-len(c), min(TABLE_PRIORITY[o.table] for o, _ in c)))
 
 
+@rule("RKT203", "anggaran-mismatch")
+def anggaran_mismatch(ctx: Context) -> Iterator[Diagnostic]:
+    """One indicator with a different anggaran in different tables.
+
+    ## Why is this bad?
+    The money attached to an indicator must be the same wherever it is printed;
+    a different sum means a budget line is missing from one table or typed twice.
+
+    ## Example
+    "Persentase tersedianya sarana dan prasarana ..." has 2.005.355.000 in BAB II B
+    but 2.005.355.000 + 281.247.000 = 2.286.602.000 in both matrices.
+
+    ## Fix
+    Add the missing budget line to the table, or correct the amount.
+    """
+    if not ctx.document.literal:
+        return
+    groups = clusters(ctx, "indikator")
+    sums: dict[str, dict[str, list[Occurrence]]] = {}
+    for occ in indicator_rows(ctx):
+        if occ.row.anggaran is not None:
+            by_table = sums.setdefault(groups.group(occ.row.indikator or ""), {})
+            by_table.setdefault(occ.table, []).append(occ)
+    for by_table in sums.values():
+        if len(by_table) < 2:
+            continue
+        rows = [
+            (occs[0], sum((o.row.anggaran or Decimal(0) for o in occs), Decimal(0)))
+            for occs in by_table.values()
+        ]
+        classes = _classes(rows, lambda a, b: a == b)
+        for minority in classes[1:]:
+            for occ, total in minority:
+                yield ctx.report(
+                    occ.at(ctx, "anggaran"),
+                    msg(
+                        "rule.anggaran_mismatch",
+                        name=occ.row.indikator,
+                        value=_amount(total),
+                        other=_amount(classes[0][0][1]),
+                        tables=", ".join(sorted({TABLE_LABELS[o.table] for o, _ in classes[0]})),
+                    ),
+                    hint=msg("hint.rule.anggaran_mismatch"),
+                    related=[
+                        (
+                            o.at(ctx, "anggaran"),
+                            msg(
+                                "related.value_here", value=_amount(v), table=TABLE_LABELS[o.table]
+                            ),
+                        )
+                        for o, v in classes[0]
+                    ],
+                )
+
+
 @rule("RKT204", "budget-line-mismatch")
 def budget_line_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """One budget line (the same anggaran) tied to different indicators in different tables.

@@ -3,8 +3,10 @@
 Two texts are the *same name* when they match after folding case, spaces and
 punctuation ("Pemilu/ Pemilihan" = "Pemilu/Pemilihan"). They are *variants*
 when, word by word, they differ only by typos ("praserana"/"prasarana") or by a
-few inserted words ("Program Dukungan"/"Program Dukungan Manajemen"), never by
-a different word ("laporan keuangan"/"laporan kinerja"). Candidates for the
+few words added at the end ("Program Dukungan"/"Program Dukungan Manajemen"),
+never by a different word ("laporan keuangan"/"laporan kinerja"), a different
+number ("tahap 27"/"tahap 271") or a word added inside ("Kecamatan
+Peninjauan"/"Kecamatan Sinar Peninjauan", which are two places). Candidates for the
 variant test share one of their rarest words, so the work grows with the
 number of names, not its square.
 """
@@ -40,6 +42,8 @@ def is_variant(a: list[str], b: list[str]) -> bool:
     inserted = 0
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op in ("insert", "delete"):
+            if i2 < len(a) or j2 < len(b):
+                return False  # words added inside the name make another name
             inserted += (i2 - i1) + (j2 - j1)
         elif op == "replace" and not _typo(a[i1:i2], b[j1:j2]):
             return False
@@ -55,6 +59,8 @@ def _could_be_variant(a: list[str], b: list[str]) -> bool:
 
 
 def _typo(left: list[str], right: list[str]) -> bool:
+    if any(ch.isdigit() for word in (*left, *right) for ch in word):
+        return False  # numbers differ: "tahap 27" is not "tahap 271"
     if len(left) == len(right):
         return all(
             SequenceMatcher(None, x, y).ratio() >= TYPO_RATIO

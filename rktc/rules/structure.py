@@ -12,6 +12,7 @@ from rktc.rules.common import (
     Occurrence,
     clusters,
     indicator_rows,
+    renamed_indicators,
     rows_of,
     tables_present,
 )
@@ -276,7 +277,9 @@ def missing_from_table(ctx: Context) -> Iterator[Diagnostic]:
 
     ## Fix
     Add the indicator to the tables that lack it, or remove it everywhere. The
-    single-source form derives every table from one list and cannot drift.
+    single-source form derives every table from one list and cannot drift. A table
+    that holds the indicator's budget line under another indicator name is not
+    counted as missing it: RKT204 reports that case.
     """
     if not ctx.document.literal:
         return
@@ -287,9 +290,12 @@ def missing_from_table(ctx: Context) -> Iterator[Diagnostic]:
     found: dict[str, list[Occurrence]] = {}
     for occ in indicator_rows(ctx):
         found.setdefault(groups.group(occ.row.indikator or ""), []).append(occ)
-    for occs in found.values():
+    renamed = renamed_indicators(ctx)
+    for group, occs in found.items():
         tables = {o.table for o in occs}
-        missing = [TABLE_LABELS[t] for t in present if t not in tables]
+        missing = [
+            TABLE_LABELS[t] for t in present if t not in tables and (t, group) not in renamed
+        ]
         if missing:
             first = occs[0]
             yield ctx.report(

@@ -121,3 +121,23 @@ def test_rkt213_unmeasurable_indicator(tmp_path):
             - {no: 3, indikator: Indeks kepuasan layanan, target: "3,5"}
         """)
     assert findings(tmp_path, source, select="RKT213") == ["21:26 RKT213"]
+
+
+def test_rkt203_anggaran_mismatch(tmp_path):
+    source = plan_with("""\
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase sarana tersedia, anggaran: 2.005.355.000}
+          rkt:
+            - {no: 1, indikator: Persentase sarana tersedia, anggaran: 2.005.355.000}
+            - {no: 2, indikator: Persentase sarana tersedia, anggaran: 281.247.000}
+          apbn:
+            - program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, indikator: Persentase sarana tersedia, anggaran: 2.286.602.000}
+        """)
+    assert findings(tmp_path, source, select="RKT203") == ["21:64 RKT203"]
+
+
+def test_rkt203_equal_sums(tmp_path):
+    assert findings(tmp_path, plan_with(THREE_TABLES), select="RKT203") == []
