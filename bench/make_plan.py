@@ -25,14 +25,41 @@ OBJECTS = [
     "pegawai yang mengikuti peningkatan kapasitas dan bimbingan teknis",
     "layanan informasi publik yang diselesaikan sesuai standar pelayanan",
 ]
-PLACES = ["Baturaja Timur", "Baturaja Barat", "Lengkiti", "Pengandonan", "Semidang Aji",
-          "Ulu Ogan", "Lubuk Batang", "Sinar Peninjauan", "Peninjauan", "Kedaton",
-          "Sosoh Buay Rayap", "Lubuk Raja", "Muara Jaya"]
-ACTIVITIES = ["Dukungan Kegiatan", "Layanan", "Fasilitasi", "Koordinasi", "Pengelolaan",
-              "Penyusunan", "Sosialisasi", "Pembinaan"]
-TOPICS = ["Perencanaan dan Penganggaran", "Data dan Informasi", "Logistik Pemilihan",
-          "Hukum dan Pengawasan", "Partisipasi Masyarakat", "Teknis Penyelenggaraan",
-          "Sumber Daya Manusia", "Keuangan dan Barang Milik Negara"]
+PLACES = [
+    "Baturaja Timur",
+    "Baturaja Barat",
+    "Lengkiti",
+    "Pengandonan",
+    "Semidang Aji",
+    "Ulu Ogan",
+    "Lubuk Batang",
+    "Sinar Peninjauan",
+    "Peninjauan",
+    "Kedaton",
+    "Sosoh Buay Rayap",
+    "Lubuk Raja",
+    "Muara Jaya",
+]
+ACTIVITIES = [
+    "Dukungan Kegiatan",
+    "Layanan",
+    "Fasilitasi",
+    "Koordinasi",
+    "Pengelolaan",
+    "Penyusunan",
+    "Sosialisasi",
+    "Pembinaan",
+]
+TOPICS = [
+    "Perencanaan dan Penganggaran",
+    "Data dan Informasi",
+    "Logistik Pemilihan",
+    "Hukum dan Pengawasan",
+    "Partisipasi Masyarakat",
+    "Teknis Penyelenggaraan",
+    "Sumber Daya Manusia",
+    "Keuangan dan Barang Milik Negara",
+]
 SATUAN = ["Lembaga", "Dokumen", "Laporan", "Layanan", "Orang", "Satker"]
 UNITS = ["dokumen", "laporan", "kec", "kali", "orang"]
 
@@ -57,21 +84,29 @@ def make_plan(count: int, seed: int = 2023) -> str:
     sasaran = 5 + count // 1000
     programs = max(2, min(12, count // 800 + 2))
     out = [
-        "rktc: 1", "tahun: 2025",
+        "rktc: 1",
+        "tahun: 2025",
         "instansi:",
         f"  nama: Kementerian Contoh Perencanaan Kinerja ({count} indikator)",
-        "  singkatan: Kementerian Contoh", "  induk: Pemerintah Republik Indonesia",
+        "  singkatan: Kementerian Contoh",
+        "  induk: Pemerintah Republik Indonesia",
         "  kota: Jakarta",
-        "renstra:", "  periode: 2025-2029",
+        "renstra:",
+        "  periode: 2025-2029",
         "  keputusan: Peraturan Menteri Contoh Nomor 1 Tahun 2025 tentang Rencana Strategis",
-        "visi:", "  teks: Terwujudnya Tata Kelola Pemerintahan yang Efektif dan Akuntabel",
-        "misi:", "  - Meningkatkan kualitas perencanaan dan penganggaran berbasis kinerja",
-        "tujuan:", "  - Meningkatnya akuntabilitas kinerja instansi pemerintah",
+        "visi:",
+        "  teks: Terwujudnya Tata Kelola Pemerintahan yang Efektif dan Akuntabel",
+        "misi:",
+        "  - Meningkatkan kualitas perencanaan dan penganggaran berbasis kinerja",
+        "tujuan:",
+        "  - Meningkatnya akuntabilitas kinerja instansi pemerintah",
         "sasaran:",
     ]
     for s in range(1, sasaran + 1):
-        out += [f"  - id: S{s}",
-                f"    nama: Meningkatnya Kualitas {rng.choice(TOPICS)} Wilayah {s}"]
+        out += [
+            f"  - id: S{s}",
+            f"    nama: Meningkatnya Kualitas {rng.choice(TOPICS)} Wilayah {s}",
+        ]
     out.append("program:")
     made = 0
     per_program = -(-count // programs)
@@ -81,22 +116,32 @@ def make_plan(count: int, seed: int = 2023) -> str:
         target_made = min(count, p * per_program)
         while made < target_made:
             kegiatan_no += 1
-            out += [f"      - nama: {rng.choice(ACTIVITIES)} {rng.choice(TOPICS)} "
-                    f"Nomor {kegiatan_no}",
-                    f"        anggaran: {rupiah(rng.randint(10, 20_000) * 1_000_000)}",
-                    "        indikator:"]
+            out += [
+                f"      - nama: {rng.choice(ACTIVITIES)} {rng.choice(TOPICS)} Nomor {kegiatan_no}",
+                f"        anggaran: {rupiah(rng.randint(10, 20_000) * 1_000_000)}",
+                "        indikator:",
+            ]
             for _ in range(min(rng.randint(1, 4), target_made - made)):
                 made += 1
                 measure = rng.choice(MEASURES)
                 value, satuan = target(rng, measure)
-                name = (f"{measure} {rng.choice(OBJECTS)} di Kecamatan {rng.choice(PLACES)} "
-                        f"tahap {made}")
-                out += [f"          - nama: {name}",
-                        f"            sasaran: S{rng.randint(1, sasaran)}",
-                        f"            satuan: {satuan}",
-                        f"            target: {value}"]
-    out += ["penandatangan:", "  tempat: Jakarta", "  tanggal: 2 Januari 2025",
-            "  jabatan: Sekretaris Jenderal", "  nama: NAMA PEJABAT"]
+                name = (
+                    f"{measure} {rng.choice(OBJECTS)} di Kecamatan {rng.choice(PLACES)} "
+                    f"tahap {made}"
+                )
+                out += [
+                    f"          - nama: {name}",
+                    f"            sasaran: S{rng.randint(1, sasaran)}",
+                    f"            satuan: {satuan}",
+                    f"            target: {value}",
+                ]
+    out += [
+        "penandatangan:",
+        "  tempat: Jakarta",
+        "  tanggal: 2 Januari 2025",
+        "  jabatan: Sekretaris Jenderal",
+        "  nama: NAMA PEJABAT",
+    ]
     return "\n".join(out) + "\n"
 
 

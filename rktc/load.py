@@ -10,6 +10,7 @@ are resolved and no objects are built.
 from __future__ import annotations
 
 import codecs
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,8 @@ def load_text(text: str, path: str) -> Loaded:
     if not text.strip():
         return _failed(path, "load.empty", text=text)
     builder = _TreeBuilder(path)
+    collecting = gc.isenabled()
+    gc.disable()  # the tree is all new, long-lived objects: collections would only cost time
     try:
         for event in yaml.parse(text, Loader=_Parser):
             if not builder.feed(event):
@@ -118,6 +121,9 @@ def load_text(text: str, path: str) -> Loaded:
     except yaml.YAMLError as exc:
         diag = Diagnostic("RKT001", Location(path, 1, 1), msg("load.syntax", problem=str(exc)))
         return Loaded(path, None, builder.source, text, [diag])
+    finally:
+        if collecting:
+            gc.enable()
     data = builder.result
     if builder.aborted:
         data = None

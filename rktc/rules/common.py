@@ -58,13 +58,20 @@ def clusters(ctx: Context, field: str) -> Clusters:
     return found
 
 
+def name_tables(ctx: Context) -> tuple[str, ...]:
+    """Tables whose names are written by the planner: all of them when published; when
+    derived, every table repeats the declarations, so the sasaran list and the matrix
+    (one row per kegiatan and indicator) hold each written name."""
+    return (SASARAN, *INDICATOR_TABLES) if ctx.document.literal else (SASARAN, RKT)
+
+
 def texts_of(ctx: Context, field: str) -> Iterator[str]:
     if field == "program":  # a program is named once per table, not once per row
-        for kind in (PROGRAM, APBN):
+        for kind in (PROGRAM, APBN) if ctx.document.literal else (APBN,):
             table = ctx.document.table(kind)
             yield from (group.program for group in (table.groups if table else []))
         return
-    for occ in rows_of(ctx, (SASARAN, *INDICATOR_TABLES)):
+    for occ in rows_of(ctx, name_tables(ctx)):
         value = getattr(occ.row, field)
         if value:
             yield value

@@ -50,14 +50,15 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Fact:
-    """One written indicator with the places of its name, satuan and target."""
+    """One written indicator; places are looked up only when a rule reports."""
 
     name: str
     satuan: str | None
     target: Target | None
-    name_at: Location
-    satuan_at: Location
-    target_at: Location
+    paths: dict[str, tuple[str | int, ...]]
+
+    def at(self, ctx: Context, field: str) -> Location:
+        return ctx.at(self.paths[field])
 
 
 def facts(ctx: Context) -> Iterator[Fact]:
@@ -69,9 +70,11 @@ def facts(ctx: Context) -> Iterator[Fact]:
                 row.indikator or "",
                 row.satuan,
                 row.target,
-                occ.at(ctx, "indikator"),
-                occ.at(ctx, "satuan"),
-                occ.at(ctx, "target"),
+                {
+                    "nama": row.path("indikator"),
+                    "satuan": row.path("satuan"),
+                    "target": row.path("target"),
+                },
             )
         return
     for p, program in enumerate(ctx.plan.program):
@@ -83,9 +86,11 @@ def facts(ctx: Context) -> Iterator[Fact]:
                         entry.nama,
                         entry.satuan,
                         entry.target,
-                        ctx.at((*path, "nama")),
-                        ctx.at((*path, "satuan")),
-                        ctx.at((*path, "target")),
+                        {
+                            "nama": (*path, "nama"),
+                            "satuan": (*path, "satuan"),
+                            "target": (*path, "target"),
+                        },
                     )
 
 
@@ -360,13 +365,13 @@ def percentage_target(ctx: Context) -> Iterator[Diagnostic]:
         target = fact.target
         if target.is_count:
             yield ctx.report(
-                fact.target_at,
+                fact.at(ctx, "target"),
                 msg("rule.percent_count", target=target.text),
                 hint=msg("hint.rule.percent_count"),
             )
         elif target.is_percent and target.value is not None and target.value > 100:
             yield ctx.report(
-                fact.target_at,
+                fact.at(ctx, "target"),
                 msg("rule.percent_over", target=target.text),
                 hint=msg("hint.rule.percent_over"),
             )
@@ -388,7 +393,7 @@ def count_target(ctx: Context) -> Iterator[Diagnostic]:
     for fact in facts(ctx):
         if _first_word(fact.name) in COUNT_WORDS and fact.target and fact.target.is_percent:
             yield ctx.report(
-                fact.target_at,
+                fact.at(ctx, "target"),
                 msg("rule.count_percent", target=fact.target.text),
                 hint=msg("hint.rule.count_percent"),
             )
@@ -413,7 +418,7 @@ def quantity_in_satuan(ctx: Context) -> Iterator[Diagnostic]:
         if satuan[:1].isdigit():
             unit = unit_of(satuan) or satuan
             yield ctx.report(
-                fact.satuan_at,
+                fact.at(ctx, "satuan"),
                 msg("rule.quantity_in_satuan", satuan=satuan),
                 hint=msg("hint.rule.quantity_in_satuan", unit=unit),
             )
@@ -436,7 +441,7 @@ def unmeasurable(ctx: Context) -> Iterator[Diagnostic]:
     for fact in facts(ctx):
         if _first_word(fact.name) not in MEASURABLE_WORDS:
             yield ctx.report(
-                fact.name_at,
+                fact.at(ctx, "nama"),
                 msg("rule.unmeasurable", name=fact.name),
                 hint=msg("hint.rule.unmeasurable"),
             )

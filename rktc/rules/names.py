@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 _WORD = re.compile(r"[^\W_]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_DIGIT = re.compile(r"\d")
 RARE_WORDS_PER_NAME = 4
 MAX_BUCKET = 48
 MIN_WORD = 4
@@ -28,7 +30,7 @@ MAX_INSERTED_SHARE = 0.34
 
 def name_key(text: str) -> str:
     """Case, spacing and punctuation folded away: the identity of a name."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def words(text: str) -> list[str]:
@@ -36,8 +38,8 @@ def words(text: str) -> list[str]:
 
 
 def is_variant(a: list[str], b: list[str]) -> bool:
-    """True when word lists `a` and `b` differ only by typos or a few inserted words."""
-    if not a or not b or not _could_be_variant(a, b):
+    """True when word lists `a` and `b` differ only by typos or a few words added at the end."""
+    if not a or not b or not _could_be_variant(a, b, set(a), set(b)):
         return False
     inserted = 0
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -50,16 +52,21 @@ def is_variant(a: list[str], b: list[str]) -> bool:
     return inserted <= MAX_INSERTED_SHARE * max(len(a), len(b))
 
 
-def _could_be_variant(a: list[str], b: list[str]) -> bool:
-    """Cheap necessary condition: similar length and most words in common."""
+def _could_be_variant(a: list[str], b: list[str], set_a: set[str], set_b: set[str]) -> bool:
+    """Cheap necessary conditions, so most candidate pairs never reach SequenceMatcher."""
     longer = max(len(a), len(b))
     if abs(len(a) - len(b)) > MAX_INSERTED_SHARE * longer:
         return False
-    return len(set(a) & set(b)) >= 0.5 * longer
+    differing = set_a ^ set_b
+    if _DIGIT.search(" ".join(differing)):
+        return False  # a different number makes a different name
+    if len(differing) > max(2, 2 * MAX_INSERTED_SHARE * longer):
+        return False
+    return len(set_a & set_b) >= 0.5 * longer
 
 
 def _typo(left: list[str], right: list[str]) -> bool:
-    if any(ch.isdigit() for word in (*left, *right) for ch in word):
+    if _DIGIT.search(" ".join((*left, *right))):
         return False  # numbers differ: "tahap 27" is not "tahap 271"
     if len(left) == len(right):
         return all(
@@ -74,14 +81,21 @@ class Clusters:
 
     def __init__(self, texts: Iterable[str]) -> None:
         self.variants: dict[str, Counter[str]] = defaultdict(Counter)  # key -> raw texts
+        self._keys: dict[str, str] = {}  # raw text -> key, computed once per distinct text
         for text in texts:
-            self.variants[name_key(text)][text] += 1
+            self.variants[self.key(text)][text] += 1
         self._parent = {key: key for key in self.variants}
         self._link_variants()
 
+    def key(self, text: str) -> str:
+        found = self._keys.get(text)
+        if found is None:
+            found = self._keys[text] = name_key(text)
+        return found
+
     def group(self, text: str) -> str:
         """A stable id of the group that `text` belongs to."""
-        return self._find(name_key(text))
+        return self._find(self.key(text))
 
     def groups(self) -> dict[str, list[str]]:
         """Group id -> the distinct keys in it (only groups of two or more keys)."""
@@ -104,19 +118,22 @@ class Clusters:
 
     def _link_variants(self) -> None:
         tokens = {key: words(next(iter(texts))) for key, texts in self.variants.items()}
+        sets = {key: set(word_list) for key, word_list in tokens.items()}
         frequency: Counter[str] = Counter()
-        for word_list in tokens.values():
-            frequency.update({w for w in word_list if len(w) >= MIN_WORD})
+        for word_set in sets.values():
+            frequency.update(w for w in word_set if len(w) >= MIN_WORD)
         buckets: dict[str, list[str]] = defaultdict(list)
-        for key, word_list in tokens.items():
-            rare = sorted(
-                {w for w in word_list if len(w) >= MIN_WORD}, key=lambda w: (frequency[w], w)
-            )[:RARE_WORDS_PER_NAME]
+        for key, word_set in sets.items():
+            long_words = [w for w in word_set if len(w) >= MIN_WORD]
+            rare = sorted(long_words, key=lambda w: (frequency[w], w))[:RARE_WORDS_PER_NAME]
             for word in rare:
-                if len(buckets[word]) < MAX_BUCKET:
-                    for other in buckets[word]:
-                        if self._find(other) != self._find(key) and is_variant(
-                            word_list, tokens[other]
-                        ):
-                            self._union(key, other)
-                    buckets[word].append(key)
+                bucket = buckets[word]
+                if len(bucket) >= MAX_BUCKET:
+                    continue
+                for other in bucket:
+                    if _could_be_variant(tokens[key], tokens[other], word_set, sets[other]) and (
+                        self._find(other) != self._find(key)
+                        and is_variant(tokens[key], tokens[other])
+                    ):
+                        self._union(key, other)
+                bucket.append(key)

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from rktc.diagnostics import Diagnostic, Location, Severity
 from rktc.messages import msg
 from rktc.rules.base import Context, rule
-from rktc.rules.common import INDICATOR_TABLES, clusters, rows_of, word_frequency
+from rktc.rules.common import INDICATOR_TABLES, clusters, name_tables, rows_of, word_frequency
 from rktc.rules.names import TYPO_RATIO, name_key, words
 from rktc.tables import APBN, PROGRAM, SASARAN
 
@@ -123,10 +123,13 @@ def _places(ctx: Context, field: str) -> dict[str, tuple[str, Location]]:
         for text, where in _program_names(ctx):
             found.setdefault(name_key(text), (text, where))
         return found
-    for occ in rows_of(ctx, (SASARAN, *INDICATOR_TABLES)):
+    groups = clusters(ctx, field)
+    for occ in rows_of(ctx, name_tables(ctx)):
         value = getattr(occ.row, field)
         if value:
-            found.setdefault(name_key(value), (value, occ.at(ctx, field)))
+            key = groups.key(value)
+            if key not in found:
+                found[key] = (value, occ.at(ctx, field))
     return found
 
 
