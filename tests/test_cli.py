@@ -139,3 +139,33 @@ def test_installed_entry_points_run(broken):
 
 def test_version():
     assert invoke("--version").output.startswith("rktc ")
+
+
+def test_strict_fails_on_warnings(tmp_path):
+    plan = tmp_path / "warn.yaml"
+    plan.write_text(plan_with("sasaran:\n  - {id: S1, nama: Pembentukan Badan Adhoc}\n"),
+                    encoding="utf-8")
+    lenient = invoke("validate", str(plan), "--select", "RKT501")
+    strict = invoke("validate", str(plan), "--select", "RKT501", "--strict")
+    assert (lenient.exit_code, strict.exit_code) == (0, 1)
+
+
+def test_pyproject_configuration(tmp_path, monkeypatch):
+    plan = tmp_path / "warn.yaml"
+    plan.write_text(plan_with("sasaran:\n  - {id: S1, nama: Pembentukan Badan Adhoc}\n"),
+                    encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.rktc]\nignore = ["RKT501"]\n',
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "RKT501" not in invoke("validate", str(plan)).output
+    (tmp_path / "pyproject.toml").write_text('[tool.rktc]\nselect = ["RKT5"]\n',
+                                             encoding="utf-8")
+    assert "RKT501" in invoke("validate", str(plan)).output
+    assert "RKT105" not in invoke("validate", str(plan)).output
+
+
+def test_github_annotations_escape_properties_and_data():
+    from rktc.report import escape_data, escape_property
+
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
