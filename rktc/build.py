@@ -14,7 +14,7 @@ from rktc.output import write_atomic
 from rktc.pipeline import Compiled, compile_plan
 from rktc.render.view import DocumentView, build_view
 from rktc.schema import Plan
-from rktc.tables import build_document
+from rktc.tables import Document, build_document
 
 FORMATS = ("docx", "md", "html", "pdf")
 PDF_TIMEOUT = 600
@@ -61,19 +61,21 @@ def build_plan(
     target = output or output_path(plan_path, options)
     if not target.parent.is_dir():
         raise RktcError("build.no_folder", path=str(target.parent))
-    data = render(compiled.plan, plan_path, options)
+    data = render(
+        compiled.plan, compiled.document or build_document(compiled.plan), plan_path, options
+    )
     write_atomic(target, data)
     return Built(compiled, target)
 
 
-def document_view(plan: Plan, options: BuildOptions) -> DocumentView:
+def document_view(plan: Plan, document: Document, options: BuildOptions) -> DocumentView:
     from rktc.render.text import TextTemplates
 
-    return build_view(plan, build_document(plan), TextTemplates(options.templates))
+    return build_view(plan, document, TextTemplates(options.templates))
 
 
-def render(plan: Plan, plan_path: Path, options: BuildOptions) -> bytes:
-    view = document_view(plan, options)
+def render(plan: Plan, document: Document, plan_path: Path, options: BuildOptions) -> bytes:
+    view = document_view(plan, document, options)
     if options.fmt in ("md", "html"):
         from rktc.render.markup import render_markup
 

@@ -12,7 +12,7 @@ from rktc.messages import msg
 from rktc.rules import all_rules
 from rktc.rules.base import Context
 from rktc.schema import Plan
-from rktc.tables import build_document
+from rktc.tables import Document
 
 SUPPRESSION = re.compile(r"#\s*rktc:\s*ignore\[([^\]]*)\]")
 UNUSED_SUPPRESSION = "RKT090"
@@ -38,11 +38,11 @@ class Selection:
 
 
 def run_rules(
-    plan: Plan, source: SourceMap, selection: Selection, text: str = ""
+    plan: Plan, document: Document, source: SourceMap, selection: Selection, text: str = ""
 ) -> list[Diagnostic]:
     if plan.pemeriksaan is not None:
         selection = selection.merged_with(plan.pemeriksaan.pilih, plan.pemeriksaan.abaikan)
-    ctx = Context(plan, source, build_document(plan), text)
+    ctx = Context(plan, source, document, text)
     found: list[Diagnostic] = []
     for rule in all_rules():
         if rule.check is None or not selection.enabled(rule.code):

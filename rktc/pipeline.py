@@ -10,6 +10,7 @@ from rktc.check import Selection, apply_suppressions, run_rules
 from rktc.diagnostics import Diagnostic, Severity, sort_diagnostics
 from rktc.load import Loaded, load_file
 from rktc.schema import Plan
+from rktc.tables import Document, build_document
 from rktc.validate import validate_plan
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -21,6 +22,7 @@ class Compiled:
     loaded: Loaded
     plan: Plan | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    document: Document | None = None  # the plan's tables, shared by the checker and renderers
 
     @property
     def well_formed(self) -> bool:
@@ -40,14 +42,15 @@ def compile_plan(
     shown = display or str(path)
     loaded = load_file(path, shown)
     diagnostics = list(loaded.diagnostics)
-    plan = None
+    plan = document = None
     if loaded.data is not None:
         plan, problems = validate_plan(loaded)
         diagnostics.extend(problems)
     if plan is not None:
-        found = run_rules(plan, loaded.source, selection, loaded.text)
+        document = build_document(plan)
+        found = run_rules(plan, document, loaded.source, selection, loaded.text)
         diagnostics.extend(apply_suppressions(found, loaded.text, shown, selection))
-    return Compiled(shown, loaded, plan, sort_diagnostics(diagnostics))
+    return Compiled(shown, loaded, plan, sort_diagnostics(diagnostics), document)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:

@@ -10,7 +10,7 @@ ways is refused rather than guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -93,14 +93,15 @@ class Target:
     text: str
     value: Decimal | None
     unit: str
+    is_percent: bool = field(init=False, repr=False, compare=False)
+    is_count: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_percent(self) -> bool:
-        return self.value is not None and self.unit.casefold() in PERCENT_WORDS
-
-    @property
-    def is_count(self) -> bool:
-        return self.value is not None and not self.is_percent and self.unit != ""
+    def __post_init__(self) -> None:
+        percent = self.value is not None and self.unit.casefold() in PERCENT_WORDS
+        object.__setattr__(self, "is_percent", percent)
+        object.__setattr__(
+            self, "is_count", self.value is not None and not percent and self.unit != ""
+        )
 
     def same_as(self, other: Target) -> bool:
         """Equal in meaning: `97 %` = `97%`; `5 Lap` = `5 lap`."""

@@ -143,8 +143,9 @@ def test_version():
 
 def test_strict_fails_on_warnings(tmp_path):
     plan = tmp_path / "warn.yaml"
-    plan.write_text(plan_with("sasaran:\n  - {id: S1, nama: Pembentukan Badan Adhoc}\n"),
-                    encoding="utf-8")
+    plan.write_text(
+        plan_with("sasaran:\n  - {id: S1, nama: Pembentukan Badan Adhoc}\n"), encoding="utf-8"
+    )
     lenient = invoke("validate", str(plan), "--select", "RKT501")
     strict = invoke("validate", str(plan), "--select", "RKT501", "--strict")
     assert (lenient.exit_code, strict.exit_code) == (0, 1)
@@ -152,14 +153,13 @@ def test_strict_fails_on_warnings(tmp_path):
 
 def test_pyproject_configuration(tmp_path, monkeypatch):
     plan = tmp_path / "warn.yaml"
-    plan.write_text(plan_with("sasaran:\n  - {id: S1, nama: Pembentukan Badan Adhoc}\n"),
-                    encoding="utf-8")
-    (tmp_path / "pyproject.toml").write_text('[tool.rktc]\nignore = ["RKT501"]\n',
-                                             encoding="utf-8")
+    plan.write_text(
+        plan_with("sasaran:\n  - {id: S1, nama: Pembentukan Badan Adhoc}\n"), encoding="utf-8"
+    )
+    (tmp_path / "pyproject.toml").write_text('[tool.rktc]\nignore = ["RKT501"]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert "RKT501" not in invoke("validate", str(plan)).output
-    (tmp_path / "pyproject.toml").write_text('[tool.rktc]\nselect = ["RKT5"]\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.rktc]\nselect = ["RKT5"]\n', encoding="utf-8")
     assert "RKT501" in invoke("validate", str(plan)).output
     assert "RKT105" not in invoke("validate", str(plan)).output
 

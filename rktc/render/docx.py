@@ -25,10 +25,10 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.image.exceptions import UnrecognizedImageError
 from docx.oxml import parse_xml
-from lxml import etree
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from rktc.errors import RktcError
 from rktc.render.view import DATA, GROUP, SUBTOTAL, TOTAL, DocumentView, TableView
@@ -139,6 +139,8 @@ def _runs(text: str, bold: bool = False, size: int | None = None) -> str:
             + (f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else "")
             + "</w:rPr>"
         )
+    if "\n" not in text:
+        return f'<w:r>{props}<w:t xml:space="preserve">{_text(text)}</w:t></w:r>'
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
@@ -448,9 +450,10 @@ def _install_body(document: DocxDocument, content: str) -> DocxDocument:
     empty = re.search(r"<w:body\s*/>|<w:body>\s*</w:body>", skeleton)
     if empty is None:
         raise RktcError("build.bad_reference", path="?", detail="no w:body")
-    xml = f"{skeleton[:empty.start()]}<w:body>{content}</w:body>{skeleton[empty.end():]}"
+    xml = f"{skeleton[: empty.start()]}<w:body>{content}</w:body>{skeleton[empty.end() :]}"
     part._element = parse_xml(xml)
-    return part.document
+    installed: DocxDocument = part.document
+    return installed
 
 
 def _add_page_numbers(document: DocxDocument) -> None:
