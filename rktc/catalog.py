@@ -637,3 +637,39 @@ CATALOG.update(
         ),
     }
 )
+
+CATALOG.update(
+    {
+        # --- diff ---
+        "diff.title": ("Perubahan rencana: {old} -> {new}", "Plan changes: {old} -> {new}"),
+        "diff.none": ("Tidak ada perubahan.", "No changes."),
+        "diff.renamed": ("'{old}' menjadi '{new}'", "'{old}' renamed to '{new}'"),
+        "diff.anggaran": (
+            "{name}{where}: anggaran {old} -> {new} ({delta})",
+            "{name}{where}: anggaran {old} -> {new} ({delta})",
+        ),
+        "diff.field": ("{name}: {field} {old} -> {new}", "{name}: {field} {old} -> {new}"),
+        "diff.anggaran_title": ("Anggaran per program", "Anggaran per program"),
+        "diff.total": ("Jumlah", "Total"),
+        "diff.table_header": (
+            "| Program | Lama | Baru | Selisih |",
+            "| Program | Old | New | Difference |",
+        ),
+        "diff.counts": (
+            "{added} ditambah, {removed} dihapus, {renamed} diganti nama, {changed} diubah.",
+            "{added} added, {removed} removed, {renamed} renamed, {changed} changed.",
+        ),
+        "diff.bad_plan": (
+            "{path} tidak dapat dibandingkan karena tidak terbaca utuh",
+            "{path} cannot be compared because it does not read completely",
+        ),
+        "diff.git_failed": (
+            "git tidak dapat mengambil {path} pada revisi {rev}: {detail}",
+            "git cannot give {path} at revision {rev}: {detail}",
+        ),
+        "diff.usage": (
+            "berikan dua berkas (LAMA BARU), atau --git REV dan satu berkas",
+            "give two files (OLD NEW), or --git REV and one file",
+        ),
+    }
+)

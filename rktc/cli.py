@@ -120,6 +120,26 @@ def build(
 
 
 @app.command()
+def diff(
+    plans: Annotated[list[Path], typer.Argument(help="OLD NEW, or one plan with --git.")],
+    git: Annotated[
+        str | None,
+        typer.Option("--git", help="Compare PLAN with its version at this git revision."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown or json.")] = "text",
+    lang: LangOption = None,
+) -> None:
+    """Show what changed between two versions of a plan.
+
+    Exit 0 without changes, 1 with changes, 2 on errors.
+    Example: rktc diff --git origin/main plans/rkt-2025.yaml --format markdown
+    """
+    from rktc import commands
+
+    raise typer.Exit(commands.diff(plans, git, fmt, lang))
+
+
+@app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code, e.g. RKT201.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or markdown.")] = "text",

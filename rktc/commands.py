@@ -128,6 +128,59 @@ def build(
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
+def diff(plans: list[Path], rev: str | None, fmt: str, lang_option: str | None) -> int:
+    from rktc.diff import diff_plans
+    from rktc.diff_report import DIFF_FORMATS, render_diff
+    from rktc.pipeline import compile_bytes
+
+    lang = resolve_language(lang_option)
+    if fmt not in DIFF_FORMATS:
+        return _fail_usage("cli.bad_format", lang, value=fmt, choices=", ".join(DIFF_FORMATS))
+    if len(plans) != (1 if rev else 2):
+        return _fail_usage("diff.usage", lang)
+    missing = [p for p in plans if not p.is_file()]
+    if missing:
+        return _fail_usage("cli.not_found", lang, path=missing[0])
+    if rev:
+        new_path = plans[0]
+        try:
+            old_raw = git_show(rev, new_path)
+        except RktcError as exc:
+            typer.echo("rktc: " + exc.message.render(lang), err=True)
+            return EXIT_USAGE
+        old = compile_bytes(old_raw, f"{rev}:{new_path}")
+    else:
+        new_path = plans[1]
+        old = compile_plan(plans[0])
+    new = compile_plan(new_path)
+    for version in (old, new):
+        if not version.well_formed or version.plan is None or version.document is None:
+            errors = [d for d in version.diagnostics if d.code.startswith("RKT0")]
+            typer.echo(render_report("text", [version.path], errors, lang), err=True)
+            return _fail_usage("diff.bad_plan", lang, path=version.path)
+    assert old.plan and old.document and new.plan and new.document
+    result = diff_plans(old.plan, old.document, new.plan, new.document, old.path, new.path)
+    typer.echo(render_diff(result, fmt, lang))
+    return EXIT_PROBLEMS if result.changed else EXIT_OK
+
+
+def git_show(rev: str, path: Path) -> bytes:
+    """The bytes of `path` at git revision `rev` (the path is taken relative to its folder)."""
+    import subprocess
+
+    folder = path.resolve().parent
+    try:
+        done = subprocess.run(
+            ["git", "show", f"{rev}:./{path.name}"], cwd=folder, capture_output=True, check=False
+        )
+    except OSError as exc:
+        raise RktcError("diff.git_failed", path=str(path), rev=rev, detail=str(exc)) from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
+        raise RktcError("diff.git_failed", path=str(path), rev=rev, detail=detail)
+    return done.stdout
+
+
 def rules(code: str | None, fmt: str, lang_option: str | None) -> int:
     lang = resolve_language(lang_option)
     if fmt not in ("text", "markdown"):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rktc.check import Selection, apply_suppressions, run_rules
 from rktc.diagnostics import Diagnostic, Severity, sort_diagnostics
-from rktc.load import Loaded, load_file
+from rktc.load import Loaded, load_bytes, load_file
 from rktc.schema import Plan
 from rktc.tables import Document, build_document
 from rktc.validate import validate_plan
@@ -38,9 +38,18 @@ class Compiled:
 def compile_plan(
     path: Path, selection: Selection | None = None, display: str | None = None
 ) -> Compiled:
-    selection = selection or Selection()
     shown = display or str(path)
-    loaded = load_file(path, shown)
+    return compile_loaded(load_file(path, shown), selection)
+
+
+def compile_bytes(raw: bytes, display: str, selection: Selection | None = None) -> Compiled:
+    """Compile a plan that is not a file (a version taken from git, say)."""
+    return compile_loaded(load_bytes(raw, display), selection)
+
+
+def compile_loaded(loaded: Loaded, selection: Selection | None = None) -> Compiled:
+    selection = selection or Selection()
+    shown = loaded.path
     diagnostics = list(loaded.diagnostics)
     plan = document = None
     if loaded.data is not None:

@@ -1,0 +1,135 @@
+"""Time whole rktc processes against pandoc, the peer, and print a table.
+
+    python bench/run.py                 # sizes 30, 1000, 10000; 5 runs each
+    python bench/run.py --sizes 30 1000 --runs 3
+
+Each case runs as a fresh process (what a user waits for), repeated and interleaved with
+the peer so that a noisy neighbour slows both alike; the table shows medians and the
+largest peak resident memory (maxrss) of the runs. The peer is pandoc converting the
+same tables, written as Markdown by `rktc build --format md`, into DOCX.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_plan import make_plan  # noqa: E402
+
+RKTC = [sys.executable, "-m", "rktc"]
+
+
+@dataclass
+class Case:
+    name: str
+    size: int
+    command: list[str]
+    seconds: list[float] = field(default_factory=list)
+    peak_kb: int = 0
+
+
+def run_once(case: Case) -> None:
+    """Run the command; record wall time and this child's own peak memory."""
+    started = time.perf_counter()
+    process = subprocess.Popen(case.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    case.seconds.append(time.perf_counter() - started)
+    case.peak_kb = max(case.peak_kb, usage.ru_maxrss)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(case.command)} failed with {process.returncode}")
+
+
+def cases_for(size: int, folder: Path, pandoc: str | None) -> list[Case]:
+    plan = folder / f"plan-{size}.yaml"
+    plan.write_text(make_plan(size), encoding="utf-8")
+    markdown = folder / f"plan-{size}.md"
+    subprocess.run(
+        [*RKTC, "build", str(plan), "-f", "md", "-o", str(markdown)],
+        check=True,
+        capture_output=True,
+    )
+    cases = [
+        Case("validate", size, [*RKTC, "validate", str(plan)]),
+        Case("build docx", size, [*RKTC, "build", str(plan), "-o", str(folder / "o.docx")]),
+        Case("build md", size, [*RKTC, "build", str(plan), "-f", "md", "-o", str(folder / "o.md")]),
+    ]
+    if pandoc:
+        cases.append(
+            Case("pandoc md->docx", size, [pandoc, str(markdown), "-o", str(folder / "p.docx")])
+        )
+    return cases
+
+
+def median(case: Case) -> float:
+    return statistics.median(case.seconds)
+
+
+def report(cases: list[Case], help_case: Case) -> str:
+    lines = [
+        "| case | indicators | median s | peak MB | vs pandoc |",
+        "|---|---:|---:|---:|---:|",
+        f"| rktc --help | - | {median(help_case):.3f} | {help_case.peak_kb / 1024:.0f} | |",
+    ]
+    peers = {c.size: c for c in cases if c.name.startswith("pandoc")}
+    for case in cases:
+        peer = peers.get(case.size)
+        ratio = ""
+        if peer is not None and case is not peer and case.name == "build docx":
+            factor = median(peer) / median(case)
+            ratio = f"{factor:.1f}x faster" if factor >= 1 else f"{1 / factor:.1f}x slower"
+        lines.append(
+            f"| {case.name} | {case.size:,} | {median(case):.3f} | "
+            f"{case.peak_kb / 1024:.0f} | {ratio} |"
+        )
+    growth = []
+    for name in ("validate", "build docx", "build md", "pandoc md->docx"):
+        by_size = {c.size: c for c in cases if c.name == name}
+        if 1000 in by_size and 10000 in by_size:
+            growth.append(f"{name}: {median(by_size[10000]) / median(by_size[1000]):.1f}x")
+    if growth:
+        lines.append("")
+        lines.append("Growth 10,000 / 1,000 indicators: " + "; ".join(growth))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[30, 1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        print("pandoc not found (apt-get install pandoc): no peer column", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="rktc-bench-") as tmp:
+        folder = Path(tmp)
+        cases = [c for size in args.sizes for c in cases_for(size, folder, pandoc)]
+        help_case = Case("help", 0, [*RKTC, "--help"])
+        for _ in range(args.runs):  # interleaved: one run of every case per round
+            run_once(help_case)
+            for case in cases:
+                run_once(case)
+    version = (
+        subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+        if pandoc
+        else "none"
+    )
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; peer: {version}; {args.runs} runs"
+    )
+    print(report(cases, help_case))
+
+
+if __name__ == "__main__":
+    main()
