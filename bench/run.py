@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_plan import make_plan  # noqa: E402
+from make_plan import make_plan
 
 RKTC = [sys.executable, "-m", "rktc"]
 
@@ -119,11 +119,10 @@ def main() -> None:
             run_once(help_case)
             for case in cases:
                 run_once(case)
-    version = (
-        subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
-        if pandoc
-        else "none"
-    )
+    version = "none"
+    if pandoc:
+        found = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=False)
+        version = found.stdout.splitlines()[0] if found.stdout else pandoc
     print(
         f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; peer: {version}; {args.runs} runs"

@@ -154,11 +154,12 @@ def diff(plans: list[Path], rev: str | None, fmt: str, lang_option: str | None) 
         old = compile_plan(plans[0])
     new = compile_plan(new_path)
     for version in (old, new):
-        if not version.well_formed or version.plan is None or version.document is None:
+        if not version.well_formed:
             errors = [d for d in version.diagnostics if d.code.startswith("RKT0")]
             typer.echo(render_report("text", [version.path], errors, lang), err=True)
             return _fail_usage("diff.bad_plan", lang, path=version.path)
-    assert old.plan and old.document and new.plan and new.document
+    if old.plan is None or old.document is None or new.plan is None or new.document is None:
+        return EXIT_USAGE  # well-formed plans always have both; this keeps the types honest
     result = diff_plans(old.plan, old.document, new.plan, new.document, old.path, new.path)
     typer.echo(render_diff(result, fmt, lang))
     return EXIT_PROBLEMS if result.changed else EXIT_OK
