@@ -619,6 +619,10 @@ CATALOG.update(
             ),
         ),
         "build.written": ("ditulis: {path}", "written: {path}"),
+    "build.summary": (
+        "{built} dokumen disusun, {failed} gagal.",
+        "{built} document(s) built, {failed} failed.",
+    ),
         "template.error": (
             "galat templat {template}: {detail}",
             "template error in {template}: {detail}",

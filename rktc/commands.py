@@ -88,8 +88,8 @@ def build(
     ignore: list[str],
     lang_option: str | None,
 ) -> int:
+    from rktc.batch import build_many, plan_outputs
     from rktc.build import FORMATS as BUILD_FORMATS
-    from rktc.build import build_plan
     from rktc.render.docx import PAPERS
 
     lang = resolve_language(lang_option)
@@ -105,26 +105,22 @@ def build(
     missing = [p for p in paths if not p.exists()]
     if missing:
         return _fail_usage("cli.not_found", lang, path=missing[0])
-    files = list(expand_paths(paths))
-    if not files:
+    jobs = plan_outputs(paths, options)
+    if not jobs:
         return _fail_usage("cli.no_files", lang, paths=", ".join(map(str, paths)))
-    selection = selection_from(select, ignore)
-    failed = False
-    for plan in files:
-        try:
-            built = build_plan(plan, options, selection)
-        except RktcError as exc:
-            typer.echo(f"rktc: {plan}: {exc.message.render(lang)}", err=True)
-            failed = True
-            continue
-        diagnostics = built.compiled.diagnostics
-        if diagnostics:
-            typer.echo(render_report("text", [built.compiled.path], diagnostics, lang))
-        if built.output is None:
-            typer.echo("rktc: " + text("build.not_built", lang, path=plan), err=True)
-            failed = True
+    failed = 0
+    for outcome in build_many(jobs, options, selection_from(select, ignore), lang):
+        if outcome.diagnostics:
+            typer.echo(render_report("text", [outcome.path], outcome.diagnostics, lang))
+        if outcome.error is not None:
+            typer.echo(f"rktc: {outcome.path}: {outcome.error.render(lang)}", err=True)
+        elif outcome.output is None:
+            typer.echo("rktc: " + text("build.not_built", lang, path=outcome.path), err=True)
         else:
-            typer.echo(text("build.written", lang, path=built.output))
+            typer.echo(text("build.written", lang, path=outcome.output))
+        failed += outcome.output is None
+    if len(jobs) > 1:
+        typer.echo(text("build.summary", lang, built=len(jobs) - failed, failed=failed))
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
