@@ -37,34 +37,41 @@ def plan_outputs(paths: list[Path], options: BuildOptions) -> list[tuple[Path, P
     found: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
-            found += [(p, p.relative_to(path)) for p in sorted(path.rglob("*"))
-                      if p.suffix in PLAN_SUFFIXES and p.is_file()]
+            found += [
+                (p, p.relative_to(path))
+                for p in sorted(path.rglob("*"))
+                if p.suffix in PLAN_SUFFIXES and p.is_file()
+            ]
         else:
             found.append((path, Path(path.name)))
     if len(found) == 1 and not paths[0].is_dir():
         return [(found[0][0], None)]
     if options.output is None:
         return [(plan, None) for plan, _ in found]
-    return [(plan, options.output / relative.with_suffix("." + options.fmt))
-            for plan, relative in found]
+    return [
+        (plan, options.output / relative.with_suffix("." + options.fmt)) for plan, relative in found
+    ]
 
 
-def build_one(plan: Path, output: Path | None, options: BuildOptions,
-              selection: Selection) -> Outcome:
+def build_one(
+    plan: Path, output: Path | None, options: BuildOptions, selection: Selection
+) -> Outcome:
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
     try:
         built = build_plan(plan, options, selection, output)
     except RktcError as exc:
         return Outcome(str(plan), [], None, exc.message)
-    except Exception as exc:  # a bug in one plan's build must not stop the batch
-        return Outcome(str(plan), [], None, msg("cli.internal_error",
-                                                 error=f"{type(exc).__name__}: {exc}"))
+    except Exception as exc:  # noqa: BLE001  (a bug in one plan must not stop the batch)
+        return Outcome(
+            str(plan), [], None, msg("cli.internal_error", error=f"{type(exc).__name__}: {exc}")
+        )
     return Outcome(built.compiled.path, built.compiled.diagnostics, built.output)
 
 
-def build_many(jobs: list[tuple[Path, Path | None]], options: BuildOptions,
-               selection: Selection, lang: str) -> Iterator[Outcome]:
+def build_many(
+    jobs: list[tuple[Path, Path | None]], options: BuildOptions, selection: Selection, lang: str
+) -> Iterator[Outcome]:
     """Outcomes in completion order; a progress line on a terminal."""
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers <= 1:
@@ -73,8 +80,9 @@ def build_many(jobs: list[tuple[Path, Path | None]], options: BuildOptions,
         return
     progress = _Progress(len(jobs))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(build_one, plan, output, options, selection)
-                   for plan, output in jobs]
+        futures = [
+            pool.submit(build_one, plan, output, options, selection) for plan, output in jobs
+        ]
         for future in as_completed(futures):
             outcome = future.result()
             progress.step(outcome.path)

@@ -64,7 +64,12 @@ def build_plan(
     data = render(
         compiled.plan, compiled.document or build_document(compiled.plan), plan_path, options
     )
-    write_atomic(target, data)
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise RktcError(
+            "build.cannot_write", path=str(target), detail=exc.strerror or str(exc)
+        ) from None
     return Built(compiled, target)
 
 

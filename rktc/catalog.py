@@ -170,6 +170,14 @@ CATALOG.update(
             "anggaran adalah jumlah yang direncanakan, tulis tanpa tanda minus",
             "anggaran is a planned amount; write it without a minus sign",
         ),
+        "value.money_absurd": (
+            "anggaran '{value}' melebihi Rp10.000.000.000.000.000",
+            "anggaran '{value}' is more than Rp10.000.000.000.000.000",
+        ),
+        "hint.value.money_absurd": (
+            "periksa jumlah digitnya; anggaran ditulis dalam rupiah, bukan sen",
+            "check the number of digits; anggaran is written in rupiah, not sen",
+        ),
         "value.money_sen": (
             "'{value}' punya lebih dari dua angka desimal",
             "'{value}' has more than two decimal digits",
@@ -257,6 +265,14 @@ CATALOG.update(
         ),
         "hint.schema.expected_mapping": ("isi: {about}", "expected: {about}"),
         "schema.empty_text": ("{field} kosong", "{field} is empty"),
+        "schema.too_long": (
+            "{field} terlalu panjang",
+            "{field} is too long",
+        ),
+        "hint.schema.too_long": (
+            "isi: {about}; teks yang sepanjang ini biasanya tersalin tidak sengaja",
+            "expected: {about}; text this long is usually pasted by mistake",
+        ),
         "hint.schema.empty_text": ("isi: {about}", "expected: {about}"),
         "schema.bad_id": (
             "{field} bukan kode yang sah: {got}",
@@ -619,10 +635,10 @@ CATALOG.update(
             ),
         ),
         "build.written": ("ditulis: {path}", "written: {path}"),
-    "build.summary": (
-        "{built} dokumen disusun, {failed} gagal.",
-        "{built} document(s) built, {failed} failed.",
-    ),
+        "build.summary": (
+            "{built} dokumen disusun, {failed} gagal.",
+            "{built} document(s) built, {failed} failed.",
+        ),
         "template.error": (
             "galat templat {template}: {detail}",
             "template error in {template}: {detail}",

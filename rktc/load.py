@@ -127,6 +127,8 @@ def load_text(text: str, path: str) -> Loaded:
     data = builder.result
     if builder.aborted:
         data = None
+    elif data is None and not builder.diagnostics:  # only comments, or a bare "~"
+        return _failed(path, "load.empty", text=text)
     elif not isinstance(data, dict):
         builder.diagnostics.append(
             Diagnostic(

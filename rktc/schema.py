@@ -47,7 +47,10 @@ def _typed(parse: Any, schema: dict[str, Any]) -> list[Any]:
 
 
 _NUMBERISH = {"type": ["string", "integer", "number"]}
-Text = Annotated[str, StringConstraints(min_length=1)]
+MAX_TEXT = 2_000  # a name, a sentence: longer text is pasted by mistake
+MAX_LONG_TEXT = 100_000  # kata pengantar, ringkasan eksekutif
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LONG_TEXT)]
 Rupiah = Annotated[
     Decimal,
     *_typed(
@@ -224,8 +227,10 @@ class Plan(Model):
     sampul: Sampul | None = Field(None, description="Sampul seperti diterbitkan (literal)")
     renstra: Renstra = Field(description="Rencana Strategis yang dijabarkan rencana ini")
     dasar_hukum: list[Text] = Field(default_factory=list, description="Dasar hukum")
-    kata_pengantar: Text | None = Field(None, description="Kata pengantar (kosong: dari templat)")
-    ringkasan_eksekutif: Text | None = Field(
+    kata_pengantar: LongText | None = Field(
+        None, description="Kata pengantar (kosong: dari templat)"
+    )
+    ringkasan_eksekutif: LongText | None = Field(
         None, description="Ringkasan eksekutif (kosong: dari templat)"
     )
     visi: Visi = Field(description="Visi dan pengertian kata kuncinya")

@@ -25,6 +25,7 @@ _TYPE_KEYS = {
     "model_type": "schema.expected_mapping",
     "model_attributes_type": "schema.expected_mapping",
     "string_too_short": "schema.empty_text",
+    "string_too_long": "schema.too_long",
     "string_pattern_mismatch": "schema.bad_id",
 }
 

@@ -42,6 +42,9 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _LONG_DATE = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]+)\s+(\d{4})")
 _PERIOD = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4})")
 PERCENT_WORDS = frozenset({"%", "persen", "percent"})
+# Ten times the whole national budget (APBN 2023: about Rp3.061 trillion x 1,000): larger
+# amounts are typing mistakes, not plans.
+MAX_RUPIAH = Decimal(10) ** 16
 
 
 class ValueProblem(ValueError):
@@ -81,6 +84,8 @@ def parse_rupiah(text: str) -> Decimal:
         raise
     if amount < 0:
         raise ValueProblem("value.money_negative", value=text)
+    if amount > MAX_RUPIAH:
+        raise ValueProblem("value.money_absurd", value=text)
     if -amount.as_tuple().exponent > 2:  # type: ignore[operator]
         raise ValueProblem("value.money_sen", value=text)
     return amount

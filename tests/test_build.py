@@ -318,12 +318,10 @@ def test_batch_build_of_a_folder(tmp_path):
     plans = tmp_path / "plans"
     for name in ("a", "b"):
         (plans / name).mkdir(parents=True)
-        (plans / name / "rkt.yaml").write_text(CLEAN.read_text(encoding="utf-8"),
-                                               encoding="utf-8")
+        (plans / name / "rkt.yaml").write_text(CLEAN.read_text(encoding="utf-8"), encoding="utf-8")
     (plans / "broken.yaml").write_text("rktc: 1\n", encoding="utf-8")
     dist = tmp_path / "dist"
-    result = runner.invoke(app, ["build", str(plans), "-o", str(dist), "-f", "md",
-                                 "--lang", "en"])
+    result = runner.invoke(app, ["build", str(plans), "-o", str(dist), "-f", "md", "--lang", "en"])
     assert result.exit_code == 1  # one plan failed
     assert (dist / "a" / "rkt.md").is_file()
     assert (dist / "b" / "rkt.md").is_file()
@@ -333,10 +331,19 @@ def test_batch_build_of_a_folder(tmp_path):
 
 def test_batch_build_all_good_exits_0(tmp_path):
     for name in ("x", "y"):
-        (tmp_path / f"{name}.yaml").write_text(CLEAN.read_text(encoding="utf-8"),
-                                               encoding="utf-8")
+        (tmp_path / f"{name}.yaml").write_text(CLEAN.read_text(encoding="utf-8"), encoding="utf-8")
     dist = tmp_path / "out"
-    result = runner.invoke(app, ["build", str(tmp_path / "x.yaml"), str(tmp_path / "y.yaml"),
-                                 "-o", str(dist), "-f", "html"])
+    result = runner.invoke(
+        app,
+        [
+            "build",
+            str(tmp_path / "x.yaml"),
+            str(tmp_path / "y.yaml"),
+            "-o",
+            str(dist),
+            "-f",
+            "html",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in dist.iterdir()) == ["x.html", "y.html"]

@@ -16,8 +16,9 @@ SARIF_SCHEMA = Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json"
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("plan", [PLANS / "published" / "kpu-oku-2023.yaml",
-                                  PLANS / "kpu-oku-2023.yaml"])
+@pytest.mark.parametrize(
+    "plan", [PLANS / "published" / "kpu-oku-2023.yaml", PLANS / "kpu-oku-2023.yaml"]
+)
 def test_sarif_is_valid_sarif_2_1_0(plan):
     result = runner.invoke(app, ["validate", str(plan), "--format", "sarif"])
     log = json.loads(result.output)
@@ -40,9 +41,12 @@ def test_sarif_of_an_unreadable_file_is_valid_too(tmp_path):
 
 
 def test_hook_manifest_is_valid():
-    done = subprocess.run(["pre-commit", "validate-manifest",
-                           str(ROOT / ".pre-commit-hooks.yaml")],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["pre-commit", "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -55,23 +59,35 @@ def test_pre_commit_runs_rktc_on_plans(tmp_path):
         "repos:\n  - repo: local\n    hooks:\n      - id: rktc-validate\n"
         "        name: rktc validate\n        entry: rktc validate --lang en\n"
         "        language: system\n        types: [yaml]\n        files: (^|/)plans/\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     good = repo / "plans" / "rkt.yaml"
     good.write_text((PLANS / "kpu-oku-2023.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    env = {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "PATH": _path(),
-           "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1"}
+    env = {
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "PATH": _path(),
+        "HOME": str(tmp_path),
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
 
     def run() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["pre-commit", "run", "--all-files"], cwd=repo, env=env,
-                              capture_output=True, text=True, check=False)
+        return subprocess.run(
+            ["pre-commit", "run", "--all-files"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
 
     passed = run()
     assert passed.returncode == 0, passed.stdout + passed.stderr
-    good.write_text(good.read_text(encoding="utf-8").replace("anggaran: 8.195.000",
-                                                             "anggaran: 8,195"),
-                    encoding="utf-8")
+    good.write_text(
+        good.read_text(encoding="utf-8").replace("anggaran: 8.195.000", "anggaran: 8,195"),
+        encoding="utf-8",
+    )
     failed = run()
     assert failed.returncode == 1
     assert "RKT013" in failed.stdout
