@@ -169,3 +169,19 @@ def test_github_annotations_escape_properties_and_data():
 
     assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+
+
+def test_help_imports_no_heavy_library():
+    code = (
+        "import sys\n"
+        "from rktc.cli import app\n"
+        "try:\n"
+        "    app(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('docx', 'jinja2', 'pydantic', 'yaml', 'lxml') "
+        "if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
