@@ -10,6 +10,7 @@ re-zipped with fixed timestamps so that builds are reproducible.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -286,6 +287,22 @@ def _cell(
     return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{para}</w:tc>"
 
 
+@functools.lru_cache(maxsize=256)
+def _cell_open(width: int, align: str | None, merge: str | None) -> str:
+    """Everything of a plain data cell before its text (the same for a whole column)."""
+    empty = _cell("\ue000", width, align=align, merge=merge)
+    return empty[: empty.index("\ue000")]
+
+
+_CELL_CLOSE = "</w:t></w:r></w:p></w:tc>"
+
+
+def _data_cell(text: str, width: int, align: str | None, merge: str | None) -> str:
+    if "\n" in text:
+        return _cell(text, width, align=align, merge=merge)
+    return _cell_open(width, align, merge) + _text(text) + _CELL_CLOSE
+
+
 def _row_xml(table: TableView, row: Any, following: Any, widths: list[int]) -> str:
     if row.kind in (GROUP, SUBTOTAL, TOTAL):
         label_span = len(widths) - (0 if row.kind == GROUP else 1)
@@ -312,7 +329,7 @@ def _row_xml(table: TableView, row: Any, following: Any, widths: list[int]) -> s
             if column.numeric and column.key != "no"
             else ("center" if column.key == "no" else None)
         )
-        data_cells.append(_cell(row.cells[i], width, align=align, merge=merge))
+        data_cells.append(_data_cell(row.cells[i], width, align, merge))
     return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(data_cells)}</w:tr>"
 
 

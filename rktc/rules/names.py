@@ -21,8 +21,8 @@ from difflib import SequenceMatcher
 _WORD = re.compile(r"[^\W_]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _DIGIT = re.compile(r"\d")
-RARE_WORDS_PER_NAME = 4
-MAX_BUCKET = 48
+RARE_WORDS_PER_NAME = 3
+MAX_BUCKET = 32
 MIN_WORD = 4
 TYPO_RATIO = 0.75
 MAX_INSERTED_SHARE = 0.34

@@ -68,9 +68,10 @@ def near_duplicate(ctx: Context) -> Iterator[Diagnostic]:
     Use the intended spelling (the finding names the most used one) everywhere.
     """
     for field in NAME_FIELDS:
-        places = _places(ctx, field)
         groups = clusters(ctx, field)
-        for keys in groups.groups().values():
+        variant_groups = groups.groups()
+        places = _places(ctx, field, {key for keys in variant_groups.values() for key in keys})
+        for keys in variant_groups.values():
             intended = _intended(groups.variants, keys, word_frequency(ctx))
             for key in keys:
                 if key == intended or key not in places:
@@ -116,19 +117,20 @@ def _intended(variants: dict[str, Counter[str]], keys: list[str], frequency: Cou
     return max(keys, key=score)
 
 
-def _places(ctx: Context, field: str) -> dict[str, tuple[str, Location]]:
-    """The first place each distinct name (by key) is written."""
+def _places(ctx: Context, field: str, wanted: set[str]) -> dict[str, tuple[str, Location]]:
+    """The first place each name in `wanted` (by key) is written."""
     found: dict[str, tuple[str, Location]] = {}
     if field == "program":
         for text, where in _program_names(ctx):
-            found.setdefault(name_key(text), (text, where))
+            if name_key(text) in wanted:
+                found.setdefault(name_key(text), (text, where))
         return found
     groups = clusters(ctx, field)
     for occ in rows_of(ctx, name_tables(ctx)):
         value = getattr(occ.row, field)
         if value:
             key = groups.key(value)
-            if key not in found:
+            if key in wanted and key not in found:
                 found[key] = (value, occ.at(ctx, field))
     return found
 
