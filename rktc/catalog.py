@@ -693,3 +693,34 @@ CATALOG.update(
         ),
     }
 )
+
+CATALOG.update(
+    {
+        # --- import ---
+        "import.unknown_type": (
+            "{path}: hanya .docx atau .txt (ekspor teks dokumen) yang dapat diimpor",
+            "{path}: only .docx or .txt (a text export of the document) can be imported",
+        ),
+        "import.unreadable": (
+            "{path} tidak dapat dibaca: {detail}",
+            "{path} cannot be read: {detail}",
+        ),
+        "import.unplaced": ("tidak ditempatkan: {item}", "not placed: {item}"),
+        "import.yaml_needs_single": (
+            "{path} sudah berupa rencana; gunakan --single-source untuk menggabungkan tabelnya",
+            "{path} is already a plan; use --single-source to merge its tables",
+        ),
+        "import.not_readable": (
+            "{path} tidak terbaca utuh; perbaiki dulu galat RKT0xx-nya (rktc validate)",
+            "{path} does not read completely; fix its RKT0xx errors first (rktc validate)",
+        ),
+        "import.already_single": (
+            "{path} sudah dalam bentuk satu sumber",
+            "{path} is already in the single-source form",
+        ),
+        "import.no_budget": (
+            "{path} tidak dapat digabungkan: {detail}",
+            "{path} cannot be merged: {detail}",
+        ),
+    }
+)

@@ -139,6 +139,36 @@ def diff(
     raise typer.Exit(commands.diff(plans, git, fmt, lang))
 
 
+@app.command("import")
+def import_(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="A .docx, its .txt export, or (with --single-source) a published-form .yaml plan."
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The plan to write (default: beside the source, .yaml)."
+        ),
+    ] = None,
+    single: Annotated[
+        bool,
+        typer.Option("--single-source", help="Write the single-source form, merging the tables."),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Bring an existing RKT document into a plan, then check it.
+
+    Example: rktc import rkt-2023.docx -o plans/rkt-2023.yaml
+    """
+    from rktc import commands
+
+    raise typer.Exit(commands.import_plan(source, output, single, force, lang))
+
+
 @app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="A rule code, e.g. RKT201.")] = None,

@@ -178,6 +178,40 @@ def git_show(rev: str, path: Path) -> bytes:
     return done.stdout
 
 
+def import_plan(
+    source: Path, output: Path | None, single: bool, force: bool, lang_option: str | None
+) -> int:
+    from rktc.importer.run import import_document
+    from rktc.output import write_atomic
+
+    lang = resolve_language(lang_option)
+    if not source.is_file():
+        return _fail_usage("cli.not_found", lang, path=source)
+    target = output or source.with_suffix(".plan.yaml" if source.suffix == ".yaml" else ".yaml")
+    if target.exists() and not force:
+        return _fail_usage("cli.exists", lang, path=target)
+    try:
+        text_out, unplaced = import_document(source, single)
+    except RktcError as exc:
+        typer.echo("rktc: " + exc.message.render(lang), err=True)
+        return EXIT_PROBLEMS
+    try:
+        write_atomic(target, text_out.encode("utf-8"))
+    except OSError as exc:
+        typer.echo(
+            "rktc: "
+            + text("build.cannot_write", lang, path=target, detail=exc.strerror or str(exc)),
+            err=True,
+        )
+        return EXIT_PROBLEMS
+    typer.echo(text("cli.written", lang, path=target))
+    for item in unplaced:
+        typer.echo("  " + text("import.unplaced", lang, item=item))
+    checked = compile_plan(target)
+    typer.echo(render_report("text", [checked.path], checked.diagnostics, lang))
+    return EXIT_PROBLEMS if checked.failed() else EXIT_OK
+
+
 def rules(code: str | None, fmt: str, lang_option: str | None) -> int:
     lang = resolve_language(lang_option)
     if fmt not in ("text", "markdown"):

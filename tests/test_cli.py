@@ -182,6 +182,5 @@ def test_help_imports_no_heavy_library():
         "print(sorted(m for m in ('docx', 'jinja2', 'pydantic', 'yaml', 'lxml') "
         "if m in sys.modules))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,42 @@
+"""The import pipeline: read blocks, recognise the plan, write YAML (or the single source)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rktc.errors import RktcError
+from rktc.importer.blocks import read_blocks
+from rktc.importer.recognize import recognize
+from rktc.importer.single import SingleSourceError, single_source
+from rktc.importer.writer import to_yaml
+from rktc.pipeline import compile_bytes, compile_plan
+
+
+def import_document(source: Path, single: bool) -> tuple[str, list[str]]:
+    """The plan text to write and the list of what could not be placed."""
+    if source.suffix.lower() in (".yaml", ".yml"):
+        if not single:
+            raise RktcError("import.yaml_needs_single", path=str(source))
+        compiled = compile_plan(source)
+        unplaced: list[str] = []
+    else:
+        imported = recognize(read_blocks(source))
+        published = to_yaml(imported, source.name)
+        if not single:
+            return published, imported.unplaced
+        compiled = compile_bytes(published.encode("utf-8"), str(source))
+        unplaced = list(imported.unplaced)
+    if compiled.plan is None or compiled.document is None or not compiled.well_formed:
+        raise RktcError("import.not_readable", path=str(source))
+    if not compiled.document.literal:
+        raise RktcError("import.already_single", path=str(source))
+    try:
+        merged = single_source(compiled.plan, compiled.document)
+    except SingleSourceError as exc:
+        raise RktcError("import.no_budget", path=str(source), detail=str(exc)) from None
+    merged.unplaced = unplaced + merged.unplaced
+    return to_yaml(merged, source.name).replace(
+        "in the published form: every table as\n# printed.",
+        "in the single-source form: the tables\n# merged.",
+        1,
+    ), merged.unplaced

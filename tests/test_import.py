@@ -1,0 +1,254 @@
+"""`rktc import`: Word and text documents into plans, in the published or single-source form."""
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from helpers import PLANS, ROOT
+from typer.testing import CliRunner
+
+from rktc.cli import app
+from rktc.load import load_file
+from rktc.pipeline import compile_plan
+
+runner = CliRunner()
+SEED = ROOT.parent / "shared" / "seed" / "000_fcde3df4135d9193.txt"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def run_import(*args):
+    return runner.invoke(app, ["import", *map(str, args), "--lang", "en"])
+
+
+def seed_path() -> Path:
+    if not SEED.is_file():
+        pytest.fail(f"the seed document is missing: {SEED}")
+    return SEED
+
+
+def semantic_rows(path: Path, kind: str):
+    compiled = compile_plan(path)
+    assert compiled.document is not None, [str(d.message) for d in compiled.diagnostics]
+    table = compiled.document.table(kind)
+    assert table is not None
+    return [
+        (
+            r.no,
+            r.sasaran,
+            r.kegiatan,
+            r.indikator,
+            r.satuan,
+            (r.target.value, r.target.unit.casefold()) if r.target else None,
+            r.anggaran,
+        )
+        for r in table.all_rows()
+    ]
+
+
+def test_seed_text_gives_the_published_transcription(tmp_path):
+    out = tmp_path / "seed.yaml"
+    result = run_import(seed_path(), "-o", out)
+    assert result.exit_code == 1  # imported; the checker finds the document's contradictions
+    assert "RKT201" in result.output
+    imported = load_file(out).data
+    published = load_file(PLANS / "published" / "kpu-oku-2023.yaml").data
+    assert imported["tabel"] == published["tabel"]
+    assert imported["visi"] == published["visi"]
+    assert imported["tahun"] == published["tahun"]
+    assert imported["penandatangan"] == published["penandatangan"]
+    assert imported["sampul"] == published["sampul"]
+    assert imported["instansi"]["nama"] == published["instansi"]["nama"]
+    assert imported["renstra"]["periode"] == published["renstra"]["periode"]
+    assert imported["misi"] == []  # lost in the text export: reported, not invented
+    text = out.read_text(encoding="utf-8")
+    assert "KPU OGAN KOMERING ULU" in text  # the unplaced page header is listed, not dropped
+
+
+def test_round_trip_of_a_single_source_plan(tmp_path):
+    built = tmp_path / "rkt.docx"
+    assert (
+        runner.invoke(app, ["build", str(PLANS / "kpu-oku-2023.yaml"), "-o", str(built)]).exit_code
+        == 0
+    )
+    imported = tmp_path / "back.yaml"
+    result = run_import(built, "-o", imported)
+    assert "Traceback" not in result.output
+    original = semantic_rows(PLANS / "kpu-oku-2023.yaml", "rkt")
+    assert semantic_rows(imported, "rkt") == original
+    assert semantic_rows(imported, "apbn") == semantic_rows(PLANS / "kpu-oku-2023.yaml", "apbn")
+    data = load_file(imported).data
+    assert data["misi"] == load_file(PLANS / "kpu-oku-2023.yaml").data["misi"]
+    assert data["penandatangan"]["jabatan"] == "Ketua"
+
+
+def test_round_trip_of_the_published_plan(tmp_path):
+    source = PLANS / "published" / "kpu-oku-2023.yaml"
+    built = tmp_path / "pub.docx"
+    assert runner.invoke(app, ["build", str(source), "-o", str(built), "--force"]).exit_code == 0
+    imported = tmp_path / "back.yaml"
+    run_import(built, "-o", imported)
+    for kind in ("indikator", "rkt", "apbn", "program"):
+        assert semantic_rows(imported, kind) == semantic_rows(source, kind), kind
+
+
+def test_single_source_from_the_seed(tmp_path):
+    out = tmp_path / "single.yaml"
+    result = run_import(seed_path(), "-o", out, "--single-source")
+    assert "Traceback" not in result.output
+    compiled = compile_plan(out)
+    assert compiled.well_formed
+    assert compiled.plan is not None
+    assert not compiled.plan.tabel
+    text = out.read_text(encoding="utf-8")
+    assert "CONFLICT: 97% (" in text
+    assert "93% (BAB II C" in text
+    assert "not placed" in result.output.lower()
+    indicators = [e for p in compiled.plan.program for k in p.kegiatan for e in k.indikator]
+    assert len(indicators) == 12
+
+
+def test_single_source_from_a_published_plan(tmp_path):
+    out = tmp_path / "single.yaml"
+    result = run_import(PLANS / "published" / "kpu-oku-2023.yaml", "-o", out, "--single-source")
+    assert "Traceback" not in result.output
+    assert compile_plan(out).well_formed
+    assert run_import(PLANS / "published" / "kpu-oku-2023.yaml", "-o", out).exit_code == 2
+
+
+# --- other agencies' documents, built here with python-docx ----------------------------------
+
+
+def merge_down(table, column: int, first: int, last: int) -> None:
+    for r in range(first, last + 1):
+        tc = table.rows[r].cells[column]._tc
+        pr = tc.get_or_add_tcPr()
+        value = ' w:val="restart"' if r == first else ""
+        pr.append(parse_xml(f'<w:vMerge xmlns:w="{W}"{value}/>'))
+        if r > first:
+            for p in tc.findall(f"{{{W}}}p"):
+                for child in list(p):
+                    p.remove(child)
+
+
+def agency_document(path: Path, *, split: bool = False) -> None:
+    document = docx.Document()
+    for line in (
+        "BADAN PUSAT STATISTIK",
+        "KABUPATEN CONTOH",
+        "RENCANA KINERJA TAHUNAN",
+        "BADAN PUSAT STATISTIK KABUPATEN CONTOH",
+        "TAHUN 2024",
+    ):
+        document.add_paragraph(line)
+    document.add_paragraph("KATA PENGANTAR")
+    document.add_paragraph("Dokumen ini disusun berdasarkan Rencana Strategis 2020-2024.")
+    document.add_paragraph("Contoh, 15 Januari 2024")
+    document.add_paragraph("Kepala Badan Pusat Statistik Kabupaten Contoh")
+    document.add_paragraph("BUDI SANTOSO")
+    document.add_paragraph("NIP. 19700101 199001 1 001")
+    document.add_paragraph("BAB I")
+    document.add_paragraph("Visi")
+    document.add_paragraph("\u201cPenyedia Data Statistik Berkualitas untuk Indonesia Maju\u201d")
+    document.add_paragraph("Misi")
+    document.add_paragraph("1. Menyediakan statistik berkualitas")
+    document.add_paragraph("2. Memperkuat pembinaan statistik sektoral")
+    document.add_paragraph("Tujuan")
+    document.add_paragraph("1. Meningkatnya kualitas data statistik")
+    document.add_paragraph("BAB II")
+    document.add_paragraph("RENCANA KINERJA TAHUNAN (RKT) TAHUN 2024")
+    header = [
+        "Indikator Kinerja Utama",
+        "Target Kinerja",
+        "Sat.",
+        "Kegiatan",
+        "Pagu (Rp)",
+        "Sasaran",
+        "No.",
+        "Keterangan",
+    ]
+    rows = [
+        [
+            "Persentase publikasi tepat waktu",
+            "100%",
+            "Publikasi",
+            "Penyediaan Data",
+            "1.250.000.000",
+            "Meningkatnya kualitas data",
+            "1.",
+            "prioritas",
+        ],
+        [
+            "Jumlah survei yang dilaksanakan",
+            "12 survei",
+            "Survei",
+            "Penyediaan Data",
+            "",
+            "Meningkatnya kualitas data",
+            "2.",
+            "",
+        ],
+        [
+            "Indeks kepuasan konsumen data",
+            "4,2",
+            "Indeks",
+            "Layanan Data",
+            "350.000.000",
+            "Meningkatnya kepuasan pengguna data",
+            "3.",
+            "",
+        ],
+    ]
+    chunks = [rows[:2], rows[2:]] if split else [rows]
+    for chunk in chunks:
+        table = document.add_table(rows=1 + len(chunk), cols=len(header))
+        for c, text in enumerate(header):
+            table.rows[0].cells[c].text = text
+        for r, row in enumerate(chunk, start=1):
+            for c, text in enumerate(row):
+                table.rows[r].cells[c].text = text
+        if not split:
+            merge_down(table, 3, 1, 2)  # the kegiatan spans its two indicators
+            merge_down(table, 4, 1, 2)
+    document.save(str(path))
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_other_agency_document(tmp_path, split):
+    source = tmp_path / "bps.docx"
+    agency_document(source, split=split)
+    out = tmp_path / "bps.yaml"
+    result = run_import(source, "-o", out)
+    assert "Traceback" not in result.output, result.output
+    data = load_file(out).data
+    assert data["tahun"] == "2024"
+    assert data["instansi"]["nama"] == "Badan Pusat Statistik Kabupaten Contoh"
+    assert data["penandatangan"]["nama"] == "BUDI SANTOSO"
+    assert data["penandatangan"]["nip"] == "19700101 199001 1 001"
+    assert data["penandatangan"]["jabatan"].startswith("Kepala")
+    assert data["misi"] == [
+        "Menyediakan statistik berkualitas",
+        "Memperkuat pembinaan statistik sektoral",
+    ]
+    rows = data["tabel"]["rkt"]
+    assert [r["no"] for r in rows] == ["1", "2", "3"]
+    assert rows[0]["indikator"] == "Persentase publikasi tepat waktu"
+    assert rows[0]["anggaran"] == "1.250.000.000"
+    assert rows[1]["kegiatan"] == "Penyediaan Data"
+    assert "anggaran" not in rows[1]  # a merged amount counts once
+    assert rows[2]["target"] == "4,2"
+    assert "Keterangan" in out.read_text(encoding="utf-8")  # the extra column is reported
+    assert compile_plan(out).well_formed
+
+
+def test_import_refuses_what_it_cannot_read(tmp_path):
+    junk = tmp_path / "x.docx"
+    junk.write_bytes(b"not a zip")
+    assert run_import(junk, "-o", tmp_path / "x.yaml").exit_code == 1
+    other = tmp_path / "x.pdf"
+    other.write_bytes(b"%PDF-1.4")
+    assert run_import(other, "-o", tmp_path / "y.yaml").exit_code == 1
+    assert run_import(tmp_path / "missing.docx").exit_code == 2
+    existing = tmp_path / "exists.yaml"
+    existing.write_text("x", encoding="utf-8")
+    assert run_import(seed_path(), "-o", existing).exit_code == 2
