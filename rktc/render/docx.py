@@ -15,11 +15,11 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from xml.sax.saxutils import escape
 
 import docx
@@ -64,6 +64,7 @@ def render_docx(view: DocumentView, options: DocxOptions) -> bytes:
     if options.reference_doc is None:
         _house_style(document)
     styles = _style_ids(document, options.reference_doc)
+    _add_table_text_style(document, styles["Normal"])
     writer = _BodyWriter(styles, options.paper)
     _write_body(writer, view, options.logo is not None)
     document = _install_body(document, writer.content())
@@ -72,7 +73,7 @@ def render_docx(view: DocumentView, options: DocxOptions) -> bytes:
         _place_logo(document, options.logo)
     _enable_field_update(document)
     _set_properties(document, view)
-    return _reproducible_zip(_save(document), writer.tables)
+    return _reproducible_zip(_save(document), writer)
 
 
 # --- the reference document ---------------------------------------------------------------
@@ -109,6 +110,22 @@ def _house_style(document: DocxDocument) -> None:
     if title is not None:
         for border in title.findall(qn("w:pBdr")):
             title.remove(border)
+
+
+TABLE_TEXT_STYLE = "RKTTabel"
+
+
+def _add_table_text_style(document: DocxDocument, normal_id: str) -> None:
+    """A paragraph style for table cells, so cells do not repeat their formatting."""
+    styles = document.styles.element
+    if any(s.get(qn("w:styleId")) == TABLE_TEXT_STYLE for s in styles):
+        return
+    styles.append(parse_xml(
+        f'<w:style {NSDECL} w:type="paragraph" w:customStyle="1" '
+        f'w:styleId="{TABLE_TEXT_STYLE}"><w:name w:val="RKT Tabel"/>'
+        f'<w:basedOn w:val="{normal_id}"/><w:qFormat/>'
+        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        '<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>'))
 
 
 def _style_ids(document: DocxDocument, path: Path | None) -> dict[str, str]:
@@ -158,9 +175,10 @@ class _BodyWriter:
         self.styles = styles
         self.width, self.height = PAPERS[paper]
         self.parts: list[str] = []
-        # Tables stay text: the body holds a marker paragraph for each, replaced in the
-        # saved package (parsing thousands of rows into lxml would dominate the build).
-        self.tables: list[str] = []
+        # Tables are written straight into the saved package, where the body holds a marker
+        # paragraph for each: parsing thousands of rows into lxml would dominate the build,
+        # and streaming them keeps only one batch of rows in memory.
+        self.tables: list[tuple[TableView, bool]] = []
 
     def content(self) -> str:
         return "".join(self.parts)
@@ -231,33 +249,37 @@ class _BodyWriter:
         self.parts.append('<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
 
     def table(self, table: TableView, landscape: bool) -> None:
+        self.parts.append(f"<w:p><w:r><w:t>{TABLE_MARKER}{len(self.tables)}</w:t></w:r></w:p>")
+        self.tables.append((table, landscape))
+        self.paragraph("", space_after=0)
+
+    def table_xml(self, index: int, batch: int = 500) -> Iterator[str]:
+        """The WordprocessingML of table `index`, in chunks of `batch` rows."""
+        table, landscape = self.tables[index]
         total = self.text_width(landscape)
         weights = [c.width for c in table.columns]
         widths = [total * w // sum(weights) for w in weights]
         widths[-1] += total - sum(widths)
-        out = [
-            (
-                f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["Table Grid"]}"/>'
-                f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-                '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
-                'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
-            )
-        ]
-        out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        out.append("</w:tblGrid>")
         header = "".join(
             _cell(c.header, w, align="center", bold=True, shade=True)
             for c, w in zip(table.columns, widths, strict=True)
         )
-        out.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>")
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        yield (
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["Table Grid"]}"/>'
+            f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+            f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}'
+            f"</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"
+        )
         rows = table.rows
-        for index, row in enumerate(rows):
-            following = rows[index + 1] if index + 1 < len(rows) else None
-            out.append(_row_xml(table, row, following, widths))
-        out.append("</w:tbl>")
-        self.parts.append(f"<w:p><w:r><w:t>{TABLE_MARKER}{len(self.tables)}</w:t></w:r></w:p>")
-        self.tables.append("".join(out))
-        self.paragraph("", space_after=0)
+        for start in range(0, len(rows), batch):
+            chunk = []
+            for index_ in range(start, min(start + batch, len(rows))):
+                following = rows[index_ + 1] if index_ + 1 < len(rows) else None
+                chunk.append(_row_xml(table, rows[index_], following, widths))
+            yield "".join(chunk)
+        yield "</w:tbl>"
 
 
 def _cell(
@@ -281,8 +303,8 @@ def _cell(
         props.append('<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>')
     jc = f'<w:jc w:val="{align}"/>' if align else ""
     para = (
-        f'<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>{jc}</w:pPr>'
-        f"{_runs(text, bold, size=18)}</w:p>"
+        f'<w:p><w:pPr><w:pStyle w:val="{TABLE_TEXT_STYLE}"/>{jc}</w:pPr>'
+        f"{_runs(text, bold)}</w:p>"
     )
     return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{para}</w:tc>"
 
@@ -536,14 +558,19 @@ def _save(document: DocxDocument) -> bytes:
     return buffer.getvalue()
 
 
-def _with_tables(document_xml: bytes, tables: list[str]) -> bytes:
-    """Replace each table's marker paragraph in word/document.xml by the table itself."""
+def _write_document_xml(stream: IO[bytes], document_xml: bytes, writer: _BodyWriter) -> None:
+    """Write word/document.xml with each table's marker paragraph replaced by the table."""
     text = document_xml.decode("utf-8")
-    spliced = _TABLE_PLACEHOLDER.sub(lambda m: tables[int(m.group(1))], text)
-    return spliced.encode("utf-8")
+    position = 0
+    for match in _TABLE_PLACEHOLDER.finditer(text):
+        stream.write(text[position:match.start()].encode("utf-8"))
+        for chunk in writer.table_xml(int(match.group(1))):
+            stream.write(chunk.encode("utf-8"))
+        position = match.end()
+    stream.write(text[position:].encode("utf-8"))
 
 
-def _reproducible_zip(data: bytes, tables: list[str]) -> bytes:
+def _reproducible_zip(data: bytes, writer: _BodyWriter) -> bytes:
     """Rewrite the package with the tables in place, fixed entry times and attributes."""
     stamp = build_time()
     date_time = (
@@ -556,13 +583,15 @@ def _reproducible_zip(data: bytes, tables: list[str]) -> bytes:
     )
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as target:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=date_time)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             content = source.read(info.filename)
             if info.filename == "word/document.xml":
-                content = _with_tables(content, tables)
-            target.writestr(entry, content, compresslevel=ZIP_LEVEL)
+                with target.open(entry, "w") as stream:
+                    _write_document_xml(stream, content, writer)
+            else:
+                target.writestr(entry, content, compresslevel=ZIP_LEVEL)
     return out.getvalue()
