@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from rktc.values import MONTHS, PlanDate, Target
@@ -22,11 +23,13 @@ def number(value: Decimal | int) -> str:
     return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 
 
+@functools.lru_cache(maxsize=4096)
 def rupiah(value: Decimal) -> str:
     """An amount as printed under "Anggaran (Rp)": 14.271.302.000 (sen only when written)."""
     return number(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def target(value: Target) -> str:
     """A target in the standard spelling: "97%", "97,5%", "13 kec"; qualitative as written."""
     if value.value is None:

@@ -240,6 +240,18 @@ class _TreeBuilder:
 
     def feed(self, event: Any) -> bool:
         """Consume one event; False stops the parse (the rest cannot be trusted)."""
+        if type(event) is yaml.ScalarEvent:  # most events: the fast path
+            if event.anchor is not None or event.tag is not None:
+                self._check_node(event)
+            stack = self._stack
+            awaiting_key = bool(stack) and stack[-1][2] is None and type(stack[-1][0]) is dict
+            value = event.value
+            if not awaiting_key and value in NULL_WORDS and event.implicit[0] and not (
+                event.style
+            ):
+                value = None
+            self._add(event, value)
+            return True
         if isinstance(event, yaml.DocumentStartEvent):
             self._documents += 1
             if self._documents > 1:
@@ -249,21 +261,11 @@ class _TreeBuilder:
         elif isinstance(event, yaml.AliasEvent):
             self._error("RKT003", event, "load.alias", "hint.alias", name=event.anchor)
             self._add(event, None)
-        elif isinstance(event, yaml.ScalarEvent):
-            self._check_node(event)
-            value = event.value if self._awaiting_key() else self._scalar(event)
-            self._add(event, value)
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             return self._open(event)
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             self._close(event)
         return True
-
-    def _scalar(self, event: Any) -> str | None:
-        plain = event.implicit[0] and not event.style
-        if plain and event.value in NULL_WORDS:
-            return None
-        return str(event.value)
 
     def _check_node(self, event: Any) -> None:
         if event.anchor is not None:
