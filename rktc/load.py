@@ -246,9 +246,7 @@ class _TreeBuilder:
             stack = self._stack
             awaiting_key = bool(stack) and stack[-1][2] is None and type(stack[-1][0]) is dict
             value = event.value
-            if not awaiting_key and value in NULL_WORDS and event.implicit[0] and not (
-                event.style
-            ):
+            if not awaiting_key and value in NULL_WORDS and event.implicit[0] and not (event.style):
                 value = None
             self._add(event, value)
             return True

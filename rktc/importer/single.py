@@ -13,6 +13,7 @@ from typing import Any
 
 from rktc.formatting import rupiah
 from rktc.importer.recognize import Imported
+from rktc.importer.writer import KEY_ORDER
 from rktc.rules.common import TABLE_LABELS
 from rktc.rules.names import Clusters
 from rktc.schema import Plan
@@ -20,19 +21,9 @@ from rktc.tables import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Document, Row
 from rktc.values import Target
 
 TABLE_ORDER = (RKT, APBN, INDIKATOR, PROGRAM)
-NARRATIVE = (
-    "tahun",
-    "judul",
-    "instansi",
-    "renstra",
-    "dasar_hukum",
-    "kata_pengantar",
-    "ringkasan_eksekutif",
-    "visi",
-    "misi",
-    "tujuan",
-    "pagu",
-    "penandatangan",
+# The plan's own parts, copied as they are: everything but the tables and the cover.
+NARRATIVE = tuple(
+    k for k in KEY_ORDER if k not in ("rktc", "sampul", "sasaran", "program", "tabel")
 )
 
 

@@ -120,12 +120,15 @@ def _add_table_text_style(document: DocxDocument, normal_id: str) -> None:
     styles = document.styles.element
     if any(s.get(qn("w:styleId")) == TABLE_TEXT_STYLE for s in styles):
         return
-    styles.append(parse_xml(
-        f'<w:style {NSDECL} w:type="paragraph" w:customStyle="1" '
-        f'w:styleId="{TABLE_TEXT_STYLE}"><w:name w:val="RKT Tabel"/>'
-        f'<w:basedOn w:val="{normal_id}"/><w:qFormat/>'
-        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        '<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>'))
+    styles.append(
+        parse_xml(
+            f'<w:style {NSDECL} w:type="paragraph" w:customStyle="1" '
+            f'w:styleId="{TABLE_TEXT_STYLE}"><w:name w:val="RKT Tabel"/>'
+            f'<w:basedOn w:val="{normal_id}"/><w:qFormat/>'
+            '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+            '<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>'
+        )
+    )
 
 
 def _style_ids(document: DocxDocument, path: Path | None) -> dict[str, str]:
@@ -303,8 +306,7 @@ def _cell(
         props.append('<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>')
     jc = f'<w:jc w:val="{align}"/>' if align else ""
     para = (
-        f'<w:p><w:pPr><w:pStyle w:val="{TABLE_TEXT_STYLE}"/>{jc}</w:pPr>'
-        f"{_runs(text, bold)}</w:p>"
+        f'<w:p><w:pPr><w:pStyle w:val="{TABLE_TEXT_STYLE}"/>{jc}</w:pPr>{_runs(text, bold)}</w:p>'
     )
     return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{para}</w:tc>"
 
@@ -563,7 +565,7 @@ def _write_document_xml(stream: IO[bytes], document_xml: bytes, writer: _BodyWri
     text = document_xml.decode("utf-8")
     position = 0
     for match in _TABLE_PLACEHOLDER.finditer(text):
-        stream.write(text[position:match.start()].encode("utf-8"))
+        stream.write(text[position : match.start()].encode("utf-8"))
         for chunk in writer.table_xml(int(match.group(1))):
             stream.write(chunk.encode("utf-8"))
         position = match.end()
