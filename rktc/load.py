@@ -245,8 +245,8 @@ class _TreeBuilder:
                 self._check_node(event)
             stack = self._stack
             awaiting_key = bool(stack) and stack[-1][2] is None and type(stack[-1][0]) is dict
-            value = event.value
-            if not awaiting_key and value in NULL_WORDS and event.implicit[0] and not (event.style):
+            value: str | None = event.value
+            if not awaiting_key and value in NULL_WORDS and event.implicit[0] and not event.style:
                 value = None
             self._add(event, value)
             return True
