@@ -7,6 +7,7 @@ written as published (`tabel`) gives them literally. Both become the same
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -67,10 +68,15 @@ class Table:
 
 @dataclass
 class Document:
+    """The document's tables; derived ones are made on first use (validation needs few)."""
+
     literal: bool
     tables: dict[str, Table]
+    makers: dict[str, Callable[[], Table]] = field(default_factory=dict)
 
     def table(self, kind: str) -> Table | None:
+        if kind not in self.tables and kind in self.makers:
+            self.tables[kind] = self.makers.pop(kind)()
         return self.tables.get(kind)
 
 
@@ -213,8 +219,8 @@ def _derived_document(plan: Plan) -> Document:
     sasaran_index = {s.id: (s, i) for i, s in enumerate(plan.sasaran)}
     occ = occurrences(plan)
     rows = [_derived_row(plan, o, sasaran_index) for o in occ]
-    tables = {
-        SASARAN: Table(
+    makers: dict[str, Callable[[], Table]] = {
+        SASARAN: lambda: Table(
             SASARAN,
             (SASARAN,),
             [
@@ -222,12 +228,12 @@ def _derived_document(plan: Plan) -> Document:
                 for i, s in enumerate(plan.sasaran)
             ],
         ),
-        INDIKATOR: Table(INDIKATOR, (PROGRAM,), _indicator_rows(rows)),
-        PROGRAM: Table(PROGRAM, (PROGRAM,), groups=_program_groups(plan, rows, occ)),
-        RKT: Table(RKT, (PROGRAM,), _numbered(rows)),
-        APBN: Table(APBN, (PROGRAM,), groups=_program_groups(plan, rows, occ)),
+        INDIKATOR: lambda: Table(INDIKATOR, (PROGRAM,), _indicator_rows(rows)),
+        PROGRAM: lambda: Table(PROGRAM, (PROGRAM,), groups=_program_groups(plan, rows, occ)),
+        RKT: lambda: Table(RKT, (PROGRAM,), _numbered(rows)),
+        APBN: lambda: Table(APBN, (PROGRAM,), groups=_program_groups(plan, rows, occ)),
     }
-    return Document(literal=False, tables=tables)
+    return Document(literal=False, tables={}, makers=makers)
 
 
 def _derived_row(plan: Plan, o: Occurrence, sasaran_index: dict[str, Any]) -> Row:

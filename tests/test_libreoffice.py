@@ -61,7 +61,9 @@ def test_every_indicator_target_and_anggaran_is_in_the_pdf(pdf):
     text = pdf_text(pdf)
     compiled = compile_plan(PLAN)
     assert compiled.plan is not None
-    rows = build_document(compiled.plan).tables["rkt"].rows
+    table = build_document(compiled.plan).table("rkt")
+    assert table is not None
+    rows = table.rows
     for row in rows:
         assert " ".join(row.indikator.split()) in text
         assert target(row.target) in text

@@ -67,7 +67,10 @@ def name_tables(ctx: Context) -> tuple[str, ...]:
 
 def texts_of(ctx: Context, field: str) -> Iterator[str]:
     if field == "program":  # a program is named once per table, not once per row
-        for kind in (PROGRAM, APBN) if ctx.document.literal else (APBN,):
+        if not ctx.document.literal:
+            yield from (program.nama for program in ctx.plan.program)
+            return
+        for kind in (PROGRAM, APBN):
             table = ctx.document.table(kind)
             yield from (group.program for group in (table.groups if table else []))
         return
