@@ -257,3 +257,21 @@ def test_import_refuses_what_it_cannot_read(tmp_path):
     existing = tmp_path / "exists.yaml"
     existing.write_text("x", encoding="utf-8")
     assert run_import(seed_path(), "-o", existing).exit_code == 2
+
+
+def test_single_source_without_an_apbn_matrix_takes_programs_from_bab_ii_c(tmp_path):
+    text = (PLANS / "published" / "kpu-oku-2023.yaml").read_text(encoding="utf-8")
+    without_apbn = (
+        text[: text.index("  # Matriks Program dan Rencana Kerja Kegiatan")]
+        + text[text.index("penandatangan:") :]
+    )
+    source = tmp_path / "no-apbn.yaml"
+    source.write_text(without_apbn, encoding="utf-8")
+    out = tmp_path / "single.yaml"
+    result = run_import(source, "-o", out, "--single-source")
+    assert "Traceback" not in result.output
+    compiled = compile_plan(out)
+    assert compiled.plan is not None
+    programs = [p.nama for p in compiled.plan.program]
+    assert programs[0] == "Program Penyelenggaraan Pemilu Dalam Proses Konsolidasi Demokrasi"
+    assert "Program Dukungan" in programs

@@ -36,11 +36,11 @@ def single_source(plan: Plan, document: Document) -> Imported:
     for key in NARRATIVE:
         if key in plan.model_fields_set and getattr(plan, key) is not None:
             result.data[key] = _raw(plan, key)
-    backbone = _backbone(document)
-    if not backbone:
-        raise SingleSourceError("no table with anggaran (RKT or APBN matrix)")
     rows = [(kind, row) for kind in TABLE_ORDER for row in _rows(document, kind)]
     names = Clusters(r.indikator for _, r in rows if r.indikator)
+    backbone = _backbone(document, names, result)
+    if not backbone:
+        raise SingleSourceError("no table with anggaran (RKT or APBN matrix)")
     sasaran_names = Clusters(
         [r.sasaran for _, r in rows if r.sasaran]
         + [r.sasaran for r in _rows(document, SASARAN) if r.sasaran]
@@ -85,12 +85,46 @@ def _rows(document: Document, kind: str) -> list[Row]:
     return table.all_rows() if table else []
 
 
-def _backbone(document: Document) -> list[tuple[str, Row]]:
-    """The budget lines in order, with their program: the APBN matrix, else the RKT matrix."""
+def _backbone(document: Document, names: Clusters, result: Imported) -> list[tuple[str, Row]]:
+    """The budget lines in order, with their program.
+
+    The APBN matrix groups them by program. Without it, the RKT matrix gives the lines
+    and each takes the program of the BAB II C table that lists its indicator (or its
+    kegiatan); a line no program table names is marked for the planner.
+    """
     apbn = document.table(APBN)
     if apbn is not None and apbn.groups:
         return [(group.program, row) for group in apbn.groups for row in group.rows]
-    return [("Program", row) for row in _rows(document, RKT)]
+    program_table = document.table(PROGRAM)
+    groups = program_table.groups if program_table else []
+    by_indicator = {
+        names.group(r.indikator): g.program for g in groups for r in g.rows if r.indikator
+    }
+    by_kegiatan = {
+        (r.kegiatan or "").casefold(): g.program for g in groups for r in g.rows if r.kegiatan
+    }
+    only = groups[0].program if len(groups) == 1 else None
+    backbone = []
+    for row in _rows(document, RKT):
+        program = (
+            (by_indicator.get(names.group(row.indikator)) if row.indikator else None)
+            or (by_kegiatan.get((row.kegiatan or "").casefold()))
+            or only
+        )
+        if program is None:
+            program = "Program"
+            result.unplaced.append(
+                f"kegiatan '{row.kegiatan}': no table names its program; it was put under 'Program'"
+            )
+        backbone.append((program, row))
+    backbone.sort(
+        key=lambda item: (
+            [g.program for g in groups].index(item[0])
+            if item[0] in [g.program for g in groups]
+            else len(groups)
+        )
+    )
+    return backbone
 
 
 def _majority(values: list[tuple[str, str]]) -> tuple[str, str | None]:
