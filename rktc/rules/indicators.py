@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -61,8 +62,17 @@ class Fact:
         return ctx.at(self.paths[field])
 
 
-def facts(ctx: Context) -> Iterator[Fact]:
-    """Every indicator as written: declarations (single source) or table rows (published)."""
+def facts(ctx: Context) -> list[Fact]:
+    """Every indicator as written: declarations (single source) or table rows (published).
+
+    Computed once per check run and shared by the rules that read it."""
+    if "facts" not in ctx.cache:
+        ctx.cache["facts"] = list(_facts(ctx))
+    found: list[Fact] = ctx.cache["facts"]
+    return found
+
+
+def _facts(ctx: Context) -> Iterator[Fact]:
     if ctx.document.literal:
         for occ in indicator_rows(ctx):
             row = occ.row
@@ -94,6 +104,7 @@ def facts(ctx: Context) -> Iterator[Fact]:
                     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _first_word(name: str) -> str:
     found = words(name)
     return found[0] if found else ""

@@ -328,18 +328,18 @@ def duplicate_indicator(ctx: Context) -> Iterator[Diagnostic]:
     Remove the repeated row; for a shared indicator give it an `id:` and use `- ref: ID`.
     """
     if not ctx.document.literal:
-        seen: dict[str, Location] = {}
+        seen: dict[str, Loc] = {}
         for path, ind in _declarations(ctx):
-            key, where = name_key(ind.nama), ctx.at((*path, "nama"))
+            key = name_key(ind.nama)
             if key in seen:
                 yield ctx.report(
-                    where,
+                    (*path, "nama"),
                     msg("rule.duplicate_indicator_decl", name=ind.nama),
                     hint=msg("hint.rule.duplicate_indicator_decl"),
-                    related=[(seen[key], msg("related.first_declared", id=ind.nama))],
+                    related=[(ctx.at(seen[key]), msg("related.first_declared", id=ind.nama))],
                 )
             else:
-                seen[key] = where
+                seen[key] = (*path, "nama")
         return
     yield from _duplicate_rows(ctx)
 
