@@ -10,17 +10,19 @@ import json
 import sys
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from rktc.build import BuildOptions
 from rktc.check import Selection
 from rktc.errors import RktcError
 from rktc.messages import resolve_language, text
 from rktc.pipeline import compile_plan, expand_paths
 from rktc.report import FORMATS, render_report
 from rktc.rules import all_rules, find_rule
+
+if TYPE_CHECKING:
+    from rktc.build import BuildOptions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -247,11 +249,11 @@ def schema(output: Path | None) -> int:
 
 def init(path: Path, force: bool, lang_option: str | None) -> int:
     from rktc.output import write_atomic
-    from rktc.starter import starter_plan
+    from rktc.resources import template_text
 
     lang = resolve_language(lang_option)
     if path.exists() and not force:
         return _fail_usage("cli.exists", lang, path=path)
-    write_atomic(path, starter_plan().encode("utf-8"))
+    write_atomic(path, template_text("starter.yaml").encode("utf-8"))
     typer.echo(text("cli.written", lang, path=path))
     return EXIT_OK

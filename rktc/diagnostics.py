@@ -70,7 +70,3 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
             seen.add(key)
             unique.append(diag)
     return sorted(unique, key=lambda d: d.sort_key)
-
-
-def has_errors(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bool:
-    return any(d.severity is Severity.ERROR or strict for d in diagnostics)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from rktc.formatting import rupiah
 from rktc.formatting import target as format_target
 from rktc.rules.names import is_variant, name_key, words
 from rktc.schema import Plan
@@ -138,13 +139,13 @@ def _kegiatan(before: _Facts, after: _Facts) -> list[Change]:
         if key not in after.kegiatan:
             changes.append(
                 Change(
-                    "kegiatan", "removed", name, "anggaran", _money(amount), None, -amount, program
+                    "kegiatan", "removed", name, "anggaran", rupiah(amount), None, -amount, program
                 )
             )
     for key, (name, program, amount) in after.kegiatan.items():
         if key not in before.kegiatan:
             changes.append(
-                Change("kegiatan", "added", name, "anggaran", None, _money(amount), amount, program)
+                Change("kegiatan", "added", name, "anggaran", None, rupiah(amount), amount, program)
             )
         elif before.kegiatan[key][2] != amount:
             old_amount = before.kegiatan[key][2]
@@ -154,8 +155,8 @@ def _kegiatan(before: _Facts, after: _Facts) -> list[Change]:
                     "changed",
                     name,
                     "anggaran",
-                    _money(old_amount),
-                    _money(amount),
+                    rupiah(old_amount),
+                    rupiah(amount),
                     amount - old_amount,
                     program,
                 )
@@ -257,9 +258,3 @@ def _totals(before: _Facts, after: _Facts) -> Totals:
         old_value, new_value = old_sums.get(key, Decimal(0)), new_sums.get(key, Decimal(0))
         totals.programs.append((names.get(key, key or "-"), old_value, new_value))
     return totals
-
-
-def _money(value: Decimal) -> str:
-    from rktc.formatting import rupiah
-
-    return rupiah(value)

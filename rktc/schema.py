@@ -28,8 +28,6 @@ from pydantic import (
 
 from rktc import values
 
-FORMAT_VERSION = "1"
-
 
 def _text_parser(parse: Any) -> Any:
     def validate(raw: Any) -> Any:
@@ -246,10 +244,6 @@ class Plan(Model):
     penandatangan: Penandatangan = Field(description="Blok tanda tangan")
     tabel: Tabel | None = Field(None, description="Tabel dokumen seperti diterbitkan (literal)")
     pemeriksaan: Pemeriksaan | None = Field(None, description="Pilihan aturan pemeriksaan")
-
-    @property
-    def is_published_form(self) -> bool:
-        return self.tabel is not None
 
 
 def json_schema() -> dict[str, Any]:

@@ -22,8 +22,6 @@ INDIKATOR = "indikator"
 PROGRAM = "program"
 RKT = "rkt"
 APBN = "apbn"
-TABLE_KINDS = (SASARAN, INDIKATOR, PROGRAM, RKT, APBN)
-FIELDS = ("sasaran", "kegiatan", "indikator", "satuan", "target", "anggaran")
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from rktc.diagnostics import Diagnostic, Location
+from rktc.diagnostics import Diagnostic
 from rktc.load import Loaded, SourceMap
 from rktc.messages import Message, msg
 from rktc.schema import Plan
@@ -40,7 +40,7 @@ def validate_plan(loaded: Loaded) -> tuple[Plan | None, list[Diagnostic]]:
 
 
 def _diagnostic(err: Any, data: Any, source: SourceMap) -> Diagnostic:
-    loc = _data_loc(tuple(err["loc"]), data)
+    loc = _data_loc(tuple(err["loc"]))
     kind = err["type"]
     field = _dotted(loc)
     if kind == "missing":
@@ -85,7 +85,7 @@ def _diagnostic(err: Any, data: Any, source: SourceMap) -> Diagnostic:
     )
 
 
-def _data_loc(loc: Loc, data: Any) -> Loc:
+def _data_loc(loc: Loc) -> Loc:
     """Drop the segments pydantic adds for union members, keeping the path into the data."""
     return tuple(part for part in loc if not (isinstance(part, str) and part.startswith("~")))
 
@@ -163,7 +163,3 @@ def _description(loc: Loc) -> str | None:
         if info is not None and info.description:
             return info.description
     return None
-
-
-def location_of(source: SourceMap, loc: Loc) -> Location:
-    return source.value(loc)

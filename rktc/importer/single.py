@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from rktc.formatting import rupiah
+from rktc.formatting import long_date, rupiah
+from rktc.formatting import target as format_target
 from rktc.importer.recognize import Imported
 from rktc.importer.writer import KEY_ORDER
 from rktc.rules.common import TABLE_LABELS
+from rktc.rules.indicators import unit_of
 from rktc.rules.names import Clusters
 from rktc.schema import Plan
 from rktc.tables import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Document, Row
-from rktc.values import Target
 
 TABLE_ORDER = (RKT, APBN, INDIKATOR, PROGRAM)
 # The plan's own parts, copied as they are: everything but the tables and the cover.
@@ -53,8 +54,6 @@ def single_source(plan: Plan, document: Document) -> Imported:
 
 def _raw(plan: Plan, key: str) -> Any:
     """The plan's own text for a narrative field (dates and amounts as Indonesians write)."""
-    from rktc.formatting import long_date
-
     value = getattr(plan, key)
     if key == "tahun":
         return str(value)
@@ -247,7 +246,7 @@ def _indicator(
     else:
         out["satuan"] = "?"
         result.note((*path, "satuan"), "no table gives a satuan: fill it in")
-    targets = [(k, _target_text(r.target)) for k, r in same if r.target is not None]
+    targets = [(k, format_target(r.target)) for k, r in same if r.target is not None]
     out["target"], conflict = _majority(targets) if targets else ("?", None)
     if conflict:
         result.note((*path, "target"), conflict)
@@ -255,14 +254,9 @@ def _indicator(
 
 
 def _unit(satuan: str) -> str:
-    unit = satuan.lstrip("0123456789.,").strip()
+    """The satuan without a written quantity, capitalised: "1 lembaga" -> "Lembaga"."""
+    unit = unit_of(satuan)
     return unit[:1].upper() + unit[1:] if unit else satuan
-
-
-def _target_text(target: Target) -> str:
-    from rktc.formatting import target as formatted
-
-    return formatted(target)
 
 
 def _unplaced_indicators(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rktc.diagnostics import Diagnostic, Location, Related, Severity
-from rktc.messages import Message, msg
+from rktc.messages import Message
 
 if TYPE_CHECKING:
     from rktc.load import SourceMap
@@ -98,7 +98,3 @@ class Context:
             hint,
             tuple(Related(loc, text) for loc, text in related or ()),
         )
-
-
-def related_here(location: Location, key: str, /, **params: Any) -> tuple[Location, Message]:
-    return location, msg(key, **params)

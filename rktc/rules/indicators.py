@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from rktc.diagnostics import Diagnostic, Location, Severity
+from rktc.formatting import rupiah
 from rktc.messages import msg
 from rktc.rules.base import Context, rule
 from rktc.rules.common import TABLE_LABELS, Occurrence, clusters, indicator_rows
@@ -159,15 +160,15 @@ def satuan_mismatch(ctx: Context) -> Iterator[Diagnostic]:
         ctx,
         "satuan",
         lambda occ: occ.row.satuan,
-        lambda a, b: unit_of(a) == unit_of(b),
+        lambda a, b: unit_of(a).casefold() == unit_of(b).casefold(),
         str,
         "rule.satuan_mismatch",
     )
 
 
 def unit_of(satuan: str) -> str:
-    """The unit of a satuan, without a quantity written into it ("1 lembaga" -> "lembaga")."""
-    return satuan.lstrip("0123456789.,").strip().casefold()
+    """The unit of a satuan, without a quantity written into it ("1 Lembaga" -> "Lembaga")."""
+    return satuan.lstrip("0123456789.,").strip()
 
 
 def _same_target(a: Target, b: Target) -> bool:
@@ -274,17 +275,15 @@ def anggaran_mismatch(ctx: Context) -> Iterator[Diagnostic]:
                     msg(
                         "rule.anggaran_mismatch",
                         name=occ.row.indikator,
-                        value=_amount(total),
-                        other=_amount(classes[0][0][1]),
+                        value=rupiah(total),
+                        other=rupiah(classes[0][0][1]),
                         tables=", ".join(sorted({TABLE_LABELS[o.table] for o, _ in classes[0]})),
                     ),
                     hint=msg("hint.rule.anggaran_mismatch"),
                     related=[
                         (
                             o.at(ctx, "anggaran"),
-                            msg(
-                                "related.value_here", value=_amount(v), table=TABLE_LABELS[o.table]
-                            ),
+                            msg("related.value_here", value=rupiah(v), table=TABLE_LABELS[o.table]),
                         )
                         for o, v in classes[0]
                     ],
@@ -334,7 +333,7 @@ def budget_line_mismatch(ctx: Context) -> Iterator[Diagnostic]:
                     occ.at(ctx, "indikator"),
                     msg(
                         "rule.budget_line",
-                        amount=_amount(amount),
+                        amount=rupiah(amount),
                         name=occ.row.indikator,
                         other=majority[0].row.indikator,
                         tables=", ".join(sorted({TABLE_LABELS[o.table] for o in majority})),
@@ -348,12 +347,6 @@ def budget_line_mismatch(ctx: Context) -> Iterator[Diagnostic]:
                         for o in majority
                     ],
                 )
-
-
-def _amount(value: Decimal) -> str:
-    from rktc.formatting import rupiah
-
-    return rupiah(value)
 
 
 @rule("RKT210", "percentage-target-mismatch")
