@@ -13,13 +13,16 @@ from __future__ import annotations
 import functools
 import io
 import os
+import queue
 import re
+import sys
+import threading
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Self
 from xml.sax.saxutils import escape
 
 import docx
@@ -32,7 +35,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from rktc.errors import RktcError
-from rktc.render.view import DATA, GROUP, SUBTOTAL, TOTAL, DocumentView, TableView
+from rktc.render.view import DATA, GROUP, Column, DocumentView, RowView, TableView
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = (
@@ -47,6 +50,7 @@ _TABLE_PLACEHOLDER = re.compile(r"<w:p>(?:(?!</w:p>).)*?rktc-table-(\d+)</w:t></
 # Paper sizes in twentieths of a point (twips): width, height.
 PAPERS = {"a4": (11906, 16838), "f4": (12189, 18709)}
 ZIP_LEVEL = 3  # measured on 50 MB of table XML: 0.12 s; level 6 takes 0.24 s for a file 35% smaller
+SWITCH_INTERVAL = 0.0005  # seconds, while tables are generated and deflated in parallel
 MARGIN = 1440  # 2.54 cm
 MARGIN_BINDING = 1701  # 3 cm on the bound (left) side of portrait pages
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -275,13 +279,14 @@ class _BodyWriter:
             f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}'
             f"</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"
         )
+        layout = _TableLayout(table.columns, widths)
         rows = table.rows
         for start in range(0, len(rows), batch):
-            chunk = []
-            for index_ in range(start, min(start + batch, len(rows))):
-                following = rows[index_ + 1] if index_ + 1 < len(rows) else None
-                chunk.append(_row_xml(table, rows[index_], following, widths))
-            yield "".join(chunk)
+            chunk = rows[start : start + batch]
+            following: list[RowView | None] = [*rows[start + 1 : start + batch + 1]]
+            if len(following) < len(chunk):
+                following.append(None)  # the table's last row
+            yield layout.rows_xml(chunk, following)
         yield "</w:tbl>"
 
 
@@ -319,42 +324,98 @@ def _cell_open(width: int, align: str | None, merge: str | None) -> str:
 
 
 _CELL_CLOSE = "</w:t></w:r></w:p></w:tc>"
+_ROW_OPEN = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+_SPECIAL = re.compile("[&<>\n\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NO_MERGES: frozenset[int] = frozenset()
 
 
-def _data_cell(text: str, width: int, align: str | None, merge: str | None) -> str:
-    if "\n" in text:
-        return _cell(text, width, align=align, merge=merge)
-    return _cell_open(width, align, merge) + _text(text) + _CELL_CLOSE
+def _column_align(column: Column) -> str | None:
+    if column.key == "no":
+        return "center"
+    return "right" if column.numeric else None
 
 
-def _row_xml(table: TableView, row: Any, following: Any, widths: list[int]) -> str:
-    if row.kind in (GROUP, SUBTOTAL, TOTAL):
-        label_span = len(widths) - (0 if row.kind == GROUP else 1)
-        cells = _cell(
-            row.cells[0],
-            sum(widths[:label_span]),
-            bold=True,
-            span=label_span,
-            align=None if row.kind == GROUP else "right",
-            shade=row.kind == GROUP,
+class _TableLayout:
+    """The data rows of one table as text, fast.
+
+    A data row is the same markup for every row with the same merged cells, so it
+    is a format string per pattern of merges, filled with the cell texts. Cells
+    that need escaping or line breaks are rare; a batch without any takes the
+    fast path.
+    """
+
+    def __init__(self, columns: list[Column], widths: list[int]) -> None:
+        self.columns = columns
+        self.widths = widths
+        self._templates: dict[tuple[frozenset[int], frozenset[int]], str] = {}
+
+    def rows_xml(self, rows: list[RowView], following: list[RowView | None]) -> str:
+        text = "".join(["".join(row.cells) for row in rows])
+        if _SPECIAL.search(text) is None:
+            return "".join(
+                [
+                    self._plain_row_xml(row, after)
+                    for row, after in zip(rows, following, strict=True)
+                ]
+            )
+        return "".join(
+            [self._row_xml(row, after) for row, after in zip(rows, following, strict=True)]
         )
-        if row.kind != GROUP:
-            cells += _cell(row.cells[-1], widths[-1], align="right", bold=True)
-        return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"
-    data_cells = []
-    for i, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
-        merge = None
-        if i in row.continued:
-            merge = "continue"
-        elif following is not None and following.kind == DATA and i in following.continued:
-            merge = "restart"
-        align = (
-            "right"
-            if column.numeric and column.key != "no"
-            else ("center" if column.key == "no" else None)
-        )
-        data_cells.append(_data_cell(row.cells[i], width, align, merge))
-    return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(data_cells)}</w:tr>"
+
+    def _plain_row_xml(self, row: RowView, following: RowView | None) -> str:
+        """A row whose cells are one line each, with nothing to escape."""
+        if row.kind != DATA:
+            return _summary_row_xml(row, self.widths)
+        return self._template(row, following).format(*row.cells)
+
+    def _row_xml(self, row: RowView, following: RowView | None) -> str:
+        if row.kind != DATA:
+            return _summary_row_xml(row, self.widths)
+        restarted = self._restarted(following)
+        cells = []
+        for i, cell in enumerate(row.cells):
+            merge = "continue" if i in row.continued else "restart" if i in restarted else None
+            align = _column_align(self.columns[i])
+            cells.append(_cell(cell, self.widths[i], align=align, merge=merge))
+        return f"{_ROW_OPEN}{''.join(cells)}</w:tr>"
+
+    @staticmethod
+    def _restarted(following: RowView | None) -> frozenset[int]:
+        """Cells that the next row continues start a vertical merge."""
+        if following is None or following.kind != DATA:
+            return _NO_MERGES
+        return following.continued
+
+    def _template(self, row: RowView, following: RowView | None) -> str:
+        key = (row.continued, self._restarted(following))
+        template = self._templates.get(key)
+        if template is None:
+            template = self._templates[key] = self._make_template(*key)
+        return template
+
+    def _make_template(self, continued: frozenset[int], restarted: frozenset[int]) -> str:
+        cells = []
+        for i, (column, width) in enumerate(zip(self.columns, self.widths, strict=True)):
+            merge = "continue" if i in continued else "restart" if i in restarted else None
+            opening = _cell_open(width, _column_align(column), merge)
+            cells.append(opening.replace("{", "{{").replace("}", "}}") + "{}" + _CELL_CLOSE)
+        return f"{_ROW_OPEN}{''.join(cells)}</w:tr>"
+
+
+def _summary_row_xml(row: RowView, widths: list[int]) -> str:
+    """A program heading (GROUP) or a Jumlah row: one label over several columns."""
+    label_span = len(widths) - (0 if row.kind == GROUP else 1)
+    cells = _cell(
+        row.cells[0],
+        sum(widths[:label_span]),
+        bold=True,
+        span=label_span,
+        align=None if row.kind == GROUP else "right",
+        shade=row.kind == GROUP,
+    )
+    if row.kind != GROUP:
+        cells += _cell(row.cells[-1], widths[-1], align="right", bold=True)
+    return f"{_ROW_OPEN}{cells}</w:tr>"
 
 
 # --- the document, part by part -------------------------------------------------------------
@@ -564,12 +625,72 @@ def _write_document_xml(stream: IO[bytes], document_xml: bytes, writer: _BodyWri
     """Write word/document.xml with each table's marker paragraph replaced by the table."""
     text = document_xml.decode("utf-8")
     position = 0
-    for match in _TABLE_PLACEHOLDER.finditer(text):
-        stream.write(text[position : match.start()].encode("utf-8"))
-        for chunk in writer.table_xml(int(match.group(1))):
-            stream.write(chunk.encode("utf-8"))
-        position = match.end()
-    stream.write(text[position:].encode("utf-8"))
+    with _BackgroundWriter(stream) as out:
+        for match in _TABLE_PLACEHOLDER.finditer(text):
+            out.write(text[position : match.start()].encode("utf-8"))
+            for chunk in writer.table_xml(int(match.group(1))):
+                out.write(chunk.encode("utf-8"))
+            position = match.end()
+        out.write(text[position:].encode("utf-8"))
+
+
+class _BackgroundWriter:
+    """Writes chunks to a zip entry from a second thread.
+
+    Deflating releases the GIL, so compressing one batch of rows overlaps with
+    generating the next: on two cores a large table costs about as much as the
+    slower of the two instead of their sum. The queue is short, so only a few
+    batches are held in memory.
+    """
+
+    # The deflating thread retakes the GIL between its output buffers, each time waiting
+    # up to a switch interval for the generating thread: large hand-offs and a short
+    # interval (measured: 5 ms default 0.35 s, 0.5 ms 0.29 s for 10,000 indicators).
+    HANDOFF_BYTES = 4 << 20
+
+    def __init__(self, stream: IO[bytes], depth: int = 2) -> None:
+        self._stream = stream
+        self._pending: list[bytes] = []
+        self._pending_size = 0
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._drain, name="rktc-deflate", daemon=True)
+
+    def __enter__(self) -> Self:
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if exc_info[0] is None:
+            self._hand_off()
+        self._queue.put(None)
+        self._thread.join()
+        sys.setswitchinterval(self._switch_interval)
+        if self._error is not None and exc_info[0] is None:
+            raise self._error
+
+    def write(self, chunk: bytes) -> None:
+        if self._error is not None:
+            raise self._error
+        self._pending.append(chunk)
+        self._pending_size += len(chunk)
+        if self._pending_size >= self.HANDOFF_BYTES:
+            self._hand_off()
+
+    def _hand_off(self) -> None:
+        if self._pending:
+            self._queue.put(b"".join(self._pending))
+            self._pending, self._pending_size = [], 0
+
+    def _drain(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._stream.write(chunk)
+                except BaseException as exc:  # noqa: BLE001 -- re-raised in the writing thread
+                    self._error = exc
 
 
 def _reproducible_zip(data: bytes, writer: _BodyWriter) -> bytes:

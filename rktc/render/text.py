@@ -155,11 +155,18 @@ class TextTemplates:
 
     def __init__(self, user_dir: Path | None = None) -> None:
         self.env = environment(user_dir)
+        self._facts: tuple[Plan, Document, dict[str, Any]] | None = None
 
     def __call__(self, name: str, plan: Plan, document: Document) -> list[str]:
         return paragraphs(
-            render_template(self.env, f"text/{name}.txt.j2", plan_facts(plan, document))
+            render_template(self.env, f"text/{name}.txt.j2", self.facts(plan, document))
         )
+
+    def facts(self, plan: Plan, document: Document) -> dict[str, Any]:
+        """plan_facts, computed once for all the texts of one document."""
+        if self._facts is None or self._facts[0] is not plan or self._facts[1] is not document:
+            self._facts = (plan, document, plan_facts(plan, document))
+        return dict(self._facts[2])
 
 
 def view_context(view: DocumentView) -> dict[str, Any]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
+from typing import Any
 
 from rktc.formatting import long_date, rupiah, target
 from rktc.schema import Plan
@@ -120,25 +122,40 @@ def paragraphs(text: str | None) -> list[str]:
     return [b for b in blocks if b]
 
 
-def _cell(row: Row, key: str) -> str:
-    value = getattr(row, key)
-    if value is None:
-        return ""
-    if key == "no":
-        return str(value)
-    if isinstance(value, Target):
-        return target(value)
-    if isinstance(value, Decimal):
-        return rupiah(value)
-    return str(value)
+def _plain(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _target_text(value: Target | None) -> str:
+    return "" if value is None else target(value)
+
+
+def _rupiah_text(value: Decimal | None) -> str:
+    return "" if value is None else rupiah(value)
+
+
+# How the columns that do not hold text print their values.
+_CELL_FORMATS: dict[str, Callable[[Any], str]] = {
+    "no": _plain,
+    "target": _target_text,
+    "anggaran": _rupiah_text,
+}
 
 
 def _rows(rows: list[Row], columns: list[Column], merge: bool) -> list[RowView]:
     """Data rows; with `merge`, a kegiatan's later rows continue its kegiatan and anggaran."""
     merged = frozenset(i for i, c in enumerate(columns) if c.key in ("kegiatan", "anggaran"))
+    keys = [c.key for c in columns]
+    values_of = attrgetter(*keys) if len(keys) > 1 else lambda row: (getattr(row, keys[0]),)
+    # None for the columns that hold text (or nothing), printed as written
+    shows = [_CELL_FORMATS.get(c.key) for c in columns]
     views = []
     previous: Row | None = None
     for row in rows:
+        cells = [
+            (value or "") if show is None else show(value)
+            for value, show in zip(values_of(row), shows, strict=True)
+        ]
         continued: frozenset[int] = frozenset()
         if (
             merge
@@ -147,7 +164,8 @@ def _rows(rows: list[Row], columns: list[Column], merge: bool) -> list[RowView]:
             and (row.paths.get("kegiatan") == previous.paths.get("kegiatan"))
         ):
             continued = merged
-        cells = ["" if i in continued else _cell(row, c.key) for i, c in enumerate(columns)]
+            for i in merged:
+                cells[i] = ""
         views.append(RowView(DATA, cells, continued))
         previous = row
     return views
