@@ -98,9 +98,7 @@ def load_text(text: str, path: str) -> Loaded:
     collecting = gc.isenabled()
     gc.disable()  # the tree is all new, long-lived objects: collections would only cost time
     try:
-        for event in yaml.parse(text, Loader=_Parser):
-            if not builder.feed(event):
-                break
+        builder.run(_Parser(text))
     except yaml.MarkedYAMLError as exc:
         builder.diagnostics.append(_syntax_error(exc, path, text))
         return Loaded(path, None, builder.source, text, builder.diagnostics)
@@ -238,15 +236,53 @@ class _TreeBuilder:
         # Each frame: [container, path, pending key (mappings), key location]
         self._stack: list[list[Any]] = []
 
-    def feed(self, event: Any) -> bool:
-        """Consume one event; False stops the parse (the rest cannot be trusted)."""
-        if type(event) is yaml.ScalarEvent:  # most events: the fast path
+    def run(self, parser: Any) -> None:
+        """Consume the parser's events. Scalars, nearly all of them, are placed right here."""
+        get_event, scalar_event, stream_end = (
+            parser.get_event,
+            yaml.ScalarEvent,
+            yaml.StreamEndEvent,
+        )
+        location, path, stack = Location._make, self.path, self._stack
+        values, keys = self.source.values, self.source.keys
+        while (event := get_event()) is not None:
+            kind = type(event)
+            if kind is not scalar_event or not stack:
+                if kind is stream_end or not self.feed(event):
+                    return
+                continue
             if event.anchor is not None or event.tag is not None:
                 self._check_node(event)
-            stack = self._stack
-            awaiting_key = bool(stack) and stack[-1][2] is None and type(stack[-1][0]) is dict
+            start, end = event.start_mark, event.end_mark
+            here = location((path, start.line + 1, start.column + 1, end.line + 1, end.column + 1))
             value: str | None = event.value
-            if not awaiting_key and value in NULL_WORDS and event.implicit[0] and not event.style:
+            frame = stack[-1]
+            container = frame[0]
+            if type(container) is dict and frame[2] is None:
+                frame[2], frame[3] = value, here  # a key
+                continue
+            if value in NULL_WORDS and event.implicit[0] and not event.style:
+                value = None
+            if type(container) is list:
+                values[(*frame[1], len(container))] = here
+                container.append(value)
+                continue
+            key, key_here = frame[2], frame[3]
+            frame[2] = frame[3] = None
+            at = (*frame[1], key)
+            if key in container:
+                self._duplicate_key(key, keys[at], key_here)
+                continue
+            container[key] = value
+            values[at] = here
+            keys[at] = key_here
+
+    def feed(self, event: Any) -> bool:
+        """Consume one event; False stops the parse (the rest cannot be trusted)."""
+        if isinstance(event, yaml.ScalarEvent):  # a document that is a single scalar
+            self._check_node(event)
+            value: str | None = event.value
+            if value in NULL_WORDS and event.implicit[0] and not event.style:
                 value = None
             self._add(event, value)
             return True
@@ -325,21 +361,23 @@ class _TreeBuilder:
         frame[2] = frame[3] = None
         path = (*parent, key)
         if key in container:
-            first = self.source.keys[path]
-            self.diagnostics.append(
-                Diagnostic(
-                    "RKT002",
-                    key_loc,
-                    msg("load.duplicate_key", key=key, line=first.line),
-                    hint=msg("hint.duplicate_key"),
-                    related=(Related(first, msg("related.first_key", key=key)),),
-                )
-            )
+            self._duplicate_key(key, self.source.keys[path], key_loc)
             return path  # the first value stays; the error blocks any build
         container[key] = value
         self.source.values[path] = location
         self.source.keys[path] = key_loc
         return path
+
+    def _duplicate_key(self, key: str, first: Location, again: Location) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                "RKT002",
+                again,
+                msg("load.duplicate_key", key=key, line=first.line),
+                hint=msg("hint.duplicate_key"),
+                related=(Related(first, msg("related.first_key", key=key)),),
+            )
+        )
 
     def _take_key(self, frame: list[Any], value: Any, location: Location) -> None:
         if not isinstance(value, str):  # an alias used as a key
