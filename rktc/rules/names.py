@@ -80,12 +80,20 @@ class Clusters:
     """Union of names into groups that mean the same thing; keyed by `name_key`."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self.variants: dict[str, Counter[str]] = defaultdict(Counter)  # key -> raw texts
+        self.variants: dict[str, dict[str, int]] = {}  # key -> raw texts -> how often
         self._keys: dict[str, str] = {}  # raw text -> key, computed once per distinct text
-        for text in texts:
-            self.variants[self.key(text)][text] += 1
+        tokens: dict[str, list[str]] = {}  # key -> the words of its first text
+        for text, count in Counter(texts).items():
+            word_list = words(text)
+            key = self._keys[text] = "".join(word_list)  # the same as name_key(text)
+            spellings = self.variants.get(key)
+            if spellings is None:
+                self.variants[key] = {text: count}
+                tokens[key] = word_list
+            else:
+                spellings[text] = count
         self._parent = {key: key for key in self.variants}
-        self._link_variants()
+        self._link_variants(tokens)
 
     def key(self, text: str) -> str:
         found = self._keys.get(text)
@@ -116,16 +124,14 @@ class Clusters:
         if ra != rb:
             self._parent[max(ra, rb)] = min(ra, rb)
 
-    def _link_variants(self) -> None:
-        tokens = {key: words(next(iter(texts))) for key, texts in self.variants.items()}
+    def _link_variants(self, tokens: dict[str, list[str]]) -> None:
         sets = {key: set(word_list) for key, word_list in tokens.items()}
-        frequency: Counter[str] = Counter()
-        for word_set in sets.values():
-            frequency.update(w for w in word_set if len(w) >= MIN_WORD)
+        long_words = {key: sorted(w for w in ws if len(w) >= MIN_WORD) for key, ws in sets.items()}
+        frequency = Counter(w for ws in long_words.values() for w in ws)
         buckets: dict[str, list[str]] = defaultdict(list)
         for key, word_set in sets.items():
-            long_words = [w for w in word_set if len(w) >= MIN_WORD]
-            rare = sorted(long_words, key=lambda w: (frequency[w], w))[:RARE_WORDS_PER_NAME]
+            # rarest first, ties alphabetical (the stable sort keeps the order above)
+            rare = sorted(long_words[key], key=frequency.__getitem__)[:RARE_WORDS_PER_NAME]
             for word in rare:
                 bucket = buckets[word]
                 if len(bucket) >= MAX_BUCKET:

@@ -92,7 +92,7 @@ def near_duplicate(ctx: Context) -> Iterator[Diagnostic]:
                 )
 
 
-def _intended(variants: dict[str, Counter[str]], keys: list[str], frequency: Counter[str]) -> str:
+def _intended(variants: dict[str, dict[str, int]], keys: list[str], frequency: Counter[str]) -> str:
     """The likely intended spelling among variants of one name.
 
     Where variants differ by a typo, the spelling whose word is common elsewhere
