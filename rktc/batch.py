@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +77,8 @@ def build_many(
         for plan, output in jobs:
             yield build_one(plan, output, options, selection)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only batches need it
+
     progress = _Progress(len(jobs))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [

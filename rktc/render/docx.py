@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Self
-from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document as DocxDocument
@@ -152,7 +151,10 @@ def _style_ids(document: DocxDocument, path: Path | None) -> dict[str, str]:
 
 
 def _text(value: str) -> str:
-    return escape(_INVALID_XML.sub("", value))
+    """`value` as XML character data: markup escaped, characters XML forbids dropped."""
+    return (
+        _INVALID_XML.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    )
 
 
 def _runs(text: str, bold: bool = False, size: int | None = None) -> str:
