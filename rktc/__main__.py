@@ -1,3 +1,3 @@
-from rktc.cli import main
+from rktc.cli import run
 
-main()
+run()

@@ -7,10 +7,12 @@ stays fast. Exit codes: 0 clean, 1 problems found (or warnings under
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -223,6 +225,9 @@ def main() -> None:
     # the cyclic collector would only walk them again and again (measured: a third of the
     # time of a 10,000-indicator build). Reference counting still frees everything.
     gc.disable()
+    # pydantic otherwise reads the entry points of every installed distribution, looking
+    # for plugins, before validating the first plan; rktc's schema is not instrumented.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except KeyboardInterrupt:
@@ -238,3 +243,25 @@ def main() -> None:
             err=True,
         )
         sys.exit(2)
+
+
+def run() -> NoReturn:
+    """The installed command: `main`, then exit without tearing the heap down.
+
+    A large plan leaves hundreds of thousands of objects that the interpreter would
+    free one by one on the way out (measured: 65-85 ms after validating 10,000
+    indicators). Every file is written and closed by then, so only the output
+    streams need flushing.
+    """
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(status)

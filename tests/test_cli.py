@@ -137,6 +137,18 @@ def test_installed_entry_points_run(broken):
         assert "Traceback" not in done.stderr
 
 
+def test_installed_command_flushes_everything_before_its_fast_exit(broken):
+    """`rktc` leaves with os._exit: piped output must still arrive whole, codes intact."""
+    done = subprocess.run(
+        ["rktc", "validate", str(broken), "--format", "json"], capture_output=True, check=False
+    )
+    assert done.returncode == 1
+    report = json.loads(done.stdout)
+    assert report["diagnostics"]
+    usage = subprocess.run(["rktc", "validate", "--format", "nope", str(broken)], check=False)
+    assert usage.returncode == 2
+
+
 def test_version():
     assert invoke("--version").output.startswith("rktc ")
 
