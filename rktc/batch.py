@@ -53,12 +53,16 @@ def plan_outputs(paths: list[Path], options: BuildOptions) -> list[tuple[Path, P
 
 
 def build_one(
-    plan: Path, output: Path | None, options: BuildOptions, selection: Selection
+    plan: Path,
+    output: Path | None,
+    options: BuildOptions,
+    selection: Selection,
+    parallel: bool = True,
 ) -> Outcome:
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
     try:
-        built = build_plan(plan, options, selection, output)
+        built = build_plan(plan, options, selection, output, parallel=parallel)
     except RktcError as exc:
         return Outcome(str(plan), [], None, exc.message)
     except Exception as exc:  # noqa: BLE001  (a bug in one plan must not stop the batch)
@@ -82,7 +86,9 @@ def build_many(
     progress = _Progress(len(jobs))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [
-            pool.submit(build_one, plan, output, options, selection) for plan, output in jobs
+            # each worker has a core already: no further forking inside it
+            pool.submit(build_one, plan, output, options, selection, parallel=False)
+            for plan, output in jobs
         ]
         for future in as_completed(futures):
             outcome = future.result()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 import tempfile
@@ -9,12 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rktc.check import Selection
+from rktc.diagnostics import Diagnostic
 from rktc.errors import RktcError
+from rktc.forked import ForkedCall, ForkFailed, can_fork
+from rktc.load import load_file
 from rktc.output import write_atomic
-from rktc.pipeline import Compiled, compile_plan
+from rktc.pipeline import Compiled, read_loaded, rule_findings
 from rktc.render.view import DocumentView, build_view
 from rktc.schema import Plan
-from rktc.tables import Document, build_document
+from rktc.tables import Document
 
 FORMATS = ("docx", "md", "html", "pdf")
 PDF_TIMEOUT = 600
@@ -52,18 +56,40 @@ def build_plan(
     options: BuildOptions,
     selection: Selection | None = None,
     output: Path | None = None,
+    *,
+    parallel: bool = True,
 ) -> Built:
-    """Check `plan_path`; build it unless it has errors (or --force and it is well-formed)."""
-    compiled = compile_plan(plan_path, selection)
+    """Check `plan_path`; build it unless it has errors (or --force and it is well-formed).
+
+    For a large plan, with `parallel`, the rules run in a forked child while this
+    process renders; the rendering is thrown away if the rules block the build.
+    """
+    selection = selection or Selection()
+    compiled = read_loaded(load_file(plan_path, str(plan_path)))
+    target = output or output_path(plan_path, options)
+    checks = _start_checks(compiled, selection) if parallel else None
+    rendered: bytes | None = None
+    problem: RktcError | None = None
+    if checks is not None:
+        try:
+            if target.parent.is_dir():
+                rendered = _render_document(compiled, plan_path, options)
+        except RktcError as exc:
+            problem = exc  # reported only if the rules let the build go ahead
+        except BaseException:
+            checks.abandon()
+            raise
+    compiled.add(_finish_checks(checks, compiled, selection))
     blocked = compiled.failed() and not (options.force and compiled.well_formed)
     if compiled.plan is None or blocked:
         return Built(compiled, None)
-    target = output or output_path(plan_path, options)
     if not target.parent.is_dir():
         raise RktcError("build.no_folder", path=str(target.parent))
-    data = render(
-        compiled.plan, compiled.document or build_document(compiled.plan), plan_path, options
-    )
+    if problem is not None:
+        raise problem
+    data = rendered if rendered is not None else _render_document(compiled, plan_path, options)
+    if options.fmt == "pdf":
+        data = docx_to_pdf(data)
     try:
         write_atomic(target, data)
     except OSError as exc:
@@ -73,6 +99,41 @@ def build_plan(
     return Built(compiled, target)
 
 
+# A fork pays for itself from about this size of plan. Measured (medians of 9 builds,
+# two cores): 100 indicators (27 KB) gain nothing, 300 (79 KB) 0.02 s, 1,000 (260 KB)
+# 0.1 s, 10,000 (2.6 MB) 0.3-0.5 s.
+PARALLEL_MIN_CHARS = 100_000
+
+
+def _start_checks(compiled: Compiled, selection: Selection) -> ForkedCall[list[Diagnostic]] | None:
+    """The rules, started in a child process when the plan is large enough to gain."""
+    if compiled.plan is None or len(compiled.loaded.text) < PARALLEL_MIN_CHARS:
+        return None
+    if not can_fork():
+        return None
+    try:
+        return ForkedCall(functools.partial(rule_findings, compiled, selection))
+    except ForkFailed:
+        return None
+
+
+def _finish_checks(
+    checks: ForkedCall[list[Diagnostic]] | None, compiled: Compiled, selection: Selection
+) -> list[Diagnostic]:
+    if checks is not None:
+        try:
+            return checks.result()
+        except ForkFailed:
+            pass  # do the work here instead
+    return rule_findings(compiled, selection)
+
+
+def _render_document(compiled: Compiled, plan_path: Path, options: BuildOptions) -> bytes:
+    assert compiled.plan is not None
+    assert compiled.document is not None
+    return render(compiled.plan, compiled.document, plan_path, options)
+
+
 def document_view(plan: Plan, document: Document, options: BuildOptions) -> DocumentView:
     from rktc.render.text import TextTemplates
 
@@ -80,6 +141,7 @@ def document_view(plan: Plan, document: Document, options: BuildOptions) -> Docu
 
 
 def render(plan: Plan, document: Document, plan_path: Path, options: BuildOptions) -> bytes:
+    """The document in `options.fmt`, except that PDF stays DOCX (see `docx_to_pdf`)."""
     view = document_view(plan, document, options)
     if options.fmt in ("md", "html"):
         from rktc.render.markup import render_markup
@@ -87,10 +149,9 @@ def render(plan: Plan, document: Document, plan_path: Path, options: BuildOption
         return render_markup(view, options.fmt, options.templates).encode("utf-8")
     from rktc.render.docx import DocxOptions, render_docx
 
-    docx = render_docx(
+    return render_docx(
         view, DocxOptions(options.paper, options.reference_doc, logo_path(plan, plan_path))
     )
-    return docx if options.fmt == "docx" else docx_to_pdf(docx)
 
 
 def logo_path(plan: Plan, plan_path: Path) -> Path | None:

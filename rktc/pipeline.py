@@ -31,6 +31,9 @@ class Compiled:
             d.code.startswith("RKT0") and d.severity is Severity.ERROR for d in self.diagnostics
         )
 
+    def add(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = sort_diagnostics([*self.diagnostics, *diagnostics])
+
     def failed(self, strict: bool = False) -> bool:
         return any(d.severity is Severity.ERROR or strict for d in self.diagnostics)
 
@@ -48,8 +51,13 @@ def compile_bytes(raw: bytes, display: str, selection: Selection | None = None) 
 
 
 def compile_loaded(loaded: Loaded, selection: Selection | None = None) -> Compiled:
-    selection = selection or Selection()
-    shown = loaded.path
+    compiled = read_loaded(loaded)
+    compiled.add(rule_findings(compiled, selection or Selection()))
+    return compiled
+
+
+def read_loaded(loaded: Loaded) -> Compiled:
+    """The schema stage: the plan and its tables, not yet checked by the rules."""
     diagnostics = list(loaded.diagnostics)
     plan = document = None
     if loaded.data is not None:
@@ -57,9 +65,16 @@ def compile_loaded(loaded: Loaded, selection: Selection | None = None) -> Compil
         diagnostics.extend(problems)
     if plan is not None:
         document = build_document(plan)
-        found = run_rules(plan, document, loaded.source, selection, loaded.text)
-        diagnostics.extend(apply_suppressions(found, loaded.text, shown, selection))
-    return Compiled(shown, loaded, plan, sort_diagnostics(diagnostics), document)
+    return Compiled(loaded.path, loaded, plan, sort_diagnostics(diagnostics), document)
+
+
+def rule_findings(compiled: Compiled, selection: Selection) -> list[Diagnostic]:
+    """What the consistency rules find in a read plan, less what `# rktc: ignore` silences."""
+    if compiled.plan is None or compiled.document is None:
+        return []
+    loaded = compiled.loaded
+    found = run_rules(compiled.plan, compiled.document, loaded.source, selection, loaded.text)
+    return apply_suppressions(found, loaded.text, compiled.path, selection)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:

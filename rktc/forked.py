@@ -1,0 +1,96 @@
+"""Run one function in a forked child process while this process does other work.
+
+A build has two large, independent pieces of pure-Python work once the plan is
+read: the consistency rules and the rendering. The GIL keeps threads from
+running them at once; a forked child can, because it starts with the parent's
+memory (the plan, its tables) instead of receiving a copy through a pipe. Only
+the child's result, pickled, comes back.
+
+Forking is used only where it is safe and cheap: Linux (macOS system libraries
+are not fork-safe, Windows has no fork), with a second CPU available, and when
+the caller judges the work large enough. Anything that goes wrong in the child
+is reported to the caller as `ForkFailed`, who then does the work itself.
+`RKTC_SERIAL=1` turns forking off.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+_STATUS_OK = 0
+_STATUS_FAILED = 3
+
+
+class ForkFailed(Exception):
+    """The child did not deliver a result (it raised, crashed or was killed)."""
+
+
+def can_fork() -> bool:
+    """Whether running work in a forked child can make this process finish sooner."""
+    if os.environ.get("RKTC_SERIAL", "").strip() not in ("", "0"):
+        return False
+    if sys.platform != "linux" or not hasattr(os, "fork"):
+        return False
+    return len(os.sched_getaffinity(0)) > 1
+
+
+class ForkedCall(Generic[T]):
+    """`function()` running in a child process; `result()` waits for its return value."""
+
+    def __init__(self, function: Callable[[], T]) -> None:
+        read_end, write_end = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise ForkFailed from None
+        if pid == 0:  # the child never returns from here
+            os.close(read_end)
+            _run_child(function, write_end)
+        os.close(write_end)
+        self._pid = pid
+        self._read_end: int | None = read_end
+
+    def result(self) -> T:
+        """The child's return value; ForkFailed if it has none to give."""
+        if self._read_end is None:
+            raise ForkFailed
+        with os.fdopen(self._read_end, "rb") as pipe:
+            self._read_end = None
+            payload = pipe.read()
+        _, status = os.waitpid(self._pid, 0)
+        if os.waitstatus_to_exitcode(status) != _STATUS_OK or not payload:
+            raise ForkFailed
+        try:
+            value: T = pickle.loads(payload)  # our own child's bytes
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+            raise ForkFailed from exc
+        return value
+
+    def abandon(self) -> None:
+        """Stop waiting for the child (the result is no longer needed)."""
+        if self._read_end is not None:
+            os.close(self._read_end)  # a child still writing gets EPIPE and leaves
+            self._read_end = None
+            os.waitpid(self._pid, 0)
+
+
+def _run_child(function: Callable[[], object], write_end: int) -> None:
+    status = _STATUS_FAILED
+    try:
+        payload = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+        status = _STATUS_OK
+    except BaseException:  # noqa: BLE001 -- anything: the parent falls back to doing the work
+        status = _STATUS_FAILED
+    finally:
+        # Leave at once: no atexit handlers, no flushing of the parent's buffered output.
+        os._exit(status)

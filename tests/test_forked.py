@@ -1,0 +1,123 @@
+"""Builds that run the rules in a forked child must behave exactly like serial builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from helpers import PLANS
+
+from rktc import build as build_module
+from rktc.build import BuildOptions, build_plan
+from rktc.forked import ForkedCall, ForkFailed, can_fork
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="forking needs Linux and two CPUs")
+
+CLEAN = PLANS / "kpu-oku-2023.yaml"
+PUBLISHED = PLANS / "published" / "kpu-oku-2023.yaml"  # has rule errors
+
+
+@pytest.fixture
+def always_parallel(monkeypatch):
+    """Fork for every plan, however small (normally only large plans are worth it)."""
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.delenv("RKTC_SERIAL", raising=False)
+
+
+def _both_ways(tmp_path, plan, options):
+    outcomes = []
+    for parallel in (False, True):
+        out = tmp_path / f"{parallel}.{options.fmt}"
+        built = build_plan(plan, options, output=out, parallel=parallel)
+        data = built.output.read_bytes() if built.output else None
+        outcomes.append((built.compiled.diagnostics, data))
+    return outcomes
+
+
+@needs_fork
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_parallel_build_gives_the_same_findings_and_bytes(
+    tmp_path, monkeypatch, always_parallel, fmt
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    serial, parallel = _both_ways(tmp_path, CLEAN, BuildOptions(fmt=fmt))
+    assert parallel == serial
+    assert serial[1]  # it was built
+
+
+@needs_fork
+def test_parallel_build_of_a_plan_with_errors_writes_nothing(tmp_path, always_parallel):
+    serial, parallel = _both_ways(tmp_path, PUBLISHED, BuildOptions())
+    assert parallel == serial
+    assert parallel[1] is None
+    assert any(d.severity.value == "error" for d in parallel[0])
+    assert not list(tmp_path.iterdir())
+
+
+@needs_fork
+def test_a_child_that_dies_is_replaced_by_serial_checking(tmp_path, monkeypatch, always_parallel):
+    parent = os.getpid()
+    real = build_module.rule_findings
+
+    def dies_in_the_child(*args, **kwargs):
+        if os.getpid() != parent:
+            os._exit(9)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "rule_findings", dies_in_the_child)
+    built = build_plan(PUBLISHED, BuildOptions(), output=tmp_path / "x.docx")
+    expected = build_plan(PUBLISHED, BuildOptions(), output=tmp_path / "y.docx", parallel=False)
+    assert built.compiled.diagnostics == expected.compiled.diagnostics
+    assert built.output is None
+
+
+@needs_fork
+def test_parallel_build_reports_missing_output_folder_only_when_the_plan_is_clean(
+    tmp_path, always_parallel
+):
+    missing = tmp_path / "nowhere" / "x.docx"
+    assert build_plan(PUBLISHED, BuildOptions(), output=missing).output is None
+    with pytest.raises(build_module.RktcError):
+        build_plan(CLEAN, BuildOptions(), output=missing)
+
+
+@needs_fork
+def test_parallel_build_keeps_render_errors_for_clean_plans(tmp_path, always_parallel):
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(CLEAN, plan)
+    text = plan.read_text(encoding="utf-8").replace("  kota:", "  logo: missing.png\n  kota:", 1)
+    plan.write_text(text, encoding="utf-8")
+    with pytest.raises(build_module.RktcError) as caught:
+        build_plan(plan, BuildOptions(), output=tmp_path / "x.docx")
+    assert caught.value.message.key == "build.logo_missing"
+
+
+@needs_fork
+def test_forked_call_returns_the_childs_value():
+    assert ForkedCall(lambda: {"pid": os.getpid(), "n": [1, 2, 3]}).result()["n"] == [1, 2, 3]
+    assert ForkedCall(lambda: os.getpid()).result() != os.getpid()
+
+
+@needs_fork
+def test_forked_call_reports_a_failing_child():
+    def boom():
+        raise ValueError("x")
+
+    with pytest.raises(ForkFailed):
+        ForkedCall(boom).result()
+    with pytest.raises(ForkFailed):
+        ForkedCall(lambda: os._exit(0)).result()  # left without a result
+
+
+@needs_fork
+def test_abandoned_child_is_reaped():
+    call = ForkedCall(lambda: b"x" * 1_000_000)  # more than a pipe holds
+    call.abandon()
+    with pytest.raises(ForkFailed):
+        call.result()
+
+
+def test_serial_switch(monkeypatch):
+    monkeypatch.setenv("RKTC_SERIAL", "1")
+    assert not can_fork()
