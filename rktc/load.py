@@ -30,30 +30,64 @@ Path_ = tuple[str | int, ...]
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass
-class SourceMap:
-    """Positions of values and keys in one file, addressed by data paths."""
+Span = tuple[int, int, int, int]  # line, column, end line, end column (from 1)
 
-    path: str
-    values: dict[Path_, Location] = field(default_factory=dict)
-    keys: dict[Path_, Location] = field(default_factory=dict)
+
+class _Node:
+    """Positions inside one mapping or sequence, shaped like the data."""
+
+    __slots__ = ("items", "key_spans", "span")
+
+    def __init__(self, span: Span, mapping: bool) -> None:
+        self.span = span
+        # sequence: the spans (or nodes) of its items; mapping: key -> span or node
+        self.items: Any = {} if mapping else []
+        self.key_spans: dict[str, Span] = {}
+
+
+class SourceMap:
+    """Positions of values and keys in one file, addressed by data paths.
+
+    Stored as a tree that mirrors the data, so the loader records a position
+    without building a path for every node; lookups (only for findings) walk it.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.root: Span | _Node | None = None
 
     def value(self, loc: Path_) -> Location:
         """Position of the value at `loc`, else of its nearest ancestor present in the file."""
-        return self._nearest(self.values, loc)
+        entry, _ = self._walk(loc)
+        if entry is None:
+            return Location(self.path, 1, 1)
+        return Location(self.path, *(entry.span if isinstance(entry, _Node) else entry))
 
     def key(self, loc: Path_) -> Location:
         """Position of the key of `loc` (its value for list items), else the nearest ancestor."""
-        if loc in self.keys:
-            return self.keys[loc]
-        return self._nearest(self.values, loc)
+        if loc:
+            parent, depth = self._walk(loc[:-1])
+            if depth == len(loc) - 1 and isinstance(parent, _Node):
+                span = parent.key_spans.get(loc[-1]) if isinstance(loc[-1], str) else None
+                if span is not None:
+                    return Location(self.path, *span)
+        return self.value(loc)
 
-    def _nearest(self, table: dict[Path_, Location], loc: Path_) -> Location:
-        for end in range(len(loc), -1, -1):
-            found = table.get(loc[:end])
-            if found is not None:
-                return found
-        return Location(self.path, 1, 1)
+    def _walk(self, loc: Path_) -> tuple[Span | _Node | None, int]:
+        """The deepest entry along `loc`, and how many steps of `loc` it took."""
+        entry = self.root
+        for depth, step in enumerate(loc):
+            if not isinstance(entry, _Node):
+                return entry, depth
+            items = entry.items
+            if isinstance(items, list):
+                found = items[step] if isinstance(step, int) and 0 <= step < len(items) else None
+            else:
+                found = items.get(step) if isinstance(step, str) else None
+            if found is None:
+                return entry, depth
+            entry = found
+        return entry, len(loc)
 
 
 @dataclass
@@ -219,8 +253,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic
 
 
 def _mark(path: str, event: Any) -> Location:
+    return Location(path, *_span(event))
+
+
+def _span(event: Any) -> Span:
     start, end = event.start_mark, event.end_mark
-    return Location(path, start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
 class _TreeBuilder:
@@ -233,7 +271,7 @@ class _TreeBuilder:
         self.result: Any = None
         self.aborted = False
         self._documents = 0
-        # Each frame: [container, path, pending key (mappings), key location]
+        # Each frame: [container, its _Node, pending key (mappings), the key's span]
         self._stack: list[list[Any]] = []
 
     def run(self, parser: Any) -> None:
@@ -243,8 +281,7 @@ class _TreeBuilder:
             yaml.ScalarEvent,
             yaml.StreamEndEvent,
         )
-        location, path, stack = Location._make, self.path, self._stack
-        values, keys = self.source.values, self.source.keys
+        stack = self._stack
         while (event := get_event()) is not None:
             kind = type(event)
             if kind is not scalar_event or not stack:
@@ -254,28 +291,28 @@ class _TreeBuilder:
             if event.anchor is not None or event.tag is not None:
                 self._check_node(event)
             start, end = event.start_mark, event.end_mark
-            here = location((path, start.line + 1, start.column + 1, end.line + 1, end.column + 1))
+            span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
             value: str | None = event.value
             frame = stack[-1]
             container = frame[0]
             if type(container) is dict and frame[2] is None:
-                frame[2], frame[3] = value, here  # a key
+                frame[2], frame[3] = value, span  # a key
                 continue
             if value in NULL_WORDS and event.implicit[0] and not event.style:
                 value = None
+            node = frame[1]
             if type(container) is list:
-                values[(*frame[1], len(container))] = here
                 container.append(value)
+                node.items.append(span)
                 continue
-            key, key_here = frame[2], frame[3]
+            key, key_span = frame[2], frame[3]
             frame[2] = frame[3] = None
-            at = (*frame[1], key)
             if key in container:
-                self._duplicate_key(key, keys[at], key_here)
+                self._duplicate_key(key, node.key_spans[key], key_span)
                 continue
             container[key] = value
-            values[at] = here
-            keys[at] = key_here
+            node.items[key] = span
+            node.key_spans[key] = key_span
 
     def feed(self, event: Any) -> bool:
         """Consume one event; False stops the parse (the rest cannot be trusted)."""
@@ -324,65 +361,61 @@ class _TreeBuilder:
             self._error("RKT007", event, "load.too_deep", "hint.too_deep", limit=MAX_DEPTH)
             self.aborted = True
             return False
-        container: dict[str, Any] | list[Any]
-        container = {} if isinstance(event, yaml.MappingStartEvent) else []
-        path = self._add(event, container)
-        if path is not None:
-            self._stack.append([container, path, None, None])
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        container: dict[str, Any] | list[Any] = {} if mapping else []
+        node = _Node(_span(event), mapping)
+        self._add(event, container, node)
+        self._stack.append([container, node, None, None])
         return True
 
     def _close(self, event: Any) -> None:
-        frame = self._stack.pop()
-        loc = self.source.values.get(frame[1])
-        if loc is not None:
-            end = event.end_mark
-            self.source.values[frame[1]] = Location(
-                loc.path, loc.line, loc.column, end.line + 1, end.column + 1
-            )
+        node = self._stack.pop()[1]
+        end = event.end_mark
+        node.span = (node.span[0], node.span[1], end.line + 1, end.column + 1)
 
-    def _add(self, event: Any, value: Any) -> Path_ | None:
-        """Place `value` in the open container; returns its path (None if it is dropped)."""
-        location = _mark(self.path, event)
+    def _add(self, event: Any, value: Any, node: _Node | None = None) -> None:
+        """Place `value` (with `node`, the positions inside it) in the open container."""
+        entry = node if node is not None else _span(event)
         if not self._stack:
             self.result = value
-            self.source.values[()] = location
-            return ()
+            self.source.root = entry
+            return
         frame = self._stack[-1]
         container, parent = frame[0], frame[1]
         if isinstance(container, list):
-            path = (*parent, len(container))
             container.append(value)
-            self.source.values[path] = location
-            return path
+            parent.items.append(entry)
+            return
         if frame[2] is None:
-            self._take_key(frame, value, location)
-            return None
-        key, key_loc = frame[2], frame[3]
+            self._take_key(frame, value, _span(event))
+            return
+        key, key_span = frame[2], frame[3]
         frame[2] = frame[3] = None
-        path = (*parent, key)
         if key in container:
-            self._duplicate_key(key, self.source.keys[path], key_loc)
-            return path  # the first value stays; the error blocks any build
+            # the first value stays (the error blocks any build); this one's positions are
+            # kept apart so they cannot be mistaken for the first one's
+            self._duplicate_key(key, parent.key_spans[key], key_span)
+            return
         container[key] = value
-        self.source.values[path] = location
-        self.source.keys[path] = key_loc
-        return path
+        parent.items[key] = entry
+        parent.key_spans[key] = key_span
 
-    def _duplicate_key(self, key: str, first: Location, again: Location) -> None:
+    def _duplicate_key(self, key: str, first: Span, again: Span) -> None:
+        first_at, again_at = Location(self.path, *first), Location(self.path, *again)
         self.diagnostics.append(
             Diagnostic(
                 "RKT002",
-                again,
-                msg("load.duplicate_key", key=key, line=first.line),
+                again_at,
+                msg("load.duplicate_key", key=key, line=first_at.line),
                 hint=msg("hint.duplicate_key"),
-                related=(Related(first, msg("related.first_key", key=key)),),
+                related=(Related(first_at, msg("related.first_key", key=key)),),
             )
         )
 
-    def _take_key(self, frame: list[Any], value: Any, location: Location) -> None:
+    def _take_key(self, frame: list[Any], value: Any, span: Span) -> None:
         if not isinstance(value, str):  # an alias used as a key
-            value = f"<{location.line}:{location.column}>"
-        frame[2], frame[3] = value, location
+            value = f"<{span[0]}:{span[1]}>"
+        frame[2], frame[3] = value, span
 
     def _error(self, code: str, event: Any, key: str, hint: str, **params: Any) -> None:
         self.diagnostics.append(
