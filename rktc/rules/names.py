@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
+from itertools import chain
 
 _WORD = re.compile(r"[^\W_]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -53,16 +54,19 @@ def is_variant(a: list[str], b: list[str]) -> bool:
 
 
 def _could_be_variant(a: list[str], b: list[str], set_a: set[str], set_b: set[str]) -> bool:
-    """Cheap necessary conditions, so most candidate pairs never reach SequenceMatcher."""
+    """Cheap necessary conditions, so most candidate pairs never reach SequenceMatcher.
+
+    Cheapest first: most pairs share a rare word and little else.
+    """
     longer = max(len(a), len(b))
     if abs(len(a) - len(b)) > MAX_INSERTED_SHARE * longer:
         return False
+    if len(set_a & set_b) < 0.5 * longer:
+        return False
     differing = set_a ^ set_b
-    if _DIGIT.search(" ".join(differing)):
-        return False  # a different number makes a different name
     if len(differing) > max(2, 2 * MAX_INSERTED_SHARE * longer):
         return False
-    return len(set_a & set_b) >= 0.5 * longer
+    return not _DIGIT.search(" ".join(differing))  # a different number: a different name
 
 
 def _typo(left: list[str], right: list[str]) -> bool:
@@ -126,8 +130,10 @@ class Clusters:
 
     def _link_variants(self, tokens: dict[str, list[str]]) -> None:
         sets = {key: set(word_list) for key, word_list in tokens.items()}
-        long_words = {key: sorted(w for w in ws if len(w) >= MIN_WORD) for key, ws in sets.items()}
-        frequency = Counter(w for ws in long_words.values() for w in ws)
+        long_words = {
+            key: [w for w in sorted(ws) if len(w) >= MIN_WORD] for key, ws in sets.items()
+        }
+        frequency = Counter(chain.from_iterable(long_words.values()))
         buckets: dict[str, list[str]] = defaultdict(list)
         for key, word_set in sets.items():
             # rarest first, ties alphabetical (the stable sort keeps the order above)
