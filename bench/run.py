@@ -2,11 +2,15 @@
 
     python bench/run.py                 # sizes 30, 1000, 10000; 5 runs each
     python bench/run.py --sizes 30 1000 --runs 3
+    python bench/run.py --peer-runs-10k 5   # pandoc at 10,000 as often as rktc (~15 min)
 
 Each case runs as a fresh process (what a user waits for), repeated and interleaved with
 the peer so that a noisy neighbour slows both alike; the table shows medians and the
 largest peak resident memory (maxrss) of the runs. The peer is pandoc converting the
-same tables, written as Markdown by `rktc build --format md`, into DOCX.
+same tables, written as Markdown by `rktc build --format md`, into DOCX. At 10,000
+indicators pandoc takes minutes a run, so by default it runs once there (interleaved with
+the first round). `cpu s` is user + system time of the process and its children: above
+the wall time when rktc uses a second core.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class Case:
     size: int
     command: list[str]
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)  # user + system, children included
     peak_kb: int = 0
 
 
@@ -47,6 +52,7 @@ def run_once(case: Case) -> None:
     process = subprocess.Popen(case.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     case.seconds.append(time.perf_counter() - started)
+    case.cpu_seconds.append(usage.ru_utime + usage.ru_stime)
     case.peak_kb = max(case.peak_kb, usage.ru_maxrss)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
@@ -78,12 +84,16 @@ def median(case: Case) -> float:
     return statistics.median(case.seconds)
 
 
-def report(cases: list[Case], help_case: Case) -> str:
+def report(cases: list[Case], baselines: list[Case]) -> str:
     lines = [
-        "| case | indicators | median s | peak MB | vs pandoc |",
-        "|---|---:|---:|---:|---:|",
-        f"| rktc --help | - | {median(help_case):.3f} | {help_case.peak_kb / 1024:.0f} | |",
+        "| case | indicators | median s | cpu s | peak MB | vs pandoc |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
+    for case in baselines:
+        lines.append(
+            f"| {case.name} | - | {median(case):.3f} | {statistics.median(case.cpu_seconds):.3f} "
+            f"| {case.peak_kb / 1024:.0f} | |"
+        )
     peers = {c.size: c for c in cases if c.name.startswith("pandoc")}
     for case in cases:
         peer = peers.get(case.size)
@@ -91,9 +101,10 @@ def report(cases: list[Case], help_case: Case) -> str:
         if peer is not None and case is not peer and case.name == "build docx":
             factor = median(peer) / median(case)
             ratio = f"{factor:.1f}x faster" if factor >= 1 else f"{1 / factor:.1f}x slower"
+        runs = "" if len(case.seconds) > 1 else " (1 run)"
         lines.append(
-            f"| {case.name} | {case.size:,} | {median(case):.3f} | "
-            f"{case.peak_kb / 1024:.0f} | {ratio} |"
+            f"| {case.name} | {case.size:,} | {median(case):.3f}{runs} | "
+            f"{statistics.median(case.cpu_seconds):.3f} | {case.peak_kb / 1024:.0f} | {ratio} |"
         )
     growth = []
     for name in ("validate", "build docx", "build md", "pandoc md->docx"):
@@ -111,6 +122,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[30, 1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
+        "--peer-runs-10k",
+        type=int,
+        default=1,
+        help="runs of pandoc at 10,000 indicators and more (one takes minutes)",
+    )
+    parser.add_argument(
         "--peer-max",
         type=int,
         default=10**9,
@@ -123,16 +140,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="rktc-bench-") as tmp:
         folder = Path(tmp)
         cases = [c for size in args.sizes for c in cases_for(size, folder, pandoc, args.peer_max)]
-        help_case = Case("help", 0, [*RKTC, "--help"])
-        for case in (help_case, *cases):  # warm-up: bytecode cache and page cache
+        baselines = [
+            # what starting this interpreter costs here, before any of rktc (site hooks,
+            # .pth files of the environment): subtract it to compare machines
+            Case("python -c pass", 0, [sys.executable, "-c", "pass"]),
+            Case("rktc --help", 0, [*RKTC, "--help"]),
+        ]
+        for case in (*baselines, *cases):  # warm-up: bytecode cache and page cache
             if not case.name.startswith("pandoc"):
                 run_once(case)
                 case.seconds.clear()
+                case.cpu_seconds.clear()
                 case.peak_kb = 0
-        for _ in range(args.runs):  # interleaved: one run of every case per round
-            run_once(help_case)
-            for case in cases:
-                run_once(case)
+        for round_ in range(args.runs):  # interleaved: one run of every case per round
+            for case in (*baselines, *cases):
+                slow_peer = case.name.startswith("pandoc") and case.size >= 10_000
+                if not slow_peer or round_ < args.peer_runs_10k:
+                    run_once(case)
     version = "none"
     if pandoc:
         found = subprocess.run([pandoc, "--version"], capture_output=True, text=True, check=False)
@@ -141,7 +165,7 @@ def main() -> None:
         f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; peer: {version}; {args.runs} runs"
     )
-    print(report(cases, help_case))
+    print(report(cases, baselines))
 
 
 if __name__ == "__main__":
