@@ -347,3 +347,18 @@ def test_batch_build_all_good_exits_0(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in dist.iterdir()) == ["x.html", "y.html"]
+
+
+@pytest.mark.parametrize("plan", [CLEAN, PUBLISHED])
+def test_template_context_is_the_view_as_plain_data(plan):
+    """md/html templates get exactly what dataclasses.asdict makes of the view (built faster)."""
+    import dataclasses
+
+    from rktc.build import BuildOptions, document_view
+    from rktc.pipeline import compile_plan
+    from rktc.render.text import view_context
+
+    compiled = compile_plan(plan)
+    view = document_view(compiled.plan, compiled.document, BuildOptions())
+    assert view.rkt.rows  # the tables are there to compare
+    assert view_context(view) == {"doc": dataclasses.asdict(view)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rktc.render.text import environment, render_template, view_context
 from rktc.render.view import DocumentView
@@ -13,7 +14,13 @@ def md_cell(value: object) -> str:
     return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+def column_class(column: dict[str, Any]) -> str:
+    """The CSS classes of a column's cells: its key, and `num` for right-aligned numbers."""
+    return str(column["key"]) + (" num" if column["numeric"] else "")
+
+
 def render_markup(view: DocumentView, fmt: str, user_dir: Path | None = None) -> str:
     env = environment(user_dir)
     env.filters["md_cell"] = md_cell
+    env.filters["column_class"] = column_class
     return render_template(env, f"rkt.{fmt}.j2", view_context(view))

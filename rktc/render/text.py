@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from rktc.errors import RktcError
 from rktc.formatting import rupiah
-from rktc.render.view import DocumentView, paragraphs
+from rktc.render.view import DocumentView, RowView, paragraphs
 from rktc.resources import templates_dir
 from rktc.schema import Indikator, Plan
 from rktc.tables import Document, Row
@@ -170,5 +170,20 @@ class TextTemplates:
 
 
 def view_context(view: DocumentView) -> dict[str, Any]:
-    """The document view as plain data for md/html templates."""
-    return {"doc": dataclasses.asdict(view)}
+    """The document view as plain data for md/html templates (what dataclasses.asdict
+    gives, without its deep copies: 0.75 s for the 40,000 rows of 10,000 indicators)."""
+    plain = _plain(view)
+    assert isinstance(plain, dict)
+    return {"doc": plain}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, RowView):  # by far the most numerous: no recursion into cells
+        return {"kind": value.kind, "cells": list(value.cells), "continued": value.continued}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
