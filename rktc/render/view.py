@@ -126,6 +126,10 @@ def _plain(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _text(value: str | None) -> str:
+    return value or ""
+
+
 def _target_text(value: Target | None) -> str:
     return "" if value is None else target(value)
 
@@ -134,7 +138,7 @@ def _rupiah_text(value: Decimal | None) -> str:
     return "" if value is None else rupiah(value)
 
 
-# How the columns that do not hold text print their values.
+# How the columns that do not hold text print their values (text columns use _text).
 _CELL_FORMATS: dict[str, Callable[[Any], str]] = {
     "no": _plain,
     "target": _target_text,
@@ -143,32 +147,36 @@ _CELL_FORMATS: dict[str, Callable[[Any], str]] = {
 
 
 def _rows(rows: list[Row], columns: list[Column], merge: bool) -> list[RowView]:
-    """Data rows; with `merge`, a kegiatan's later rows continue its kegiatan and anggaran."""
+    """Data rows; with `merge`, a kegiatan's later rows continue its kegiatan and anggaran.
+
+    Formatted column by column (one map over each column), which is several times
+    faster than visiting each cell of each row.
+    """
+    continues = _continues(rows) if merge else [False] * len(rows)
     merged = frozenset(i for i, c in enumerate(columns) if c.key in ("kegiatan", "anggaran"))
-    keys = [c.key for c in columns]
-    values_of = attrgetter(*keys) if len(keys) > 1 else lambda row: (getattr(row, keys[0]),)
-    # None for the columns that hold text (or nothing), printed as written
-    shows = [_CELL_FORMATS.get(c.key) for c in columns]
-    views = []
-    previous: Row | None = None
-    for row in rows:
-        cells = [
-            (value or "") if show is None else show(value)
-            for value, show in zip(values_of(row), shows, strict=True)
-        ]
-        continued: frozenset[int] = frozenset()
-        if (
-            merge
-            and previous is not None
-            and row.anggaran is None
-            and (row.paths.get("kegiatan") == previous.paths.get("kegiatan"))
-        ):
-            continued = merged
-            for i in merged:
-                cells[i] = ""
-        views.append(RowView(DATA, cells, continued))
-        previous = row
-    return views
+    texts = []
+    for i, column in enumerate(columns):
+        show = _CELL_FORMATS.get(column.key, _text)
+        column_texts = list(map(show, map(attrgetter(column.key), rows)))
+        if i in merged:
+            column_texts = [
+                "" if c else text for text, c in zip(column_texts, continues, strict=True)
+            ]
+        texts.append(column_texts)
+    none: frozenset[int] = frozenset()
+    return [
+        RowView(DATA, list(cells), merged if c else none)
+        for cells, c in zip(zip(*texts, strict=True), continues, strict=True)
+    ]
+
+
+def _continues(rows: list[Row]) -> list[bool]:
+    """Rows that continue the kegiatan above them (the kegiatan's anggaran is printed once)."""
+    kegiatan = [row.paths.get("kegiatan") for row in rows]
+    return [
+        i > 0 and row.anggaran is None and kegiatan[i] == kegiatan[i - 1]
+        for i, row in enumerate(rows)
+    ]
 
 
 def _total(label: str, amount: Decimal, width: int) -> RowView:
