@@ -121,3 +121,22 @@ def test_abandoned_child_is_reaped():
 def test_serial_switch(monkeypatch):
     monkeypatch.setenv("RKTC_SERIAL", "1")
     assert not can_fork()
+
+
+@needs_fork
+def test_pdf_is_converted_only_after_the_rules_allow_the_build(
+    tmp_path, monkeypatch, always_parallel
+):
+    converted = []
+
+    def fake_pdf(docx_bytes):
+        converted.append(docx_bytes[:2])
+        return b"%PDF-fake"
+
+    monkeypatch.setattr(build_module, "docx_to_pdf", fake_pdf)
+    blocked = build_plan(PUBLISHED, BuildOptions(fmt="pdf"), output=tmp_path / "a.pdf")
+    assert blocked.output is None
+    assert converted == []  # a plan with errors never reaches LibreOffice
+    built = build_plan(CLEAN, BuildOptions(fmt="pdf"), output=tmp_path / "b.pdf")
+    assert built.output.read_bytes() == b"%PDF-fake"
+    assert converted == [b"PK"]  # the DOCX rendered while the rules ran
