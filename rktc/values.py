@@ -9,6 +9,7 @@ ways is refused rather than guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -71,6 +72,7 @@ def parse_number(text: str) -> Decimal:
     raise ValueProblem("value.not_a_number", value=text)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_rupiah(text: str) -> Decimal:
     """Read an amount in rupiah: `Rp14.271.302.000`, `Rp 14.271.302.000,-`, `14271302000`."""
     raw = _RUPIAH_PREFIX.sub("", text.strip())
@@ -124,6 +126,7 @@ def _unit_key(unit: str) -> str:
     return "%" if folded in PERCENT_WORDS else folded
 
 
+@functools.lru_cache(maxsize=4096)  # plans repeat a few targets (97%, 1 dokumen) many times
 def parse_target(text: str) -> Target:
     """Split a target into number and unit; text with no leading number is qualitative."""
     raw = " ".join(text.split())
