@@ -69,13 +69,13 @@ def build_plan(
     target = output or output_path(plan_path, options)
     checks = _start_checks(compiled, selection) if parallel else None
     rendered: bytes | None = None
-    problem: RktcError | None = None
+    problem: Exception | None = None
     if checks is not None:
         try:
             if target.parent.is_dir():
                 rendered = _render_document(compiled, plan_path, options)
-        except RktcError as exc:
-            problem = exc  # reported only if the rules let the build go ahead
+        except Exception as exc:  # noqa: BLE001 -- raised below, if the rules let the build go on
+            problem = exc  # (a plan with errors reports them, as a serial build would)
         except BaseException:
             checks.abandon()
             raise

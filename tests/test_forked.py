@@ -140,3 +140,18 @@ def test_pdf_is_converted_only_after_the_rules_allow_the_build(
     built = build_plan(CLEAN, BuildOptions(fmt="pdf"), output=tmp_path / "b.pdf")
     assert built.output.read_bytes() == b"%PDF-fake"
     assert converted == [b"PK"]  # the DOCX rendered while the rules ran
+
+
+@needs_fork
+def test_a_crash_while_rendering_ahead_does_not_hide_the_plans_errors(
+    tmp_path, monkeypatch, always_parallel
+):
+    def crash(*args, **kwargs):
+        raise RuntimeError("renderer bug")
+
+    monkeypatch.setattr(build_module, "render", crash)
+    blocked = build_plan(PUBLISHED, BuildOptions(), output=tmp_path / "a.docx")
+    assert blocked.output is None
+    assert any(d.severity.value == "error" for d in blocked.compiled.diagnostics)
+    with pytest.raises(RuntimeError):
+        build_plan(CLEAN, BuildOptions(), output=tmp_path / "b.docx")
