@@ -14,7 +14,7 @@ from rktc.formatting import rupiah
 from rktc.messages import msg
 from rktc.rules.base import Context, rule
 from rktc.rules.common import TABLE_LABELS, Occurrence, clusters, indicator_rows
-from rktc.rules.names import words
+from rktc.rules.names import first_word
 from rktc.schema import Indikator
 from rktc.tables import APBN, INDIKATOR, PROGRAM, RKT
 from rktc.values import Target
@@ -107,8 +107,7 @@ def _facts(ctx: Context) -> Iterator[Fact]:
 
 @functools.lru_cache(maxsize=65536)
 def _first_word(name: str) -> str:
-    found = words(name)
-    return found[0] if found else ""
+    return first_word(name) or ""
 
 
 @rule("RKT201", "target-mismatch")

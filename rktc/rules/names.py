@@ -38,6 +38,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+def first_word(text: str) -> str | None:
+    """words(text)[0], without finding the others."""
+    found = _WORD.search(text.casefold())
+    return found.group() if found else None
+
+
 def is_variant(a: list[str], b: list[str]) -> bool:
     """True when word lists `a` and `b` differ only by typos or a few words added at the end."""
     if not a or not b or not _could_be_variant(a, b, set(a), set(b)):

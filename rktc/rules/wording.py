@@ -120,6 +120,8 @@ def _intended(variants: dict[str, dict[str, int]], keys: list[str], frequency: C
 def _places(ctx: Context, field: str, wanted: set[str]) -> dict[str, tuple[str, Location]]:
     """The first place each name in `wanted` (by key) is written."""
     found: dict[str, tuple[str, Location]] = {}
+    if not wanted:
+        return found
     if field == "program":
         for text, where in _program_names(ctx):
             if name_key(text) in wanted:
