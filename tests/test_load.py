@@ -52,6 +52,24 @@ def test_positions_of_values_and_keys():
     assert loaded.source.value(("a", 0, "missing")).line == 2  # nearest ancestor
 
 
+def test_positions_far_into_long_lines_and_files():
+    long = "x" * 100_000
+    text = "".join(f"k{i}: 1\n" for i in range(70_000)) + f'b: {{c: "{long}", d: e}}\n'
+    loaded = load_text(text, "p")
+    line = 70_001
+    where = loaded.source.value(("b", "d"))
+    assert (where.line, where.column, where.end_line, where.end_column) == (
+        line,
+        100_015,
+        line,
+        100_016,
+    )
+    assert loaded.source.key(("b", "d")).column == 100_012
+    whole = loaded.source.value(("b",))
+    assert (whole.line, whole.column, whole.end_column) == (line, 4, 100_017)
+    assert not loaded.diagnostics
+
+
 def test_tab_indentation_is_reported_at_the_tab():
     assert codes(load_text("a:\n\tb: 1\n", "p")) == [(2, 1, "RKT001")]
 
