@@ -155,3 +155,29 @@ def test_a_crash_while_rendering_ahead_does_not_hide_the_plans_errors(
     assert any(d.severity.value == "error" for d in blocked.compiled.diagnostics)
     with pytest.raises(RuntimeError):
         build_plan(CLEAN, BuildOptions(), output=tmp_path / "b.docx")
+
+
+@needs_fork
+def test_rktc_build_command_checks_in_a_child_for_a_large_plan(
+    tmp_path, monkeypatch, always_parallel
+):
+    from typer.testing import CliRunner
+
+    from rktc.cli import app
+
+    started = []
+    real = build_module.ForkedCall
+
+    def counting(function):
+        started.append(function)
+        return real(function)
+
+    monkeypatch.setattr(build_module, "ForkedCall", counting)
+    out = tmp_path / "rkt.docx"
+    result = CliRunner().invoke(app, ["build", str(CLEAN), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(started) == 1
+    assert out.read_bytes()[:2] == b"PK"
+    monkeypatch.setenv("RKTC_SERIAL", "1")
+    assert CliRunner().invoke(app, ["build", str(CLEAN), "-o", str(out)]).exit_code == 0
+    assert len(started) == 1  # serial: no second child
