@@ -1,3 +1,3 @@
-from rktc.cli import run
+from rktc.cli.app import run
 
 run()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from rktc.check import Selection
-from rktc.pipeline import Compiled, compile_plan
+from rktc.check.engine import Selection
+from rktc.pipeline.compile import Compiled, compile_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"

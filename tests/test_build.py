@@ -11,7 +11,7 @@ from helpers import PLANS, plan_with
 from projection import project
 from typer.testing import CliRunner
 
-from rktc.cli import app
+from rktc.cli.app import app
 
 runner = CliRunner()
 CLEAN = PLANS / "kpu-oku-2023.yaml"
@@ -354,8 +354,8 @@ def test_template_context_is_the_view_as_plain_data(plan):
     """md/html templates get exactly what dataclasses.asdict makes of the view (built faster)."""
     import dataclasses
 
-    from rktc.build import BuildOptions, document_view
-    from rktc.pipeline import compile_plan
+    from rktc.pipeline.build import BuildOptions, document_view
+    from rktc.pipeline.compile import compile_plan
     from rktc.render.text import view_context
 
     compiled = compile_plan(plan)

@@ -10,7 +10,7 @@ import pytest
 from helpers import PLANS, ROOT
 from typer.testing import CliRunner
 
-from rktc.cli import app
+from rktc.cli.app import app
 
 SARIF_SCHEMA = Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json"
 runner = CliRunner()

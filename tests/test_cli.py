@@ -8,7 +8,7 @@ import pytest
 from helpers import PLANS, plan_with
 from typer.testing import CliRunner
 
-from rktc.cli import app
+from rktc.cli.app import app
 
 runner = CliRunner()
 BROKEN = plan_with("pagu: 8,195\nanggaran_lain: 1\n")
@@ -177,7 +177,7 @@ def test_pyproject_configuration(tmp_path, monkeypatch):
 
 
 def test_github_annotations_escape_properties_and_data():
-    from rktc.report import escape_data, escape_property
+    from rktc.report.formats import escape_data, escape_property
 
     assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
@@ -186,7 +186,7 @@ def test_github_annotations_escape_properties_and_data():
 def test_help_imports_no_heavy_library():
     code = (
         "import sys\n"
-        "from rktc.cli import app\n"
+        "from rktc.cli.app import app\n"
         "try:\n"
         "    app(['--help'])\n"
         "except SystemExit:\n"

@@ -7,7 +7,7 @@ import pytest
 from helpers import PLANS
 from typer.testing import CliRunner
 
-from rktc.cli import app
+from rktc.cli.app import app
 
 runner = CliRunner()
 CLEAN = PLANS / "kpu-oku-2023.yaml"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from rktc.catalog import CATALOG
-from rktc.rules import all_rules
-from rktc.rules.docs import rules_markdown
+from rktc.check.docs import rules_markdown
+from rktc.check.rules import all_rules
+from rktc.core.catalog import CATALOG
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,9 @@ import shutil
 import pytest
 from helpers import PLANS
 
-from rktc import build as build_module
-from rktc.build import BuildOptions, build_plan
-from rktc.forked import ForkedCall, ForkFailed, can_fork
+from rktc.pipeline import build as build_module
+from rktc.pipeline.build import BuildOptions, build_plan
+from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="forking needs Linux and two CPUs")
 
@@ -163,7 +163,7 @@ def test_rktc_build_command_checks_in_a_child_for_a_large_plan(
 ):
     from typer.testing import CliRunner
 
-    from rktc.cli import app
+    from rktc.cli.app import app
 
     started = []
     real = build_module.ForkedCall

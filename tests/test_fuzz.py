@@ -14,12 +14,12 @@ from helpers import PLANS
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from rktc.build import BuildOptions, build_plan
-from rktc.errors import RktcError
-from rktc.formatting import number, rupiah, target
-from rktc.load import load_bytes, load_text
-from rktc.pipeline import compile_plan
-from rktc.values import ValueProblem, parse_date, parse_number, parse_rupiah, parse_target
+from rktc.core.errors import RktcError
+from rktc.pipeline.build import BuildOptions, build_plan
+from rktc.pipeline.compile import compile_plan
+from rktc.plan.formatting import number, rupiah, target
+from rktc.plan.load import load_bytes, load_text
+from rktc.plan.values import ValueProblem, parse_date, parse_number, parse_rupiah, parse_target
 
 EXAMPLES = int(os.environ.get("RKTC_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(

@@ -8,9 +8,9 @@ from docx.oxml import parse_xml
 from helpers import PLANS, ROOT
 from typer.testing import CliRunner
 
-from rktc.cli import app
-from rktc.load import load_file
-from rktc.pipeline import compile_plan
+from rktc.cli.app import app
+from rktc.pipeline.compile import compile_plan
+from rktc.plan.load import load_file
 
 runner = CliRunner()
 SEED = Path(__file__).parent / "fixtures" / "seed" / "kpu-oku-2023.txt"

@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from rktc.load import MAX_BYTES, load_bytes, load_file, load_text
+from rktc.plan.load import MAX_BYTES, load_bytes, load_file, load_text
 
 
 def codes(loaded):

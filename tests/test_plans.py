@@ -2,8 +2,8 @@
 
 from helpers import PLANS
 
-from rktc.diagnostics import Severity
-from rktc.pipeline import compile_plan
+from rktc.core.diagnostics import Severity
+from rktc.pipeline.compile import compile_plan
 
 PUBLISHED = PLANS / "published" / "kpu-oku-2023.yaml"
 

@@ -144,12 +144,12 @@ def test_killed_build_leaves_the_previous_file_intact(tmp_path):
 
 
 def test_internal_error_is_one_line_unless_debug(monkeypatch, capsys):
-    from rktc import cli
+    from rktc.cli import app as cli
 
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr("rktc.commands.validate", broken)
+    monkeypatch.setattr("rktc.cli.commands.validate", broken)
     monkeypatch.setattr(sys, "argv", ["rktc", "validate", str(PLANS / "kpu-oku-2023.yaml")])
     with pytest.raises(SystemExit) as stopped:
         cli.main()

@@ -2,7 +2,7 @@
 
 from helpers import findings, plan_with
 
-from rktc.schema import json_schema
+from rktc.plan.schema import json_schema
 
 
 def test_minimal_plan_is_valid(tmp_path):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from rktc.values import (
+from rktc.plan.values import (
     PlanDate,
     ValueProblem,
     parse_count,

@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rktc.errors import RktcError
+from rktc.core.errors import RktcError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rktc.importer.blocks import Block, Paragraph, Table
-from rktc.values import ValueProblem, parse_date, parse_rupiah
+from rktc.plan.values import ValueProblem, parse_date, parse_rupiah
 
 Path_ = tuple[str | int, ...]
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rktc.errors import RktcError
+from rktc.core.errors import RktcError
 from rktc.importer.blocks import read_blocks
 from rktc.importer.recognize import recognize
 from rktc.importer.single import SingleSourceError, single_source
 from rktc.importer.writer import to_yaml
-from rktc.pipeline import compile_bytes, compile_plan
+from rktc.pipeline.compile import compile_bytes, compile_plan
 
 
 def import_document(source: Path, single: bool) -> tuple[str, list[str]]:

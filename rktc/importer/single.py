@@ -11,15 +11,23 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from rktc.formatting import long_date, rupiah
-from rktc.formatting import target as format_target
 from rktc.importer.recognize import Imported
 from rktc.importer.writer import KEY_ORDER
-from rktc.rules.common import TABLE_LABELS
-from rktc.rules.indicators import unit_of
-from rktc.rules.names import Clusters
-from rktc.schema import Plan
-from rktc.tables import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Document, Row
+from rktc.plan.document import (
+    APBN,
+    INDIKATOR,
+    PROGRAM,
+    RKT,
+    SASARAN,
+    TABLE_LABELS,
+    Document,
+    Row,
+)
+from rktc.plan.formatting import long_date, rupiah
+from rktc.plan.formatting import target as format_target
+from rktc.plan.names import Clusters
+from rktc.plan.schema import Plan
+from rktc.plan.values import unit_of
 
 TABLE_ORDER = (RKT, APBN, INDIKATOR, PROGRAM)
 # The plan's own parts, copied as they are: everything but the tables and the cover.

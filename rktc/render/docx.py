@@ -33,7 +33,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from rktc.errors import RktcError
+from rktc.core.errors import RktcError
 from rktc.render.view import DATA, GROUP, Column, DocumentView, RowView, TableView
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -22,12 +22,12 @@ from typing import Any
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from rktc.errors import RktcError
-from rktc.formatting import rupiah
+from rktc.core.errors import RktcError
+from rktc.core.resources import templates_dir
+from rktc.plan.document import Document, Row
+from rktc.plan.formatting import rupiah
+from rktc.plan.schema import Indikator, Plan
 from rktc.render.view import DocumentView, RowView, paragraphs
-from rktc.resources import templates_dir
-from rktc.schema import Indikator, Plan
-from rktc.tables import Document, Row
 
 MAX_SECONDS = 10.0
 MAX_CHARS = 50_000_000

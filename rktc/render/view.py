@@ -12,10 +12,10 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
-from rktc.formatting import long_date, rupiah, target
-from rktc.schema import Plan
-from rktc.tables import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Document, Group, Row
-from rktc.values import Target
+from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Document, Group, Row
+from rktc.plan.formatting import long_date, rupiah, target
+from rktc.plan.schema import Plan
+from rktc.plan.values import Target
 
 DATA, GROUP, SUBTOTAL, TOTAL = "data", "group", "subtotal", "total"
 

@@ -1,0 +1,100 @@
+"""What a rule is, and the registry that holds them all.
+
+A rule is a function that receives a `Context` (the valid plan, its source
+positions and the derived tables) and yields diagnostics through
+`ctx.report(...)`, so a rule never builds a location or names itself. Its
+docstring is its user documentation: a one-line summary, then sections
+`## Why is this bad?`, `## Example` and `## Fix`.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rktc.core.diagnostics import Diagnostic, Location, Related, Severity
+from rktc.core.messages import Message
+
+if TYPE_CHECKING:
+    from rktc.plan.document import Document
+    from rktc.plan.load import SourceMap
+    from rktc.plan.schema import Plan
+
+CheckFunction = Callable[["Context"], Iterator[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    check: CheckFunction | None  # None for input problems found while loading
+    configurable: bool = True
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    if rule.code in REGISTRY:
+        raise ValueError(f"rule code {rule.code} is registered twice")
+    REGISTRY[rule.code] = rule
+    return rule
+
+
+def rule(
+    code: str, name: str, severity: Severity = Severity.ERROR
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Register the decorated check function as rule `code`."""
+
+    def decorate(check: CheckFunction) -> CheckFunction:
+        register(Rule(code, name, severity, inspect.cleandoc(check.__doc__ or ""), check))
+        return check
+
+    return decorate
+
+
+def input_rule(code: str, name: str, doc: str) -> None:
+    """Document a problem found while reading the file; it cannot be switched off."""
+    register(Rule(code, name, Severity.ERROR, inspect.cleandoc(doc), None, configurable=False))
+
+
+class Context:
+    """What a rule sees: the plan, where things are in the file, and the document's tables."""
+
+    def __init__(self, plan: Plan, source: SourceMap, document: Document, text: str = "") -> None:
+        self.plan = plan
+        self.source = source
+        self.document = document
+        self.text = text
+        self.code = ""
+        self.severity = Severity.ERROR
+        self.cache: dict[str, Any] = {}  # shared results of helpers (see rules/common.py)
+
+    def at(self, loc: tuple[Any, ...]) -> Location:
+        return self.source.value(loc)
+
+    def report(
+        self,
+        where: Location | tuple[Any, ...],
+        message: Message,
+        *,
+        hint: Message | None = None,
+        related: list[tuple[Location, Message]] | None = None,
+    ) -> Diagnostic:
+        location = where if isinstance(where, Location) else self.at(where)
+        return Diagnostic(
+            self.code,
+            location,
+            message,
+            self.severity,
+            hint,
+            tuple(Related(loc, text) for loc, text in related or ()),
+        )

@@ -1,0 +1,234 @@
+"""Rules about the document's identity: institution, year, title, signature."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from rktc.check.rules.base import Context, rule
+from rktc.core.diagnostics import Diagnostic, Location, Severity
+from rktc.core.messages import msg
+from rktc.plan.names import name_key
+
+TITLES = ("rencana kinerja tahunan", "rencana kerja tahunan")
+YEAR_MENTION = re.compile(r"\btahun\s+(\d{4})\b(?!\s*[-–/]\s*\d)", re.IGNORECASE)
+# "Peraturan Presiden Nomor 29 Tahun 2014": a citation names the year of a regulation.
+CITATION_BEFORE = re.compile(r"\bnomor\s*:?\s*[\w./-]+\s*$", re.IGNORECASE)
+TEXT_FIELDS = ("kata_pengantar", "ringkasan_eksekutif")
+NAME_SIMILARITY = 0.8
+
+
+@rule("RKT401", "identity-mismatch")
+def identity_mismatch(ctx: Context) -> Iterator[Diagnostic]:
+    """The institution, year or title differs between the cover, the texts and the signature.
+
+    ## Why is this bad?
+    A document whose cover says "Rencana Kerja Tahunan" and whose body says
+    "Rencana Kinerja Tahunan", or whose preface names last year, looks copied and
+    unchecked; evaluators read it as a document that was not really prepared.
+
+    ## Example
+        judul: Rencana Kinerja Tahunan
+        sampul:
+          judul: Rencana Kerja Tahunan
+        penandatangan:
+          instansi: Komisi Pemilihan Umum Kabupaten Ogan Komering   # "Ulu" missing
+
+    ## Fix
+    Write the institution, year and title the same way everywhere. In the
+    single-source form leave `sampul` and `penandatangan.instansi` out: rktc
+    prints them from `instansi`, `tahun` and `judul`.
+    """
+    plan = ctx.plan
+    expected = {
+        "judul": plan.judul,
+        "instansi": plan.instansi.nama,
+        "induk": plan.instansi.induk,
+        "tahun": str(plan.tahun),
+    }
+    if plan.sampul is not None:
+        for field, wanted in expected.items():
+            written = getattr(plan.sampul, field)
+            if written is not None and wanted and name_key(str(written)) != name_key(wanted):
+                yield _differs(ctx, ("sampul", field), str(written), wanted)
+    signed = plan.penandatangan.instansi
+    if signed is not None and name_key(signed) != name_key(plan.instansi.nama):
+        yield _differs(ctx, ("penandatangan", "instansi"), signed, plan.instansi.nama)
+    for field in TEXT_FIELDS:
+        text = getattr(plan, field)
+        if text:
+            yield from _title_mentions(ctx, field, text)
+            yield from _year_mentions(ctx, field, text)
+            yield from _name_mentions(ctx, field, text)
+
+
+def _differs(ctx: Context, path: tuple[str, ...], written: str, wanted: str) -> Diagnostic:
+    return ctx.report(
+        path,
+        msg("rule.identity", written=written, wanted=wanted),
+        hint=msg("hint.rule.identity", wanted=wanted),
+    )
+
+
+def _title_mentions(ctx: Context, field: str, text: str) -> Iterator[Diagnostic]:
+    wanted = ctx.plan.judul.casefold()
+    if wanted not in TITLES:
+        return
+    other = next(t for t in TITLES if t != wanted)
+    spans = [m.start() for m in re.finditer(re.escape(other), text.casefold())]
+    if spans:
+        places = [_locate(ctx, field, text, start, len(other)) for start in spans]
+        yield ctx.report(
+            places[0],
+            msg(
+                "rule.identity_title",
+                written=text[spans[0] :][: len(other)],
+                wanted=ctx.plan.judul,
+                count=len(spans),
+            ),
+            hint=msg("hint.rule.identity", wanted=ctx.plan.judul),
+            related=[(p, msg("related.again")) for p in places[1:]],
+        )
+
+
+def _year_mentions(ctx: Context, field: str, text: str) -> Iterator[Diagnostic]:
+    for match in YEAR_MENTION.finditer(text):
+        if CITATION_BEFORE.search(text, 0, match.start()):
+            continue
+        if int(match.group(1)) != ctx.plan.tahun:
+            yield ctx.report(
+                _locate(ctx, field, text, match.start(), len(match.group(0))),
+                msg("rule.identity_year", written=match.group(0), year=ctx.plan.tahun),
+                hint=msg("hint.rule.identity_year"),
+            )
+
+
+def _name_mentions(ctx: Context, field: str, text: str) -> Iterator[Diagnostic]:
+    """Find near-misses of the institution's name ("... Umum Ogan Komering Ulu")."""
+    name_words = ctx.plan.instansi.nama.split()
+    if len(name_words) < 3:
+        return
+    tokens = list(re.finditer(r"\S+", text))
+    folded = [t.group(0).strip(".,;:()").casefold() for t in tokens]
+    target = [w.casefold() for w in name_words]
+    misses = []
+    i = 0
+    while i < len(tokens):
+        if folded[i] != target[0] or folded[i : i + len(target)] == target:
+            i += 1
+            continue
+        window = max(
+            (folded[i : i + n] for n in (len(target) - 1, len(target))),
+            key=lambda w: SequenceMatcher(None, w, target).ratio(),
+        )
+        if SequenceMatcher(None, window, target).ratio() >= NAME_SIMILARITY and (
+            window[-1] == target[-1]
+        ):
+            end = tokens[i + len(window) - 1].end()
+            misses.append((tokens[i].start(), text[tokens[i].start() : end]))
+            i += len(window)
+        else:
+            i += 1
+    if misses:
+        places = [_locate(ctx, field, text, start, len(written)) for start, written in misses]
+        yield ctx.report(
+            places[0],
+            msg(
+                "rule.identity_name",
+                written=misses[0][1],
+                wanted=ctx.plan.instansi.nama,
+                count=len(misses),
+            ),
+            hint=msg("hint.rule.identity", wanted=ctx.plan.instansi.nama),
+            related=[(p, msg("related.again")) for p in places[1:]],
+        )
+
+
+def _locate(ctx: Context, field: str, text: str, start: int, length: int) -> Location:
+    """Where in the file the character `start` of the text value `field` stands."""
+    block = ctx.at((field,))
+    needle = text[start : start + length].casefold()
+    nth = text.casefold().count(needle, 0, start)
+    lines = ctx.text.splitlines()
+    last = block.end_line or len(lines)
+    seen = 0
+    for number in range(block.line, min(last, len(lines)) + 1):
+        line = lines[number - 1].casefold()
+        at = line.find(needle)
+        while at >= 0:
+            if seen == nth:
+                return Location(block.path, number, at + 1, number, at + 1 + length)
+            seen += 1
+            at = line.find(needle, at + 1)
+    return block
+
+
+@rule("RKT402", "year-outside-renstra")
+def year_outside_renstra(ctx: Context) -> Iterator[Diagnostic]:
+    """The plan year is not inside the Renstra period it implements.
+
+    ## Why is this bad?
+    An RKT details one year of a Renstra; a year outside the period means the
+    wrong Renstra is cited, or the year was not updated.
+
+    ## Example
+        tahun: 2025
+        renstra: {periode: 2020-2024}
+
+    ## Fix
+    Correct the year, or cite the Renstra of the period that contains it.
+    """
+    start, end = ctx.plan.renstra.periode
+    if not start <= ctx.plan.tahun <= end:
+        yield ctx.report(
+            ("tahun",),
+            msg("rule.year_outside", year=ctx.plan.tahun, start=start, end=end),
+            hint=msg("hint.rule.year_outside"),
+        )
+
+
+@rule("RKT403", "implausible-signing-date")
+def signing_date(ctx: Context) -> Iterator[Diagnostic]:
+    """The signing date is not in the plan year or the year before it.
+
+    ## Why is this bad?
+    An RKT is signed before or early in its year; a date in another year is
+    usually a date copied from last year's document.
+
+    ## Example
+        tahun: 2023
+        penandatangan: {tanggal: 30 Januari 2022, ...}
+
+    ## Fix
+    Write the real signing date.
+    """
+    year = ctx.plan.penandatangan.tanggal.year
+    if year not in (ctx.plan.tahun - 1, ctx.plan.tahun):
+        yield ctx.report(
+            ("penandatangan", "tanggal"),
+            msg("rule.signing_date", year=year, plan_year=ctx.plan.tahun),
+            hint=msg("hint.rule.signing_date"),
+        )
+
+
+@rule("RKT404", "signature-without-position", Severity.WARNING)
+def signature_position(ctx: Context) -> Iterator[Diagnostic]:
+    """The signature block has no position (jabatan).
+
+    ## Why is this bad?
+    A signature block names who signs in which capacity ("Ketua"); without it
+    the document's formal approval is unclear.
+
+    ## Example
+        penandatangan: {tempat: Baturaja, tanggal: 30 Januari 2023, nama: NANING WIJAYA}
+
+    ## Fix
+    Add `jabatan: Ketua` (or the signer's position).
+    """
+    if ctx.plan.penandatangan.jabatan is None:
+        yield ctx.report(
+            ctx.source.key(("penandatangan",)),
+            msg("rule.no_jabatan"),
+            hint=msg("hint.rule.no_jabatan"),
+        )

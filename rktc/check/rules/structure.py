@@ -1,0 +1,438 @@
+"""Rules about structure and references: numbering, ids, declared and used names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rktc.check.rules.base import Context, rule
+from rktc.check.rules.common import (
+    Occurrence,
+    clusters,
+    indicator_rows,
+    renamed_indicators,
+    rows_of,
+    tables_present,
+)
+from rktc.core.diagnostics import Diagnostic, Location
+from rktc.core.messages import Message, msg
+from rktc.plan.document import (
+    APBN,
+    INDIKATOR,
+    PROGRAM,
+    RKT,
+    SASARAN,
+    TABLE_LABELS,
+    declared_indicators,
+)
+from rktc.plan.names import name_key
+from rktc.plan.schema import Indikator, IndikatorRef
+
+Loc = tuple[str | int, ...]
+
+
+@rule("RKT101", "numbering-error")
+def numbering(ctx: Context) -> Iterator[Diagnostic]:
+    """A numbered table or list whose numbers repeat, skip, go backwards or are missing.
+
+    ## Why is this bad?
+    Reviewers cite rows by number. A table numbered 1..10 and then 8 (as in the
+    published RKT 2023 of KPU Kabupaten Ogan Komering Ulu) shows that rows were
+    copied between tables by hand, and makes every later reference ambiguous.
+
+    ## Example
+        indikator:
+          - {no: 9, indikator: ...}
+          - {no: 10, indikator: ...}
+          - {no: 8, indikator: ...}
+
+    ## Fix
+    Number the rows 1, 2, 3 ... in order. A plan in the single-source form is
+    numbered by rktc and cannot have this problem.
+    """
+    if not ctx.document.literal:
+        return
+    for kind in (SASARAN, INDIKATOR, RKT):
+        table = ctx.document.table(kind)
+        if table is not None:
+            yield from _check_sequence(ctx, kind, [(r.no, r.path("no")) for r in table.rows])
+    for kind in (PROGRAM, APBN):
+        table = ctx.document.table(kind)
+        if table is None:
+            continue
+        if any(g.no is not None for g in table.groups):
+            yield from _check_sequence(ctx, kind, [(g.no, (*g.path, "no")) for g in table.groups])
+        for group in table.groups:
+            yield from _check_sequence(ctx, kind, [(r.no, r.path("no")) for r in group.rows])
+
+
+def _check_sequence(
+    ctx: Context, kind: str, items: list[tuple[int | None, Loc]]
+) -> Iterator[Diagnostic]:
+    expected = 1
+    first_seen: dict[int, Location] = {}
+    label = TABLE_LABELS[kind]
+    for number, path in items:
+        where = ctx.at(path)
+        if number is None:
+            yield ctx.report(
+                where,
+                msg("rule.numbering.missing", table=label, expected=expected),
+                hint=msg("hint.rule.numbering"),
+            )
+            continue
+        if number in first_seen:
+            first = first_seen[number]
+            yield ctx.report(
+                where,
+                msg("rule.numbering.duplicate", table=label, no=number, expected=expected),
+                hint=msg("hint.rule.numbering"),
+                related=[(first, msg("related.first_number", no=number))],
+            )
+            expected = max(expected, number + 1)
+            continue
+        if number != expected:
+            yield ctx.report(
+                where,
+                msg("rule.numbering.order", table=label, no=number, expected=expected),
+                hint=msg("hint.rule.numbering"),
+            )
+        first_seen[number] = where
+        expected = number + 1
+
+
+@rule("RKT102", "unknown-sasaran")
+def unknown_sasaran(ctx: Context) -> Iterator[Diagnostic]:
+    """An indicator serves a sasaran id that the plan does not declare.
+
+    ## Why is this bad?
+    Every indicator must measure a declared sasaran strategis; an unknown id is
+    usually a typo, and the indicator would be printed under no sasaran.
+
+    ## Example
+        sasaran:
+          - {id: S1, nama: Terwujudnya Tahapan Pemilu Sesuai Jadwal}
+        ...
+            indikator:
+              - {nama: Persentase ..., sasaran: S7, satuan: Lembaga, target: 100%}
+
+    ## Fix
+    Use one of the declared ids, or declare the sasaran.
+    """
+    declared = [s.id for s in ctx.plan.sasaran]
+    for path, ind in _declarations(ctx):
+        if ind.sasaran not in declared:
+            yield ctx.report(
+                (*path, "sasaran"),
+                msg("rule.unknown_sasaran", id=ind.sasaran),
+                hint=_choices(declared),
+            )
+
+
+@rule("RKT103", "unknown-indicator-ref")
+def unknown_ref(ctx: Context) -> Iterator[Diagnostic]:
+    """A `ref:` names an indicator id that no indicator declares.
+
+    ## Why is this bad?
+    The kegiatan would have no indicator, so its anggaran would be tied to nothing.
+
+    ## Example
+        indikator:
+          - ref: IK-SARPRAS   # but no indicator has `id: IK-SARPRAS`
+
+    ## Fix
+    Give the shared indicator `id: IK-SARPRAS` where it is declared, or correct the ref.
+    """
+    declared = declared_indicators(ctx.plan)
+    for path, entry in _entries(ctx):
+        if isinstance(entry, IndikatorRef) and entry.ref not in declared:
+            yield ctx.report(
+                (*path, "ref"),
+                msg("rule.unknown_ref", id=entry.ref),
+                hint=_choices(sorted(declared)),
+            )
+
+
+@rule("RKT104", "duplicate-id")
+def duplicate_id(ctx: Context) -> Iterator[Diagnostic]:
+    """Two sasaran, or two indicators, declare the same id.
+
+    ## Why is this bad?
+    References by id would silently pick the first one.
+
+    ## Example
+        sasaran:
+          - {id: S1, nama: Terwujudnya ...}
+          - {id: S1, nama: Meningkatnya ...}
+
+    ## Fix
+    Give each sasaran and each shared indicator its own id.
+    """
+    seen: dict[str, Location] = {}
+    items: list[tuple[Loc, str]] = [
+        (("sasaran", i, "id"), s.id) for i, s in enumerate(ctx.plan.sasaran)
+    ]
+    items += [((*path, "id"), ind.id) for path, ind in _declarations(ctx) if ind.id]
+    for path, ident in items:
+        where = ctx.at(path)
+        if ident in seen:
+            yield ctx.report(
+                where,
+                msg("rule.duplicate_id", id=ident),
+                hint=msg("hint.rule.duplicate_id"),
+                related=[(seen[ident], msg("related.first_declared", id=ident))],
+            )
+        else:
+            seen[ident] = where
+
+
+@rule("RKT105", "sasaran-without-indicator")
+def unused_sasaran(ctx: Context) -> Iterator[Diagnostic]:
+    """A declared sasaran that no indicator serves (or that no table of the document uses).
+
+    ## Why is this bad?
+    A sasaran without an indicator cannot be measured; evaluators (LKE) check that
+    every sasaran strategis has at least one indicator.
+
+    ## Example
+        sasaran:
+          - {id: S2, nama: Terwujudnya Pemilu serentak yang aman dan damai}
+        # ... and no indicator has `sasaran: S2`
+
+    ## Fix
+    Add an indicator for it, or remove the sasaran.
+    """
+    if ctx.document.literal:
+        yield from _unused_literal_sasaran(ctx)
+        return
+    used = {ind.sasaran for _, ind in _declarations(ctx)}
+    for i, sasaran in enumerate(ctx.plan.sasaran):
+        if sasaran.id not in used:
+            yield ctx.report(
+                ("sasaran", i, "id"),
+                msg("rule.unused_sasaran", name=sasaran.nama),
+                hint=msg("hint.rule.unused_sasaran"),
+            )
+
+
+def _unused_literal_sasaran(ctx: Context) -> Iterator[Diagnostic]:
+    declared = ctx.document.table(SASARAN)
+    if declared is None:
+        return
+    groups = clusters(ctx, "sasaran")
+    used = {groups.group(o.row.sasaran) for o in rows_of(ctx) if o.row.sasaran}
+    for row in declared.rows:
+        if row.sasaran and groups.group(row.sasaran) not in used:
+            yield ctx.report(
+                row.path("sasaran"),
+                msg("rule.unused_sasaran", name=row.sasaran),
+                hint=msg("hint.rule.unused_sasaran_table"),
+            )
+
+
+@rule("RKT106", "undeclared-sasaran")
+def undeclared_sasaran(ctx: Context) -> Iterator[Diagnostic]:
+    """A table row names a sasaran that the list of sasaran strategis (BAB II A) does not declare.
+
+    ## Why is this bad?
+    The tables should measure the sasaran the plan declares. A sasaran that only
+    appears inside a table was invented, renamed or copied from another year.
+
+    ## Example
+        tabel:
+          sasaran:
+            - {no: 1, sasaran: Terwujudnya Tahapan Pemilu/Pemilihan Sesuai Jadwal}
+          rkt:
+            - {no: 1, sasaran: Ketersediaan suara pemilih hasil pemilu, ...}
+
+    ## Fix
+    Add the sasaran to BAB II A, or use the declared wording in the table.
+    """
+    declared = ctx.document.table(SASARAN)
+    if not ctx.document.literal or declared is None:
+        return
+    groups = clusters(ctx, "sasaran")
+    known = {groups.group(r.sasaran) for r in declared.rows if r.sasaran}
+    by_group: dict[str, list[Occurrence]] = {}
+    for occ in rows_of(ctx):
+        if occ.row.sasaran and groups.group(occ.row.sasaran) not in known:
+            by_group.setdefault(groups.group(occ.row.sasaran), []).append(occ)
+    for occs in by_group.values():
+        first, others = occs[0], occs[1:]
+        yield ctx.report(
+            first.at(ctx, "sasaran"),
+            msg("rule.undeclared_sasaran", name=first.row.sasaran),
+            hint=msg("hint.rule.undeclared_sasaran"),
+            related=[
+                (o.at(ctx, "sasaran"), msg("related.also_in", table=TABLE_LABELS[o.table]))
+                for o in others
+            ],
+        )
+
+
+@rule("RKT107", "indicator-missing-from-table")
+def missing_from_table(ctx: Context) -> Iterator[Diagnostic]:
+    """An indicator that appears in some of the document's tables and not in others.
+
+    ## Why is this bad?
+    Each table of an RKT presents the same indicators from another angle (by
+    program, with budgets, in the matrix). An indicator missing from one of
+    them means the tables were edited separately and one of them is wrong.
+
+    ## Example
+    "Persentase Pemutakhiran Data Pemilih Tepat Waktu" is in both matrices, but
+    BAB II B prints a sasaran text in its row.
+
+    ## Fix
+    Add the indicator to the tables that lack it, or remove it everywhere. The
+    single-source form derives every table from one list and cannot drift. A table
+    that holds the indicator's budget line under another indicator name is not
+    counted as missing it: RKT204 reports that case.
+    """
+    if not ctx.document.literal:
+        return
+    present = tables_present(ctx)
+    if len(present) < 2:
+        return
+    groups = clusters(ctx, "indikator")
+    found: dict[str, list[Occurrence]] = {}
+    for occ in indicator_rows(ctx):
+        found.setdefault(groups.group(occ.row.indikator or ""), []).append(occ)
+    renamed = renamed_indicators(ctx)
+    for group, occs in found.items():
+        tables = {o.table for o in occs}
+        missing = [
+            TABLE_LABELS[t] for t in present if t not in tables and (t, group) not in renamed
+        ]
+        if missing:
+            first = occs[0]
+            yield ctx.report(
+                first.at(ctx, "indikator"),
+                msg(
+                    "rule.missing_from_table",
+                    name=first.row.indikator,
+                    present=", ".join(TABLE_LABELS[t] for t in present if t in tables),
+                    missing=", ".join(missing),
+                ),
+                hint=msg("hint.rule.missing_from_table"),
+            )
+
+
+@rule("RKT108", "duplicate-indicator")
+def duplicate_indicator(ctx: Context) -> Iterator[Diagnostic]:
+    """The same indicator is listed twice in one table (or declared twice in a plan).
+
+    ## Why is this bad?
+    A repeated row double-counts its anggaran and makes the reader wonder which
+    target applies. In the single-source form, an indicator shared by two
+    kegiatan is declared once and referenced with `ref:`.
+
+    ## Example
+        indikator:
+          - {no: 10, indikator: Persentase tersedianya sarana ..., target: 100%}
+          - {no: 11, indikator: Persentase tersedianya sarana ..., target: 100%}
+
+    ## Fix
+    Remove the repeated row; for a shared indicator give it an `id:` and use `- ref: ID`.
+    """
+    if not ctx.document.literal:
+        seen: dict[str, Loc] = {}
+        for path, ind in _declarations(ctx):
+            key = name_key(ind.nama)
+            if key in seen:
+                yield ctx.report(
+                    (*path, "nama"),
+                    msg("rule.duplicate_indicator_decl", name=ind.nama),
+                    hint=msg("hint.rule.duplicate_indicator_decl"),
+                    related=[(ctx.at(seen[key]), msg("related.first_declared", id=ind.nama))],
+                )
+            else:
+                seen[key] = (*path, "nama")
+        return
+    yield from _duplicate_rows(ctx)
+
+
+def _duplicate_rows(ctx: Context) -> Iterator[Diagnostic]:
+    names, kegiatan = clusters(ctx, "indikator"), clusters(ctx, "kegiatan")
+    seen: dict[tuple[str, str, str, str], Location] = {}
+    for occ in indicator_rows(ctx):
+        activity = kegiatan.group(occ.row.kegiatan) if occ.row.kegiatan else ""
+        key = (occ.table, occ.row.program or "", names.group(occ.row.indikator or ""), activity)
+        where = occ.at(ctx, "indikator")
+        if key in seen:
+            yield ctx.report(
+                where,
+                msg(
+                    "rule.duplicate_indicator",
+                    name=occ.row.indikator,
+                    table=TABLE_LABELS[occ.table],
+                ),
+                hint=msg("hint.rule.duplicate_indicator"),
+                related=[(seen[key], msg("related.first_row"))],
+            )
+        else:
+            seen[key] = where
+
+
+@rule("RKT109", "empty-section")
+def empty_section(ctx: Context) -> Iterator[Diagnostic]:
+    """A required part of the document is empty (misi, tujuan, a program or kegiatan).
+
+    Flagged: no misi or no tujuan, a program with no kegiatan, a kegiatan with no
+    indicator, and a plan with neither programs nor published tables.
+
+    ## Why is this bad?
+    The printed document would have an empty chapter or table.
+
+    ## Example
+        program:
+          - nama: Program Dukungan Manajemen
+            kegiatan: []
+
+    ## Fix
+    Fill in the section, or remove the empty program or kegiatan.
+    """
+    plan = ctx.plan
+    for name in ("misi", "tujuan"):
+        if not getattr(plan, name):
+            yield ctx.report(
+                (name,),
+                msg("rule.empty_section", section=name),
+                hint=msg("hint.rule.empty_section"),
+            )
+    if plan.tabel is None and not plan.program:
+        yield ctx.report(
+            ("program",),
+            msg("rule.empty_section", section="program"),
+            hint=msg("hint.rule.empty_section"),
+        )
+    for p, program in enumerate(plan.program):
+        if not program.kegiatan:
+            yield ctx.report(
+                ("program", p, "kegiatan"),
+                msg("rule.empty_section", section=program.nama),
+                hint=msg("hint.rule.empty_section"),
+            )
+        for k, kegiatan in enumerate(program.kegiatan):
+            if not kegiatan.indikator:
+                yield ctx.report(
+                    ("program", p, "kegiatan", k, "indikator"),
+                    msg("rule.empty_section", section=kegiatan.nama),
+                    hint=msg("hint.rule.empty_section"),
+                )
+
+
+def _entries(ctx: Context) -> Iterator[tuple[Loc, Indikator | IndikatorRef]]:
+    for p, program in enumerate(ctx.plan.program):
+        for k, kegiatan in enumerate(program.kegiatan):
+            for i, entry in enumerate(kegiatan.indikator):
+                yield ("program", p, "kegiatan", k, "indikator", i), entry
+
+
+def _declarations(ctx: Context) -> Iterator[tuple[Loc, Indikator]]:
+    for path, entry in _entries(ctx):
+        if isinstance(entry, Indikator):
+            yield path, entry
+
+
+def _choices(ids: list[str]) -> Message:
+    return msg("hint.rule.known_ids", ids=", ".join(ids) or "-")

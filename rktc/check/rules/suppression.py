@@ -1,0 +1,28 @@
+"""The rule about suppression comments themselves."""
+
+import inspect
+
+from rktc.check.rules.base import Rule, register
+from rktc.core.diagnostics import Severity
+
+register(
+    Rule(
+        "RKT090",
+        "unused-suppression",
+        Severity.WARNING,
+        inspect.cleandoc("""
+    A `# rktc: ignore[CODE]` comment that silences nothing.
+
+    ## Why is this bad?
+    Once the finding is fixed the comment stays behind, and would hide the same
+    problem if it came back. Reviewers also read suppressions as open questions.
+
+    ## Example
+        target: 97%  # rktc: ignore[RKT201]
+
+    ## Fix
+    Delete the comment, or correct the code in it.
+    """),
+        None,
+    )
+)

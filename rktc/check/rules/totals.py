@@ -1,0 +1,138 @@
+"""Rules about sums of anggaran: between tables, per program, and against the pagu."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from rktc.check.rules.base import Context, rule
+from rktc.check.rules.common import clusters
+from rktc.core.diagnostics import Diagnostic
+from rktc.core.messages import msg
+from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, TABLE_LABELS, Table
+from rktc.plan.formatting import rupiah
+
+BUDGET_TABLES = (RKT, APBN, INDIKATOR, PROGRAM)
+
+
+def table_total(table: Table) -> Decimal | None:
+    amounts = [r.anggaran for r in table.all_rows() if r.anggaran is not None]
+    return sum(amounts, Decimal(0)) if amounts else None
+
+
+def document_total(ctx: Context) -> Decimal:
+    """The plan's total anggaran: the kegiatan (single source) or the first budget table."""
+    if not ctx.document.literal:
+        return sum((k.anggaran for p in ctx.plan.program for k in p.kegiatan), Decimal(0))
+    for kind in BUDGET_TABLES:
+        table = ctx.document.table(kind)
+        total = table_total(table) if table else None
+        if total is not None:
+            return total
+    return Decimal(0)
+
+
+@rule("RKT301", "total-mismatch")
+def total_mismatch(ctx: Context) -> Iterator[Diagnostic]:
+    """The anggaran of the document's tables add up to different totals (in all, or per program).
+
+    ## Why is this bad?
+    Every table shows the same budget; different totals mean a budget line is
+    missing from a table or typed twice. Reviewers check the sums against the DIPA.
+
+    ## Example
+    The RKT matrix adds up to 30.577.023.000, BAB II B to 30.295.776.000: the
+    281.247.000 of "Layanan perkantoran" is missing from BAB II B.
+
+    ## Fix
+    Add the missing budget line, or correct the amount that differs.
+    """
+    if not ctx.document.literal:
+        return
+    totals = []
+    for kind in BUDGET_TABLES:
+        table = ctx.document.table(kind)
+        total = table_total(table) if table else None
+        if table is not None and total is not None:
+            totals.append((kind, table, total))
+    if len(totals) >= 2:
+        yield from _compare(ctx, [(TABLE_LABELS[k], t.path, v) for k, t, v in totals])
+    yield from _per_program(ctx)
+
+
+def _per_program(ctx: Context) -> Iterator[Diagnostic]:
+    groups = clusters(ctx, "program")
+    sums: dict[str, list[tuple[str, tuple[str | int, ...], Decimal]]] = {}
+    for kind in (PROGRAM, APBN):
+        table = ctx.document.table(kind)
+        for group in table.groups if table else []:
+            amounts = [r.anggaran for r in group.rows if r.anggaran is not None]
+            if amounts:
+                sums.setdefault(groups.group(group.program), []).append(
+                    (TABLE_LABELS[kind], (*group.path, "program"), sum(amounts, Decimal(0)))
+                )
+    for items in sums.values():
+        if len(items) >= 2:
+            yield from _compare(ctx, items)
+
+
+def _compare(
+    ctx: Context, items: list[tuple[str, tuple[str | int, ...], Decimal]]
+) -> Iterator[Diagnostic]:
+    counts: dict[Decimal, int] = {}
+    for _label, _path, total in items:
+        counts[total] = counts.get(total, 0) + 1
+    if len(counts) < 2:
+        return
+    best = max(counts, key=lambda v: counts[v])  # ties: the first table in BUDGET_TABLES order
+    majority = [(label, path) for label, path, total in items if total == best]
+    for label, path, total in items:
+        if total != best:
+            yield ctx.report(
+                path,
+                msg(
+                    "rule.total_mismatch",
+                    table=label,
+                    total=rupiah(total),
+                    other=rupiah(best),
+                    tables=", ".join(m[0] for m in majority),
+                    difference=rupiah(abs(best - total)),
+                ),
+                hint=msg("hint.rule.total_mismatch"),
+                related=[
+                    (ctx.at(p), msg("related.total_here", table=m, total=rupiah(best)))
+                    for m, p in majority
+                ],
+            )
+
+
+@rule("RKT302", "pagu-mismatch")
+def pagu_mismatch(ctx: Context) -> Iterator[Diagnostic]:
+    """The anggaran of all kegiatan do not add up to the declared pagu.
+
+    ## Why is this bad?
+    The RKT must spend exactly the budget ceiling of the DIPA: less means budget
+    lines are missing, more means the plan cannot be funded.
+
+    ## Example
+        pagu: 31.000.000.000
+        # while the kegiatan add up to 30.577.023.000
+
+    ## Fix
+    Correct the anggaran of the kegiatan, or the pagu.
+    """
+    pagu = ctx.plan.pagu
+    if pagu is None:
+        return
+    total = document_total(ctx)
+    if total != pagu:
+        yield ctx.report(
+            ("pagu",),
+            msg(
+                "rule.pagu",
+                total=rupiah(total),
+                pagu=rupiah(pagu),
+                difference=rupiah(abs(pagu - total)),
+            ),
+            hint=msg("hint.rule.pagu"),
+        )

@@ -1,0 +1,260 @@
+"""What each CLI command does, as plain functions returning exit codes.
+
+`cli.py` only parses arguments; this module runs the pipeline and prints. It is
+imported lazily, so its imports do not slow `rktc --help`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from rktc.check.engine import Selection
+from rktc.check.rules import all_rules, find_rule
+from rktc.core.errors import RktcError
+from rktc.core.messages import resolve_language, text
+from rktc.pipeline.compile import compile_plan, expand_paths
+from rktc.report.formats import FORMATS, render_report
+
+if TYPE_CHECKING:
+    from rktc.pipeline.build import BuildOptions
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _fail_usage(key: str, lang: str, **params: Any) -> int:
+    typer.echo("rktc: " + text(key, lang, **params), err=True)
+    return EXIT_USAGE
+
+
+def project_config(start: Path | None = None) -> dict[str, Any]:
+    """The `[tool.rktc]` table of the nearest pyproject.toml, if any."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            import tomllib  # most runs find no pyproject.toml: import only when needed
+
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                return {}
+            tool = data.get("tool", {}).get("rktc", {})
+            return tool if isinstance(tool, dict) else {}
+    return {}
+
+
+def _codes(values: list[str] | list[object]) -> list[str]:
+    """Codes from repeated options or lists; "RKT1,RKT2" counts as two."""
+    return [part.strip().upper() for v in values for part in str(v).split(",") if part.strip()]
+
+
+def selection_from(select: list[str], ignore: list[str]) -> Selection:
+    config = project_config()
+    chosen = _codes(select) or _codes(list(config.get("select", [])))
+    skipped = _codes(ignore) + _codes(list(config.get("ignore", [])))
+    return Selection(tuple(chosen), tuple(skipped))
+
+
+def validate(
+    paths: list[Path],
+    fmt: str,
+    strict: bool,
+    select: list[str],
+    ignore: list[str],
+    lang_option: str | None,
+) -> int:
+    lang = resolve_language(lang_option)
+    if fmt not in FORMATS:
+        return _fail_usage("cli.bad_format", lang, value=fmt, choices=", ".join(FORMATS))
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        return _fail_usage("cli.not_found", lang, path=missing[0])
+    files = list(expand_paths(paths))
+    if not files:
+        return _fail_usage("cli.no_files", lang, paths=", ".join(map(str, paths)))
+    selection = selection_from(select, ignore)
+    results = [compile_plan(f, selection) for f in files]
+    diagnostics = [d for r in results for d in r.diagnostics]
+    typer.echo(render_report(fmt, [r.path for r in results], diagnostics, lang))
+    return EXIT_PROBLEMS if any(r.failed(strict) for r in results) else EXIT_OK
+
+
+def build(
+    paths: list[Path],
+    options: BuildOptions,
+    select: list[str],
+    ignore: list[str],
+    lang_option: str | None,
+) -> int:
+    from rktc.pipeline.batch import build_many, plan_outputs
+    from rktc.pipeline.build import FORMATS as BUILD_FORMATS
+    from rktc.render.docx import PAPERS
+
+    lang = resolve_language(lang_option)
+    if options.fmt not in BUILD_FORMATS:
+        return _fail_usage(
+            "cli.bad_format", lang, value=options.fmt, choices=", ".join(BUILD_FORMATS)
+        )
+    if options.paper not in PAPERS:
+        return _fail_usage("cli.bad_paper", lang, value=options.paper)
+    for given in (p for p in (options.templates, options.reference_doc) if p is not None):
+        if not given.exists():
+            return _fail_usage("cli.not_found", lang, path=given)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        return _fail_usage("cli.not_found", lang, path=missing[0])
+    jobs = plan_outputs(paths, options)
+    if not jobs:
+        return _fail_usage("cli.no_files", lang, paths=", ".join(map(str, paths)))
+    failed = 0
+    for outcome in build_many(jobs, options, selection_from(select, ignore), lang):
+        if outcome.diagnostics:
+            typer.echo(render_report("text", [outcome.path], outcome.diagnostics, lang))
+        if outcome.error is not None:
+            typer.echo(f"rktc: {outcome.path}: {outcome.error.render(lang)}", err=True)
+        elif outcome.output is None:
+            typer.echo("rktc: " + text("build.not_built", lang, path=outcome.path), err=True)
+        else:
+            typer.echo(text("build.written", lang, path=outcome.output))
+        failed += outcome.output is None
+    if len(jobs) > 1:
+        typer.echo(text("build.summary", lang, built=len(jobs) - failed, failed=failed))
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def diff(plans: list[Path], rev: str | None, fmt: str, lang_option: str | None) -> int:
+    from rktc.diff.compare import diff_plans
+    from rktc.diff.report import DIFF_FORMATS, render_diff
+    from rktc.pipeline.compile import compile_bytes
+
+    lang = resolve_language(lang_option)
+    if fmt not in DIFF_FORMATS:
+        return _fail_usage("cli.bad_format", lang, value=fmt, choices=", ".join(DIFF_FORMATS))
+    if len(plans) != (1 if rev else 2):
+        return _fail_usage("diff.usage", lang)
+    missing = [p for p in plans if not p.is_file()]
+    if missing:
+        return _fail_usage("cli.not_found", lang, path=missing[0])
+    if rev:
+        new_path = plans[0]
+        try:
+            old_raw = git_show(rev, new_path)
+        except RktcError as exc:
+            typer.echo("rktc: " + exc.message.render(lang), err=True)
+            return EXIT_USAGE
+        old = compile_bytes(old_raw, f"{rev}:{new_path}")
+    else:
+        new_path = plans[1]
+        old = compile_plan(plans[0])
+    new = compile_plan(new_path)
+    for version in (old, new):
+        if not version.well_formed:
+            errors = [d for d in version.diagnostics if d.code.startswith("RKT0")]
+            typer.echo(render_report("text", [version.path], errors, lang), err=True)
+            return _fail_usage("diff.bad_plan", lang, path=version.path)
+    if old.plan is None or old.document is None or new.plan is None or new.document is None:
+        return EXIT_USAGE  # well-formed plans always have both; this keeps the types honest
+    result = diff_plans(old.plan, old.document, new.plan, new.document, old.path, new.path)
+    typer.echo(render_diff(result, fmt, lang))
+    return EXIT_PROBLEMS if result.changed else EXIT_OK
+
+
+def git_show(rev: str, path: Path) -> bytes:
+    """The bytes of `path` at git revision `rev` (the path is taken relative to its folder)."""
+    import subprocess
+
+    folder = path.resolve().parent
+    try:
+        done = subprocess.run(
+            ["git", "show", f"{rev}:./{path.name}"], cwd=folder, capture_output=True, check=False
+        )
+    except OSError as exc:
+        raise RktcError("diff.git_failed", path=str(path), rev=rev, detail=str(exc)) from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
+        raise RktcError("diff.git_failed", path=str(path), rev=rev, detail=detail)
+    return done.stdout
+
+
+def import_plan(
+    source: Path, output: Path | None, single: bool, force: bool, lang_option: str | None
+) -> int:
+    from rktc.core.output import write_atomic
+    from rktc.importer.run import import_document
+
+    lang = resolve_language(lang_option)
+    if not source.is_file():
+        return _fail_usage("cli.not_found", lang, path=source)
+    target = output or source.with_suffix(".plan.yaml" if source.suffix == ".yaml" else ".yaml")
+    if target.exists() and not force:
+        return _fail_usage("cli.exists", lang, path=target)
+    try:
+        text_out, unplaced = import_document(source, single)
+    except RktcError as exc:
+        typer.echo("rktc: " + exc.message.render(lang), err=True)
+        return EXIT_PROBLEMS
+    try:
+        write_atomic(target, text_out.encode("utf-8"))
+    except OSError as exc:
+        typer.echo(
+            "rktc: "
+            + text("build.cannot_write", lang, path=target, detail=exc.strerror or str(exc)),
+            err=True,
+        )
+        return EXIT_PROBLEMS
+    typer.echo(text("cli.written", lang, path=target))
+    for item in unplaced:
+        typer.echo("  " + text("import.unplaced", lang, item=item))
+    checked = compile_plan(target)
+    typer.echo(render_report("text", [checked.path], checked.diagnostics, lang))
+    return EXIT_PROBLEMS if checked.failed() else EXIT_OK
+
+
+def rules(code: str | None, fmt: str, lang_option: str | None) -> int:
+    lang = resolve_language(lang_option)
+    if fmt not in ("text", "markdown"):
+        return _fail_usage("cli.bad_format", lang, value=fmt, choices="text, markdown")
+    if fmt == "markdown":
+        from rktc.check.docs import rules_markdown
+
+        typer.echo(rules_markdown(), nl=False)
+        return EXIT_OK
+    if code is None:
+        for rule in all_rules():
+            typer.echo(f"{rule.code}  {rule.name:<32} {rule.severity.value:<8} {rule.summary}")
+        return EXIT_OK
+    found = find_rule(code)
+    if found is None:
+        return _fail_usage("cli.unknown_rule", lang, code=code)
+    typer.echo(f"{found.code} {found.name} ({found.severity.value})\n\n{found.doc}")
+    return EXIT_OK
+
+
+def schema(output: Path | None) -> int:
+    from rktc.plan.schema import json_schema
+
+    rendered = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
+        from rktc.core.output import write_atomic
+
+        write_atomic(output, rendered.encode("utf-8"))
+    return EXIT_OK
+
+
+def init(path: Path, force: bool, lang_option: str | None) -> int:
+    from rktc.core.output import write_atomic
+    from rktc.core.resources import template_text
+
+    lang = resolve_language(lang_option)
+    if path.exists() and not force:
+        return _fail_usage("cli.exists", lang, path=path)
+    write_atomic(path, template_text("starter.yaml").encode("utf-8"))
+    typer.echo(text("cli.written", lang, path=path))
+    return EXIT_OK

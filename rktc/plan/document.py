@@ -1,0 +1,310 @@
+"""The document's tables, as rows that remember where each value came from.
+
+A single-source plan derives every table from `sasaran` and `program`; a plan
+written as published (`tabel`) gives them literally. Both become the same
+`Document`, which the checker compares and the renderers print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from rktc.plan.schema import Indikator, IndikatorRef, MatrixRow, Plan, ProgramTable
+from rktc.plan.values import Target
+
+Loc = tuple[str | int, ...]
+
+SASARAN = "sasaran"
+INDIKATOR = "indikator"
+PROGRAM = "program"
+RKT = "rkt"
+APBN = "apbn"
+
+# How findings name each table: where it stands in the document and what it lists.
+TABLE_LABELS = {
+    SASARAN: "BAB II A (sasaran)",
+    INDIKATOR: "BAB II B (indikator kinerja)",
+    PROGRAM: "BAB II C (tabel program)",
+    RKT: "matriks RKT",
+    APBN: "matriks APBN",
+}
+
+
+@dataclass
+class Row:
+    """One printed row; `paths` maps each field to its place in the plan."""
+
+    no: int | None
+    paths: dict[str, Loc]
+    sasaran: str | None = None
+    kegiatan: str | None = None
+    indikator: str | None = None
+    satuan: str | None = None
+    target: Target | None = None
+    anggaran: Decimal | None = None
+    program: str | None = None
+    indicator_id: int | None = None  # identity of the declaration (derived tables only)
+
+    def path(self, name: str) -> Loc:
+        return self.paths.get(name) or self.paths["row"]
+
+
+@dataclass
+class Group:
+    """Rows printed under one program heading (a section C table or an APBN group)."""
+
+    program: str
+    path: Loc
+    rows: list[Row] = field(default_factory=list)
+    no: int | None = None
+
+
+@dataclass
+class Table:
+    kind: str
+    path: Loc
+    rows: list[Row] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+    def all_rows(self) -> list[Row]:
+        return self.rows + [row for group in self.groups for row in group.rows]
+
+
+@dataclass
+class Document:
+    """The document's tables; derived ones are made on first use (validation needs few)."""
+
+    literal: bool
+    tables: dict[str, Table]
+    makers: dict[str, Callable[[], Table]] = field(default_factory=dict)
+
+    def table(self, kind: str) -> Table | None:
+        if kind not in self.tables and kind in self.makers:
+            self.tables[kind] = self.makers.pop(kind)()
+        return self.tables.get(kind)
+
+
+def build_document(plan: Plan) -> Document:
+    if plan.tabel is not None:
+        return _literal_document(plan)
+    return _derived_document(plan)
+
+
+# --- literal (as published) -------------------------------------------------------------------
+
+
+def _literal_document(plan: Plan) -> Document:
+    tabel = plan.tabel
+    assert tabel is not None
+    base: Loc = ("tabel",)
+    tables: dict[str, Table] = {}
+    if tabel.sasaran:
+        tables[SASARAN] = Table(
+            SASARAN,
+            (*base, SASARAN),
+            [
+                Row(r.no, _paths((*base, SASARAN, i), ("no", "sasaran")), sasaran=r.sasaran)
+                for i, r in enumerate(tabel.sasaran)
+            ],
+        )
+    if tabel.indikator:
+        tables[INDIKATOR] = Table(
+            INDIKATOR,
+            (*base, INDIKATOR),
+            [
+                Row(
+                    r.no,
+                    _paths(
+                        (*base, INDIKATOR, i), ("no", "indikator", "satuan", "target", "anggaran")
+                    ),
+                    indikator=r.indikator,
+                    satuan=r.satuan,
+                    target=r.target,
+                    anggaran=r.anggaran,
+                )
+                for i, r in enumerate(tabel.indikator)
+            ],
+        )
+    if tabel.program:
+        tables[PROGRAM] = Table(
+            PROGRAM, (*base, PROGRAM), groups=_literal_groups(tabel.program, (*base, PROGRAM))
+        )
+    if tabel.rkt:
+        tables[RKT] = Table(
+            RKT,
+            (*base, RKT),
+            [_matrix_row(r, (*base, RKT, i), None) for i, r in enumerate(tabel.rkt)],
+        )
+    if tabel.apbn:
+        tables[APBN] = Table(APBN, (*base, APBN), groups=_literal_groups(tabel.apbn, (*base, APBN)))
+    return Document(literal=True, tables=tables)
+
+
+def _literal_groups(tables: list[ProgramTable], base: Loc) -> list[Group]:
+    groups = []
+    for g, table in enumerate(tables):
+        path = (*base, g)
+        rows = [
+            _matrix_row(r, (*path, "baris", i), table.program) for i, r in enumerate(table.baris)
+        ]
+        groups.append(Group(table.program, path, rows, table.no))
+    return groups
+
+
+def _matrix_row(row: MatrixRow, path: Loc, program: str | None) -> Row:
+    names = ("no", "sasaran", "kegiatan", "indikator", "satuan", "target", "anggaran")
+    return Row(
+        row.no,
+        _paths(path, names),
+        sasaran=row.sasaran,
+        kegiatan=row.kegiatan,
+        indikator=row.indikator,
+        satuan=row.satuan,
+        target=row.target,
+        anggaran=row.anggaran,
+        program=program,
+    )
+
+
+def _paths(row_path: Loc, names: tuple[str, ...]) -> dict[str, Loc]:
+    paths: dict[str, Loc] = {"row": row_path}
+    for name in names:
+        paths[name] = (*row_path, name)
+    return paths
+
+
+# --- derived (single source) ------------------------------------------------------------------
+
+
+@dataclass
+class Occurrence:
+    """An indicator as it serves one kegiatan: one row of the matrices."""
+
+    program_index: int
+    kegiatan_index: int
+    indicator: Indikator
+    indicator_path: Loc
+    entry_path: Loc
+    first_of_kegiatan: bool
+
+
+def declared_indicators(plan: Plan) -> dict[str, tuple[Indikator, Loc]]:
+    """Indicators that carry an `id`, for resolving `ref:` entries (first declaration wins)."""
+    found: dict[str, tuple[Indikator, Loc]] = {}
+    for p, program in enumerate(plan.program):
+        for k, kegiatan in enumerate(program.kegiatan):
+            for i, entry in enumerate(kegiatan.indikator):
+                if isinstance(entry, Indikator) and entry.id and entry.id not in found:
+                    found[entry.id] = (entry, ("program", p, "kegiatan", k, "indikator", i))
+    return found
+
+
+def occurrences(plan: Plan) -> list[Occurrence]:
+    """Every (kegiatan, indicator) pair in plan order; unresolved `ref:`s are skipped."""
+    by_id = declared_indicators(plan)
+    result = []
+    for p, program in enumerate(plan.program):
+        for k, kegiatan in enumerate(program.kegiatan):
+            first = True
+            for i, entry in enumerate(kegiatan.indikator):
+                entry_path: Loc = ("program", p, "kegiatan", k, "indikator", i)
+                if isinstance(entry, IndikatorRef):
+                    if entry.ref not in by_id:
+                        continue
+                    indicator, decl_path = by_id[entry.ref]
+                else:
+                    indicator, decl_path = entry, entry_path
+                result.append(Occurrence(p, k, indicator, decl_path, entry_path, first))
+                first = False
+    return result
+
+
+def _derived_document(plan: Plan) -> Document:
+    sasaran_index = {s.id: (s, i) for i, s in enumerate(plan.sasaran)}
+    occ = occurrences(plan)
+    rows = [_derived_row(plan, o, sasaran_index) for o in occ]
+    makers: dict[str, Callable[[], Table]] = {
+        SASARAN: lambda: Table(
+            SASARAN,
+            (SASARAN,),
+            [
+                Row(i + 1, {"row": (SASARAN, i), "sasaran": (SASARAN, i, "nama")}, sasaran=s.nama)
+                for i, s in enumerate(plan.sasaran)
+            ],
+        ),
+        INDIKATOR: lambda: Table(INDIKATOR, (PROGRAM,), _indicator_rows(rows)),
+        PROGRAM: lambda: Table(PROGRAM, (PROGRAM,), groups=_program_groups(plan, rows, occ)),
+        RKT: lambda: Table(RKT, (PROGRAM,), _numbered(rows)),
+        APBN: lambda: Table(APBN, (PROGRAM,), groups=_program_groups(plan, rows, occ)),
+    }
+    return Document(literal=False, tables={}, makers=makers)
+
+
+def _derived_row(plan: Plan, o: Occurrence, sasaran_index: dict[str, Any]) -> Row:
+    ind = o.indicator
+    kegiatan = plan.program[o.program_index].kegiatan[o.kegiatan_index]
+    keg_path: Loc = ("program", o.program_index, "kegiatan", o.kegiatan_index)
+    found = sasaran_index.get(ind.sasaran)
+    paths: dict[str, Loc] = {
+        "row": o.entry_path,
+        "kegiatan": (*keg_path, "nama"),
+        "indikator": (*o.indicator_path, "nama"),
+        "satuan": (*o.indicator_path, "satuan"),
+        "target": (*o.indicator_path, "target"),
+        "anggaran": (*keg_path, "anggaran"),
+        "sasaran": (SASARAN, found[1], "nama") if found else (*o.indicator_path, "sasaran"),
+    }
+    return Row(
+        None,
+        paths,
+        sasaran=found[0].nama if found else None,
+        kegiatan=kegiatan.nama,
+        indikator=ind.nama,
+        satuan=ind.satuan,
+        target=ind.target,
+        anggaran=kegiatan.anggaran if o.first_of_kegiatan else None,
+        program=plan.program[o.program_index].nama,
+        indicator_id=id(ind),
+    )
+
+
+def _numbered(rows: list[Row], start: int = 1) -> list[Row]:
+    return [_renumber(row, n) for n, row in enumerate(rows, start=start)]
+
+
+def _renumber(row: Row, no: int) -> Row:
+    return Row(
+        no,
+        row.paths,
+        row.sasaran,
+        row.kegiatan,
+        row.indikator,
+        row.satuan,
+        row.target,
+        row.anggaran,
+        row.program,
+        row.indicator_id,
+    )
+
+
+def _indicator_rows(rows: list[Row]) -> list[Row]:
+    """Section B: one row per indicator; the anggaran of each kegiatan counts once."""
+    merged: dict[int | None, Row] = {}
+    for row in rows:
+        seen = merged.get(row.indicator_id)
+        if seen is None:
+            merged[row.indicator_id] = _renumber(row, len(merged) + 1)
+        elif row.anggaran is not None:
+            seen.anggaran = (seen.anggaran or Decimal(0)) + row.anggaran
+    return list(merged.values())
+
+
+def _program_groups(plan: Plan, rows: list[Row], occ: list[Occurrence]) -> list[Group]:
+    groups = [Group(p.nama, ("program", i), no=i + 1) for i, p in enumerate(plan.program)]
+    for row, o in zip(rows, occ, strict=True):
+        group = groups[o.program_index]
+        group.rows.append(_renumber(row, len(group.rows) + 1))
+    return groups

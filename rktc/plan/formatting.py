@@ -1,0 +1,44 @@
+"""Indonesian presentation of values: 14.271.302.000; 97,5%; 30 Januari 2023."""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+
+from rktc.plan.values import MONTHS, PlanDate, Target
+
+
+def number(value: Decimal | int) -> str:
+    """Group thousands with dots and use a decimal comma, keeping every written digit."""
+    value = Decimal(value)
+    sign = "-" if value < 0 else ""
+    text = f"{abs(value):f}"
+    whole, _, fraction = text.partition(".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    grouped = ".".join(groups)
+    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+
+
+@functools.lru_cache(maxsize=4096)
+def rupiah(value: Decimal) -> str:
+    """An amount as printed under "Anggaran (Rp)": 14.271.302.000 (sen only when written)."""
+    return number(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def target(value: Target) -> str:
+    """A target in the standard spelling: "97%", "97,5%", "13 kec"; qualitative as written."""
+    if value.value is None:
+        return value.text
+    if value.is_percent:
+        return f"{number(value.value)}%"
+    return f"{number(value.value)} {value.unit}".strip()
+
+
+def long_date(value: PlanDate) -> str:
+    month = MONTHS[value.month - 1]
+    return f"{value.day} {month} {value.year}" if value.day else f"{month} {value.year}"

@@ -1,0 +1,165 @@
+"""Check loaded data against the plan schema; every problem becomes a diagnostic."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from rktc.core.diagnostics import Diagnostic
+from rktc.core.messages import Message, msg
+from rktc.plan.load import Loaded, SourceMap
+from rktc.plan.schema import Plan
+from rktc.plan.values import ValueProblem
+
+Loc = tuple[str | int, ...]
+
+_TYPE_KEYS = {
+    "string_type": "schema.expected_text",
+    "list_type": "schema.expected_list",
+    "dict_type": "schema.expected_mapping",
+    "model_type": "schema.expected_mapping",
+    "model_attributes_type": "schema.expected_mapping",
+    "string_too_short": "schema.empty_text",
+    "string_too_long": "schema.too_long",
+    "string_pattern_mismatch": "schema.bad_id",
+}
+
+
+def validate_plan(loaded: Loaded) -> tuple[Plan | None, list[Diagnostic]]:
+    """Validate `loaded.data`; returns the plan (None if invalid) and the schema problems."""
+    try:
+        return Plan.model_validate(loaded.data), []
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        return None, [_diagnostic(err, loaded.data, loaded.source) for err in errors]
+
+
+def _diagnostic(err: Any, data: Any, source: SourceMap) -> Diagnostic:
+    loc = _data_loc(tuple(err["loc"]))
+    kind = err["type"]
+    field = _dotted(loc)
+    if kind == "missing":
+        return Diagnostic(
+            "RKT011",
+            source.key(loc[:-1]),
+            msg("schema.missing", field=field, key=loc[-1]),
+            hint=msg("hint.schema.missing", key=loc[-1], about=_description(loc) or "-"),
+        )
+    if kind == "extra_forbidden":
+        return Diagnostic(
+            "RKT012",
+            source.key(loc),
+            msg("schema.unknown_key", key=loc[-1]),
+            hint=_did_you_mean(str(loc[-1]), _allowed_keys(loc[:-1])),
+        )
+    if kind == "literal_error" and loc == ("rktc",):
+        return Diagnostic(
+            "RKT014",
+            source.value(loc),
+            msg("schema.format_version", value=_shown(err["input"])),
+            hint=msg("hint.schema.format_version"),
+        )
+    problem = (err.get("ctx") or {}).get("error")
+    if isinstance(problem, ValueProblem):
+        return Diagnostic(
+            "RKT013",
+            source.value(loc),
+            msg(problem.key, **problem.params),
+            hint=msg("hint." + problem.key, **problem.params),
+        )
+    key = _TYPE_KEYS.get(kind, "schema.expected_text" if kind == "value_error" else None)
+    if key is None:
+        return Diagnostic(
+            "RKT010", source.value(loc), msg("schema.invalid", field=field, detail=err["msg"])
+        )
+    return Diagnostic(
+        "RKT010",
+        source.value(loc),
+        msg(key, field=field, got=_kind_of(err["input"])),
+        hint=msg("hint." + key, about=_description(loc) or "-"),
+    )
+
+
+def _data_loc(loc: Loc) -> Loc:
+    """Drop the segments pydantic adds for union members, keeping the path into the data."""
+    return tuple(part for part in loc if not (isinstance(part, str) and part.startswith("~")))
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "(plan)"
+
+
+def _shown(value: Any) -> str:
+    return value if isinstance(value, str) else _kind_of(value)
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "kosong/empty"
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return repr(value)
+
+
+def _did_you_mean(key: str, allowed: list[str]) -> Message:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return msg("hint.schema.did_you_mean", suggestion=close[0])
+    return msg("hint.schema.allowed_keys", allowed=", ".join(allowed) or "-")
+
+
+def _models_at(loc: Loc) -> list[type[BaseModel]]:
+    """The schema models that describe the mapping at `loc` (several for a union)."""
+    current: list[Any] = [Plan]
+    for part in loc:
+        following: list[Any] = []
+        for tp in current:
+            for inner in _unwrap(tp):
+                if isinstance(part, int) and typing.get_origin(inner) is list:
+                    following.extend(_unwrap(typing.get_args(inner)[0]))
+                elif isinstance(part, str) and _is_model(inner) and part in inner.model_fields:
+                    following.extend(_unwrap(inner.model_fields[part].annotation))
+        current = following
+    return [tp for tp in current if _is_model(tp)]
+
+
+def _unwrap(tp: Any) -> Iterable[Any]:
+    """Strip Annotated, Optional and unions down to concrete types."""
+    if typing.get_origin(tp) is typing.Annotated:
+        yield from _unwrap(typing.get_args(tp)[0])
+    elif typing.get_origin(tp) in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            yield from _unwrap(arg)
+    elif tp is not type(None):
+        yield tp
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _allowed_keys(loc: Loc) -> list[str]:
+    keys: list[str] = []
+    for model in _models_at(loc):
+        keys.extend(name for name in model.model_fields if name not in keys)
+    return keys
+
+
+def _description(loc: Loc) -> str | None:
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    for model in _models_at(loc[:-1]):
+        info = model.model_fields.get(loc[-1])
+        if info is not None and info.description:
+            return info.description
+    return None
