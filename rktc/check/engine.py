@@ -64,7 +64,7 @@ def apply_suppressions(
     for diag in diagnostics:
         codes = wanted.get(diag.location.line, {})
         hit = next((c for c in codes if diag.code.startswith(c)), None)
-        if hit is not None and _suppressible(diag.code):
+        if hit is not None and not diag.is_input_problem:
             used.add((diag.location.line, hit))
         else:
             kept.append(diag)
@@ -81,10 +81,6 @@ def apply_suppressions(
                     )
                 )
     return kept
-
-
-def _suppressible(code: str) -> bool:
-    return not code.startswith("RKT0")
 
 
 def _suppressions(text: str) -> dict[int, dict[str, int]]:

@@ -154,7 +154,7 @@ def diff(plans: list[Path], rev: str | None, fmt: str, lang_option: str | None) 
     new = compile_plan(new_path)
     for version in (old, new):
         if not version.well_formed:
-            errors = [d for d in version.diagnostics if d.code.startswith("RKT0")]
+            errors = [d for d in version.diagnostics if d.is_input_problem]
             typer.echo(render_report("text", [version.path], errors, lang), err=True)
             return _fail_usage("diff.bad_plan", lang, path=version.path)
     if old.plan is None or old.document is None or new.plan is None or new.document is None:

@@ -14,6 +14,9 @@ from typing import NamedTuple
 
 from rktc.core.messages import Message
 
+# Codes of problems found while reading a file and checking its schema (docs/rules.md).
+INPUT_PROBLEM_PREFIX = "RKT0"
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -53,6 +56,15 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
     hint: Message | None = None
     related: tuple[Related, ...] = field(default=())
+
+    @property
+    def is_input_problem(self) -> bool:
+        """Found while reading the file or checking it against the schema (RKT0xx).
+
+        Such findings cannot be silenced, and a plan with an input error is not
+        well-formed: it is never built, and rules skip the parts it concerns.
+        """
+        return self.code.startswith(INPUT_PROBLEM_PREFIX)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -28,7 +28,7 @@ class Compiled:
     def well_formed(self) -> bool:
         """Read and valid against the schema (it may still have rule findings)."""
         return self.plan is not None and not any(
-            d.code.startswith("RKT0") and d.severity is Severity.ERROR for d in self.diagnostics
+            d.is_input_problem and d.severity is Severity.ERROR for d in self.diagnostics
         )
 
     def add(self, diagnostics: list[Diagnostic]) -> None:
