@@ -1,4 +1,22 @@
-"""All rules, in code order. Importing a rule module registers its rules."""
+"""All rules, in code order. Importing a rule module registers its rules and their texts.
+
+Where to add a rule:
+
+1. Pick the module of its family (the code's hundreds): `input_problems` RKT0xx (found
+   while reading; documented here, reported by rktc.plan), `structure` RKT1xx,
+   `indicators` RKT2xx, `totals` RKT3xx, `identity` RKT4xx, `wording` RKT5xx;
+   `suppression` is RKT090. A new family gets a new module, imported below.
+2. Write the check function with `@rule(code, name, severity, messages={...})`: the
+   messages are its texts, key -> (Indonesian, English), defined nowhere else (a key
+   defined twice fails at import). Report through `ctx.report(where, msg(key, ...))`,
+   with a `related=` location for every other place the finding involves.
+3. Its docstring is its documentation: a one-line summary, then `## Why is this bad?`,
+   `## Example` (a YAML snippet that fires the rule), `## Use instead` (one that does
+   not) and `## Fix`. tests/test_rule_examples.py runs both snippets through
+   `rktc validate`; regenerate docs/rules.md with `rktc rules --format markdown`.
+4. Pin its positions and codes in tests/rules/ (tests/test_docs.py fails for a rule
+   code that no test names).
+"""
 
 from __future__ import annotations
 

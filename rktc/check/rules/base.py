@@ -4,7 +4,10 @@ A rule is a function that receives a `Context` (the valid plan, its source
 positions and the derived tables) and yields diagnostics through
 `ctx.report(...)`, so a rule never builds a location or names itself. Its
 docstring is its user documentation: a one-line summary, then sections
-`## Why is this bad?`, `## Example` and `## Fix`.
+`## Why is this bad?`, `## Example`, `## Use instead` and `## Fix` (the two
+YAML snippets are run by tests/test_rule_examples.py). Its texts, in Indonesian
+and English, are given to the decorator: `@rule(..., messages={key: (id, en)})`
+adds them to the one catalog (rktc/core/messages.py) when the module is imported.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rktc.core.diagnostics import Diagnostic, Location, Related, Severity
-from rktc.core.messages import Message
+from rktc.core.messages import Message, Texts, define_messages
 
 if TYPE_CHECKING:
     from rktc.plan.document import Document
@@ -33,6 +36,7 @@ class Rule:
     doc: str
     check: CheckFunction | None  # None for input problems found while loading
     configurable: bool = True
+    messages: tuple[str, ...] = ()  # the catalog keys this rule defines
 
     @property
     def summary(self) -> str:
@@ -50,12 +54,19 @@ def register(rule: Rule) -> Rule:
 
 
 def rule(
-    code: str, name: str, severity: Severity = Severity.ERROR
+    code: str,
+    name: str,
+    severity: Severity = Severity.ERROR,
+    *,
+    messages: Texts | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
-    """Register the decorated check function as rule `code`."""
+    """Register the decorated check function as rule `code`, with the texts it reports."""
 
     def decorate(check: CheckFunction) -> CheckFunction:
-        register(Rule(code, name, severity, inspect.cleandoc(check.__doc__ or ""), check))
+        texts = messages or {}
+        doc = inspect.cleandoc(check.__doc__ or "")
+        register(Rule(code, name, severity, doc, check, messages=tuple(texts)))
+        define_messages(f"{code} ({check.__module__})", texts)
         return check
 
     return decorate

@@ -19,7 +19,34 @@ TEXT_FIELDS = ("kata_pengantar", "ringkasan_eksekutif")
 NAME_SIMILARITY = 0.8
 
 
-@rule("RKT401", "identity-mismatch")
+@rule(
+    "RKT401",
+    "identity-mismatch",
+    messages={
+        "rule.identity": (
+            "'{written}' berbeda dari '{wanted}'",
+            "'{written}' differs from '{wanted}'",
+        ),
+        "hint.rule.identity": ("tulis '{wanted}'", "write '{wanted}'"),
+        "rule.identity_title": (
+            "teks menyebut '{written}' ({count} kali), padahal judulnya '{wanted}'",
+            "the text says '{written}' ({count} times) but the title is '{wanted}'",
+        ),
+        "rule.identity_name": (
+            "teks menyebut '{written}' ({count} kali), padahal nama instansi '{wanted}'",
+            "the text says '{written}' ({count} times) but the institution is '{wanted}'",
+        ),
+        "related.again": ("lagi di sini", "again here"),
+        "rule.identity_year": (
+            "teks menyebut '{written}' dalam rencana tahun {year}",
+            "the text says '{written}' in the plan for {year}",
+        ),
+        "hint.rule.identity_year": (
+            "perbarui tahunnya; teks mungkin tersalin dari dokumen tahun lain",
+            "update the year; the text may be copied from another year's document",
+        ),
+    },
+)
 def identity_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """The institution, year or title differs between the cover, the texts and the signature.
 
@@ -164,7 +191,20 @@ def _locate(ctx: Context, field: str, text: str, start: int, length: int) -> Loc
     return block
 
 
-@rule("RKT402", "year-outside-renstra")
+@rule(
+    "RKT402",
+    "year-outside-renstra",
+    messages={
+        "rule.year_outside": (
+            "tahun {year} di luar periode Renstra {start}-{end}",
+            "year {year} is outside the Renstra period {start}-{end}",
+        ),
+        "hint.rule.year_outside": (
+            "perbaiki tahun, atau rujuk Renstra periode yang memuatnya",
+            "correct the year, or cite the Renstra whose period contains it",
+        ),
+    },
+)
 def year_outside_renstra(ctx: Context) -> Iterator[Diagnostic]:
     """The plan year is not inside the Renstra period it implements.
 
@@ -188,7 +228,20 @@ def year_outside_renstra(ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
-@rule("RKT403", "implausible-signing-date")
+@rule(
+    "RKT403",
+    "implausible-signing-date",
+    messages={
+        "rule.signing_date": (
+            "tanggal tanda tangan tahun {year} untuk rencana tahun {plan_year}",
+            "signing date in {year} for the plan of {plan_year}",
+        ),
+        "hint.rule.signing_date": (
+            "RKT ditandatangani pada tahun rencana atau tahun sebelumnya",
+            "an RKT is signed in its year or the year before",
+        ),
+    },
+)
 def signing_date(ctx: Context) -> Iterator[Diagnostic]:
     """The signing date is not in the plan year or the year before it.
 
@@ -212,7 +265,18 @@ def signing_date(ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
-@rule("RKT404", "signature-without-position", Severity.WARNING)
+@rule(
+    "RKT404",
+    "signature-without-position",
+    Severity.WARNING,
+    messages={
+        "rule.no_jabatan": (
+            "blok tanda tangan tanpa jabatan",
+            "the signature block has no position (jabatan)",
+        ),
+        "hint.rule.no_jabatan": ("tambahkan `jabatan: Ketua`", "add `jabatan: Ketua`"),
+    },
+)
 def signature_position(ctx: Context) -> Iterator[Diagnostic]:
     """The signature block has no position (jabatan).
 

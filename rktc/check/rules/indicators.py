@@ -12,7 +12,7 @@ from typing import TypeVar
 from rktc.check.rules.base import Context, rule
 from rktc.check.rules.common import Occurrence, clusters, indicator_rows
 from rktc.core.diagnostics import Diagnostic, Location, Severity
-from rktc.core.messages import msg
+from rktc.core.messages import define_messages, msg
 from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, TABLE_LABELS
 from rktc.plan.formatting import rupiah
 from rktc.plan.names import first_word
@@ -110,7 +110,29 @@ def _first_word(name: str) -> str:
     return first_word(name) or ""
 
 
-@rule("RKT201", "target-mismatch")
+# Texts reported by several rules of this module.
+define_messages(
+    __name__,
+    {
+        "hint.rule.mismatch": (
+            "tetapkan satu nilai dan tulis sama di semua tabel",
+            "decide one value and write it the same in every table",
+        ),
+        "related.value_here": ("{value} di {table}", "{value} in {table}"),
+    },
+)
+
+
+@rule(
+    "RKT201",
+    "target-mismatch",
+    messages={
+        "rule.target_mismatch": (
+            "target '{name}' di sini {value}, tetapi {other} di {tables}",
+            "target of '{name}' is {value} here, but {other} in {tables}",
+        ),
+    },
+)
 def target_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """One indicator with different targets in different tables.
 
@@ -141,7 +163,16 @@ def target_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     )
 
 
-@rule("RKT202", "satuan-mismatch")
+@rule(
+    "RKT202",
+    "satuan-mismatch",
+    messages={
+        "rule.satuan_mismatch": (
+            "satuan '{name}' di sini '{value}', tetapi '{other}' di {tables}",
+            "satuan of '{name}' is '{value}' here, but '{other}' in {tables}",
+        ),
+    },
+)
 def satuan_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """One indicator with different satuan in different tables.
 
@@ -231,7 +262,20 @@ def _classes(
     return sorted(classes, key=lambda c: (-len(c), min(TABLE_PRIORITY[o.table] for o, _ in c)))
 
 
-@rule("RKT203", "anggaran-mismatch")
+@rule(
+    "RKT203",
+    "anggaran-mismatch",
+    messages={
+        "rule.anggaran_mismatch": (
+            "anggaran '{name}' di sini {value}, tetapi {other} di {tables}",
+            "anggaran of '{name}' is {value} here, but {other} in {tables}",
+        ),
+        "hint.rule.anggaran_mismatch": (
+            "cari baris anggaran yang hilang atau berbeda untuk indikator ini",
+            "look for a budget line of this indicator that is missing or different",
+        ),
+    },
+)
 def anggaran_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """One indicator with a different anggaran in different tables.
 
@@ -284,7 +328,21 @@ def anggaran_mismatch(ctx: Context) -> Iterator[Diagnostic]:
                 )
 
 
-@rule("RKT204", "budget-line-mismatch")
+@rule(
+    "RKT204",
+    "budget-line-mismatch",
+    messages={
+        "rule.budget_line": (
+            "anggaran {amount} di sini untuk indikator '{name}', tetapi untuk '{other}' di {tables}",
+            "anggaran {amount} is tied to indicator '{name}' here, but to '{other}' in {tables}",
+        ),
+        "hint.rule.budget_line": (
+            "kaitkan anggaran kegiatan dengan indikator yang sama di semua tabel",
+            "tie the kegiatan's anggaran to the same indicator in every table",
+        ),
+        "related.indicator_here": ("indikator di {table}", "indicator in {table}"),
+    },
+)
 def budget_line_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """One budget line (the same anggaran) tied to different indicators in different tables.
 
@@ -343,7 +401,28 @@ def budget_line_mismatch(ctx: Context) -> Iterator[Diagnostic]:
                 )
 
 
-@rule("RKT210", "percentage-target-mismatch")
+@rule(
+    "RKT210",
+    "percentage-target-mismatch",
+    messages={
+        "rule.percent_count": (
+            "indikator persentase dengan target jumlah '{target}'",
+            "a percentage indicator with the count target '{target}'",
+        ),
+        "hint.rule.percent_count": (
+            "tulis target sebagai persen (mis. 100%), atau ganti nama indikator menjadi 'Jumlah ...'",
+            "write the target as a percentage (e.g. 100%), or rename the indicator 'Jumlah ...'",
+        ),
+        "rule.percent_over": (
+            "target persentase '{target}' lebih dari 100%",
+            "percentage target '{target}' is above 100%",
+        ),
+        "hint.rule.percent_over": (
+            "periksa angkanya; persentase capaian paling tinggi 100%",
+            "check the figure; a percentage of coverage is at most 100%",
+        ),
+    },
+)
 def percentage_target(ctx: Context) -> Iterator[Diagnostic]:
     """A "Persentase ..." indicator whose target is a count ("13 kec", "1 lembaga") or above 100%.
 
@@ -375,7 +454,20 @@ def percentage_target(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-@rule("RKT211", "count-target-is-percentage")
+@rule(
+    "RKT211",
+    "count-target-is-percentage",
+    messages={
+        "rule.count_percent": (
+            "indikator 'Jumlah ...' dengan target persen '{target}'",
+            "a 'Jumlah ...' indicator with the percentage target '{target}'",
+        ),
+        "hint.rule.count_percent": (
+            "tulis banyaknya (mis. 2 laporan), atau ganti nama menjadi 'Persentase ...'",
+            "write the count (e.g. 2 laporan), or rename it 'Persentase ...'",
+        ),
+    },
+)
 def count_target(ctx: Context) -> Iterator[Diagnostic]:
     """A "Jumlah ..." indicator whose target is a percentage.
 
@@ -397,7 +489,20 @@ def count_target(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-@rule("RKT212", "quantity-in-satuan")
+@rule(
+    "RKT212",
+    "quantity-in-satuan",
+    messages={
+        "rule.quantity_in_satuan": (
+            "satuan '{satuan}' memuat angka",
+            "satuan '{satuan}' contains a quantity",
+        ),
+        "hint.rule.quantity_in_satuan": (
+            "tulis satuannya saja: `satuan: {unit}`; angkanya masuk ke target",
+            "write only the unit: `satuan: {unit}`; the number belongs in the target",
+        ),
+    },
+)
 def quantity_in_satuan(ctx: Context) -> Iterator[Diagnostic]:
     """A satuan that starts with a number ("1 lembaga", "3 lembaga").
 
@@ -422,7 +527,21 @@ def quantity_in_satuan(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-@rule("RKT213", "unmeasurable-indicator", Severity.WARNING)
+@rule(
+    "RKT213",
+    "unmeasurable-indicator",
+    Severity.WARNING,
+    messages={
+        "rule.unmeasurable": (
+            "nama indikator '{name}' tidak menyebut apa yang diukur",
+            "indicator name '{name}' does not say what is measured",
+        ),
+        "hint.rule.unmeasurable": (
+            "awali dengan ukuran: Persentase, Jumlah, Indeks, Rasio, Tingkat ...",
+            "start with the measure: Persentase, Jumlah, Indeks, Rasio, Tingkat ...",
+        ),
+    },
+)
 def unmeasurable(ctx: Context) -> Iterator[Diagnostic]:
     """An indicator whose name has no measurable keyword (Persentase, Jumlah, Indeks, ...).
 

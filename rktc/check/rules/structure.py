@@ -14,7 +14,7 @@ from rktc.check.rules.common import (
     tables_present,
 )
 from rktc.core.diagnostics import Diagnostic, Location
-from rktc.core.messages import Message, msg
+from rktc.core.messages import Message, define_messages, msg
 from rktc.plan.document import (
     APBN,
     INDIKATOR,
@@ -30,7 +30,39 @@ from rktc.plan.schema import Indikator, IndikatorRef
 Loc = tuple[str | int, ...]
 
 
-@rule("RKT101", "numbering-error")
+# Texts reported by several rules of this module.
+define_messages(
+    __name__,
+    {
+        "hint.rule.known_ids": ("kode yang ada: {ids}", "declared ids: {ids}"),
+        "related.first_declared": ("pertama ditulis di sini: {id}", "first declared here: {id}"),
+    },
+)
+
+
+@rule(
+    "RKT101",
+    "numbering-error",
+    messages={
+        "rule.numbering.missing": (
+            "baris tanpa nomor di {table} (seharusnya {expected})",
+            "row without a number in {table} ({expected} expected)",
+        ),
+        "rule.numbering.duplicate": (
+            "nomor {no} dipakai lagi di {table} (seharusnya {expected})",
+            "number {no} is used again in {table} ({expected} expected)",
+        ),
+        "rule.numbering.order": (
+            "nomor {no} di {table}, padahal seharusnya {expected}",
+            "number {no} in {table} where {expected} was expected",
+        ),
+        "hint.rule.numbering": (
+            "nomori baris 1, 2, 3 ... berurutan tanpa lompatan",
+            "number the rows 1, 2, 3 ... in order without gaps",
+        ),
+        "related.first_number": ("nomor {no} pertama di sini", "first number {no} here"),
+    },
+)
 def numbering(ctx: Context) -> Iterator[Diagnostic]:
     """A numbered table or list whose numbers repeat, skip, go backwards or are missing.
 
@@ -100,7 +132,16 @@ def _check_sequence(
         expected = number + 1
 
 
-@rule("RKT102", "unknown-sasaran")
+@rule(
+    "RKT102",
+    "unknown-sasaran",
+    messages={
+        "rule.unknown_sasaran": (
+            "sasaran '{id}' tidak dideklarasikan",
+            "sasaran '{id}' is not declared",
+        ),
+    },
+)
 def unknown_sasaran(ctx: Context) -> Iterator[Diagnostic]:
     """An indicator serves a sasaran id that the plan does not declare.
 
@@ -128,7 +169,16 @@ def unknown_sasaran(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-@rule("RKT103", "unknown-indicator-ref")
+@rule(
+    "RKT103",
+    "unknown-indicator-ref",
+    messages={
+        "rule.unknown_ref": (
+            "ref '{id}' tidak merujuk indikator mana pun",
+            "ref '{id}' does not name any indicator",
+        ),
+    },
+)
 def unknown_ref(ctx: Context) -> Iterator[Diagnostic]:
     """A `ref:` names an indicator id that no indicator declares.
 
@@ -152,7 +202,17 @@ def unknown_ref(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-@rule("RKT104", "duplicate-id")
+@rule(
+    "RKT104",
+    "duplicate-id",
+    messages={
+        "rule.duplicate_id": ("kode '{id}' dipakai dua kali", "id '{id}' is declared twice"),
+        "hint.rule.duplicate_id": (
+            "beri setiap sasaran dan indikator kode yang berbeda",
+            "give each sasaran and indicator its own id",
+        ),
+    },
+)
 def duplicate_id(ctx: Context) -> Iterator[Diagnostic]:
     """Two sasaran, or two indicators, declare the same id.
 
@@ -185,7 +245,24 @@ def duplicate_id(ctx: Context) -> Iterator[Diagnostic]:
             seen[ident] = where
 
 
-@rule("RKT105", "sasaran-without-indicator")
+@rule(
+    "RKT105",
+    "sasaran-without-indicator",
+    messages={
+        "rule.unused_sasaran": (
+            "sasaran '{name}' tidak punya indikator",
+            "sasaran '{name}' has no indicator",
+        ),
+        "hint.rule.unused_sasaran": (
+            "tambahkan indikator dengan `sasaran:` ini, atau hapus sasarannya",
+            "add an indicator with this `sasaran:`, or remove the sasaran",
+        ),
+        "hint.rule.unused_sasaran_table": (
+            "sasaran ini tidak muncul di tabel mana pun: tambahkan indikatornya atau hapus",
+            "this sasaran appears in no table: add its indicators or remove it",
+        ),
+    },
+)
 def unused_sasaran(ctx: Context) -> Iterator[Diagnostic]:
     """A declared sasaran that no indicator serves (or that no table of the document uses).
 
@@ -229,7 +306,21 @@ def _unused_literal_sasaran(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-@rule("RKT106", "undeclared-sasaran")
+@rule(
+    "RKT106",
+    "undeclared-sasaran",
+    messages={
+        "rule.undeclared_sasaran": (
+            "sasaran '{name}' tidak ada dalam daftar sasaran strategis (BAB II A)",
+            "sasaran '{name}' is not in the list of sasaran strategis (BAB II A)",
+        ),
+        "hint.rule.undeclared_sasaran": (
+            "tambahkan ke BAB II A, atau pakai rumusan sasaran yang sudah ada",
+            "add it to BAB II A, or use the wording of a declared sasaran",
+        ),
+        "related.also_in": ("juga di {table}", "also in {table}"),
+    },
+)
 def undeclared_sasaran(ctx: Context) -> Iterator[Diagnostic]:
     """A table row names a sasaran that the list of sasaran strategis (BAB II A) does not declare.
 
@@ -269,7 +360,20 @@ def undeclared_sasaran(ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
-@rule("RKT107", "indicator-missing-from-table")
+@rule(
+    "RKT107",
+    "indicator-missing-from-table",
+    messages={
+        "rule.missing_from_table": (
+            "indikator '{name}' ada di {present} tetapi tidak di {missing}",
+            "indicator '{name}' is in {present} but not in {missing}",
+        ),
+        "hint.rule.missing_from_table": (
+            "tambahkan indikator ke tabel yang belum memuatnya, atau hapus dari semua tabel",
+            "add the indicator to the tables that lack it, or remove it from all of them",
+        ),
+    },
+)
 def missing_from_table(ctx: Context) -> Iterator[Diagnostic]:
     """An indicator that appears in some of the document's tables and not in others.
 
@@ -317,7 +421,26 @@ def missing_from_table(ctx: Context) -> Iterator[Diagnostic]:
             )
 
 
-@rule("RKT108", "duplicate-indicator")
+@rule(
+    "RKT108",
+    "duplicate-indicator",
+    messages={
+        "rule.duplicate_indicator": (
+            "indikator '{name}' ditulis dua kali di {table}",
+            "indicator '{name}' is listed twice in {table}",
+        ),
+        "hint.rule.duplicate_indicator": ("hapus baris yang berulang", "remove the repeated row"),
+        "related.first_row": ("baris pertama", "first row"),
+        "rule.duplicate_indicator_decl": (
+            "indikator '{name}' dideklarasikan dua kali",
+            "indicator '{name}' is declared twice",
+        ),
+        "hint.rule.duplicate_indicator_decl": (
+            "deklarasikan sekali dengan `id:`, lalu rujuk dengan `- ref: ID` di kegiatan lain",
+            "declare it once with an `id:` and use `- ref: ID` in the other kegiatan",
+        ),
+    },
+)
 def duplicate_indicator(ctx: Context) -> Iterator[Diagnostic]:
     """The same indicator is listed twice in one table (or declared twice in a plan).
 
@@ -373,7 +496,17 @@ def _duplicate_rows(ctx: Context) -> Iterator[Diagnostic]:
             seen[key] = where
 
 
-@rule("RKT109", "empty-section")
+@rule(
+    "RKT109",
+    "empty-section",
+    messages={
+        "rule.empty_section": ("bagian '{section}' kosong", "section '{section}' is empty"),
+        "hint.rule.empty_section": (
+            "isi bagian ini atau hapus",
+            "fill in the section or remove it",
+        ),
+    },
+)
 def empty_section(ctx: Context) -> Iterator[Diagnostic]:
     """A required part of the document is empty (misi, tujuan, a program or kegiatan).
 

@@ -4,6 +4,18 @@ import inspect
 
 from rktc.check.rules.base import Rule, register
 from rktc.core.diagnostics import Severity
+from rktc.core.messages import define_messages
+
+MESSAGES = {
+    "check.unused_suppression": (
+        "komentar `rktc: ignore[{code}]` tidak menekan temuan apa pun",
+        "`rktc: ignore[{code}]` comment suppresses nothing",
+    ),
+    "hint.check.unused_suppression": (
+        "hapus komentar itu, atau perbaiki kode aturannya",
+        "delete the comment, or correct the rule code in it",
+    ),
+}
 
 register(
     Rule(
@@ -24,5 +36,7 @@ register(
     Delete the comment, or correct the code in it.
     """),
         None,
+        messages=tuple(MESSAGES),
     )
 )
+define_messages(f"RKT090 ({__name__})", MESSAGES)

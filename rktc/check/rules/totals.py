@@ -32,7 +32,24 @@ def document_total(ctx: Context) -> Decimal:
     return Decimal(0)
 
 
-@rule("RKT301", "total-mismatch")
+@rule(
+    "RKT301",
+    "total-mismatch",
+    messages={
+        "rule.total_mismatch": (
+            "jumlah anggaran {table} {total}, tetapi {other} di {tables} (selisih {difference})",
+            (
+                "anggaran in {table} adds up to {total}, but to {other} in {tables} "
+                "(difference {difference})"
+            ),
+        ),
+        "hint.rule.total_mismatch": (
+            "cari baris anggaran yang hilang atau berbeda di tabel ini",
+            "look for a budget line missing or different in this table",
+        ),
+        "related.total_here": ("{table}: {total}", "{table}: {total}"),
+    },
+)
 def total_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """The anggaran of the document's tables add up to different totals (in all, or per program).
 
@@ -106,7 +123,20 @@ def _compare(
             )
 
 
-@rule("RKT302", "pagu-mismatch")
+@rule(
+    "RKT302",
+    "pagu-mismatch",
+    messages={
+        "rule.pagu": (
+            "jumlah anggaran {total} tidak sama dengan pagu {pagu} (selisih {difference})",
+            "anggaran adds up to {total}, not to the pagu {pagu} (difference {difference})",
+        ),
+        "hint.rule.pagu": (
+            "sesuaikan anggaran kegiatan dengan pagu DIPA, atau perbaiki pagu",
+            "match the kegiatan's anggaran to the DIPA pagu, or correct the pagu",
+        ),
+    },
+)
 def pagu_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """The anggaran of all kegiatan do not add up to the declared pagu.
 

@@ -16,7 +16,21 @@ from rktc.plan.names import TYPO_RATIO, name_key, words
 NAME_FIELDS = ("indikator", "sasaran", "kegiatan", "program")
 
 
-@rule("RKT501", "sasaran-not-outcome-worded", Severity.WARNING)
+@rule(
+    "RKT501",
+    "sasaran-not-outcome-worded",
+    Severity.WARNING,
+    messages={
+        "rule.not_outcome": (
+            "sasaran '{name}' bukan rumusan hasil",
+            "sasaran '{name}' is not worded as an outcome",
+        ),
+        "hint.rule.not_outcome": (
+            "rumuskan sebagai kondisi yang dicapai: 'Terwujudnya ...', 'Meningkatnya ...'",
+            "word it as a result: 'Terwujudnya ...', 'Meningkatnya ...'",
+        ),
+    },
+)
 def outcome_worded(ctx: Context) -> Iterator[Diagnostic]:
     """A sasaran worded as an activity instead of an outcome ("Terwujudnya ...", "Meningkatnya ...").
 
@@ -52,7 +66,22 @@ def _sasaran_texts(ctx: Context) -> Iterator[tuple[str, Location]]:
             yield occ.row.sasaran, occ.at(ctx, "sasaran")
 
 
-@rule("RKT502", "near-duplicate-name", Severity.WARNING)
+@rule(
+    "RKT502",
+    "near-duplicate-name",
+    Severity.WARNING,
+    messages={
+        "rule.near_duplicate": (
+            "{field} '{name}' tampaknya varian dari '{intended}'",
+            "{field} '{name}' looks like a variant of '{intended}'",
+        ),
+        "hint.rule.near_duplicate": (
+            "pakai satu ejaan yang sama di mana pun",
+            "use one spelling everywhere",
+        ),
+        "related.intended": ("ejaan yang paling banyak dipakai", "the most used spelling"),
+    },
+)
 def near_duplicate(ctx: Context) -> Iterator[Diagnostic]:
     """Names that differ only by a typo or a few words, and probably mean the same thing.
 
