@@ -6,7 +6,8 @@ import textwrap
 from pathlib import Path
 
 from rktc.check.engine import Selection
-from rktc.pipeline.compile import Compiled, compile_plan
+from rktc.pipeline.compile import Compiled
+from rktc.pipeline.orchestrator import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
@@ -39,7 +40,7 @@ def compile_yaml(
     path = tmp_path / name
     path.write_text(textwrap.dedent(source), encoding="utf-8")
     selection = Selection(select=tuple(select.split(","))) if select else Selection()
-    return compile_plan(path, selection, display=name)
+    return Pipeline(selection).validate(path, display=name)
 
 
 def findings(tmp_path: Path, source: str, select: str | None = None) -> list[str]:

@@ -355,10 +355,10 @@ def test_template_context_is_the_view_as_plain_data(plan):
     import dataclasses
 
     from rktc.pipeline.build import BuildOptions, document_view
-    from rktc.pipeline.compile import compile_plan
+    from rktc.pipeline.orchestrator import Pipeline
     from rktc.render.text import view_context
 
-    compiled = compile_plan(plan)
+    compiled = Pipeline().validate(plan)
     view = document_view(compiled.plan, compiled.document, BuildOptions())
     assert view.rkt.rows  # the tables are there to compare
     assert view_context(view) == {"doc": dataclasses.asdict(view)}

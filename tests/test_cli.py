@@ -34,16 +34,18 @@ def test_text_format_lines_are_path_line_col_code(broken):
     result = invoke("validate", str(broken))
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if not line.startswith(" ")]
-    assert lines[0].startswith(f"{broken}:19:7: RKT013 ")
-    assert lines[1].startswith(f"{broken}:20:1: RKT012 ")
+    # The schema problems do not hide what the rules find in the rest (no program at all).
+    assert lines[0].startswith(f"{broken}:1:1: RKT109 ")
+    assert lines[1].startswith(f"{broken}:19:7: RKT013 ")
+    assert lines[2].startswith(f"{broken}:20:1: RKT012 ")
 
 
 def test_json_format_is_stable(broken):
     result = invoke("validate", str(broken), "--format", "json")
     payload = json.loads(result.output)
     assert payload["version"] == 1
-    assert payload["summary"] == {"errors": 2, "warnings": 0}
-    first = payload["diagnostics"][1]
+    assert payload["summary"] == {"errors": 3, "warnings": 0}
+    first = payload["diagnostics"][2]  # after RKT109 (1:1) and RKT013 (19:7)
     assert {k: first[k] for k in ("code", "name", "severity", "line", "column")} == {
         "code": "RKT012",
         "name": "unknown-field",
@@ -56,7 +58,7 @@ def test_json_format_is_stable(broken):
 
 def test_github_format(broken):
     result = invoke("validate", str(broken), "--format", "github")
-    second = result.output.splitlines()[1]
+    second = result.output.splitlines()[2]
     assert second.startswith("::error file=")
     assert ",line=20,col=1,title=RKT012 unknown-field::" in second
 
@@ -67,7 +69,7 @@ def test_sarif_format(broken):
     assert log["version"] == "2.1.0"
     run = log["runs"][0]
     rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
-    result0 = run["results"][1]
+    result0 = run["results"][2]
     assert result0["ruleId"] == "RKT012"
     assert rule_ids[result0["ruleIndex"]] == "RKT012"
     region = result0["locations"][0]["physicalLocation"]["region"]

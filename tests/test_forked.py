@@ -9,8 +9,10 @@ import pytest
 from helpers import PLANS
 
 from rktc.pipeline import build as build_module
-from rktc.pipeline.build import BuildOptions, build_plan
+from rktc.pipeline import orchestrator
+from rktc.pipeline.build import BuildOptions
 from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
+from rktc.pipeline.orchestrator import Pipeline
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="forking needs Linux and two CPUs")
 
@@ -21,7 +23,7 @@ PUBLISHED = PLANS / "published" / "kpu-oku-2023.yaml"  # has rule errors
 @pytest.fixture
 def always_parallel(monkeypatch):
     """Fork for every plan, however small (normally only large plans are worth it)."""
-    monkeypatch.setattr(build_module, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(orchestrator, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.delenv("RKTC_SERIAL", raising=False)
 
 
@@ -29,7 +31,7 @@ def _both_ways(tmp_path, plan, options):
     outcomes = []
     for parallel in (False, True):
         out = tmp_path / f"{parallel}.{options.fmt}"
-        built = build_plan(plan, options, output=out, parallel=parallel)
+        built = Pipeline().build(plan, options, output=out, parallel=parallel)
         data = built.output.read_bytes() if built.output else None
         outcomes.append((built.compiled.diagnostics, data))
     return outcomes
@@ -58,16 +60,18 @@ def test_parallel_build_of_a_plan_with_errors_writes_nothing(tmp_path, always_pa
 @needs_fork
 def test_a_child_that_dies_is_replaced_by_serial_checking(tmp_path, monkeypatch, always_parallel):
     parent = os.getpid()
-    real = build_module.rule_findings
+    real = Pipeline.findings
 
     def dies_in_the_child(*args, **kwargs):
         if os.getpid() != parent:
             os._exit(9)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(build_module, "rule_findings", dies_in_the_child)
-    built = build_plan(PUBLISHED, BuildOptions(), output=tmp_path / "x.docx")
-    expected = build_plan(PUBLISHED, BuildOptions(), output=tmp_path / "y.docx", parallel=False)
+    monkeypatch.setattr(Pipeline, "findings", dies_in_the_child)
+    built = Pipeline().build(PUBLISHED, BuildOptions(), output=tmp_path / "x.docx")
+    expected = Pipeline().build(
+        PUBLISHED, BuildOptions(), output=tmp_path / "y.docx", parallel=False
+    )
     assert built.compiled.diagnostics == expected.compiled.diagnostics
     assert built.output is None
 
@@ -77,9 +81,9 @@ def test_parallel_build_reports_missing_output_folder_only_when_the_plan_is_clea
     tmp_path, always_parallel
 ):
     missing = tmp_path / "nowhere" / "x.docx"
-    assert build_plan(PUBLISHED, BuildOptions(), output=missing).output is None
+    assert Pipeline().build(PUBLISHED, BuildOptions(), output=missing).output is None
     with pytest.raises(build_module.RktcError):
-        build_plan(CLEAN, BuildOptions(), output=missing)
+        Pipeline().build(CLEAN, BuildOptions(), output=missing)
 
 
 @needs_fork
@@ -89,7 +93,7 @@ def test_parallel_build_keeps_render_errors_for_clean_plans(tmp_path, always_par
     text = plan.read_text(encoding="utf-8").replace("  kota:", "  logo: missing.png\n  kota:", 1)
     plan.write_text(text, encoding="utf-8")
     with pytest.raises(build_module.RktcError) as caught:
-        build_plan(plan, BuildOptions(), output=tmp_path / "x.docx")
+        Pipeline().build(plan, BuildOptions(), output=tmp_path / "x.docx")
     assert caught.value.message.key == "build.logo_missing"
 
 
@@ -133,11 +137,11 @@ def test_pdf_is_converted_only_after_the_rules_allow_the_build(
         converted.append(docx_bytes[:2])
         return b"%PDF-fake"
 
-    monkeypatch.setattr(build_module, "docx_to_pdf", fake_pdf)
-    blocked = build_plan(PUBLISHED, BuildOptions(fmt="pdf"), output=tmp_path / "a.pdf")
+    monkeypatch.setattr(orchestrator, "docx_to_pdf", fake_pdf)
+    blocked = Pipeline().build(PUBLISHED, BuildOptions(fmt="pdf"), output=tmp_path / "a.pdf")
     assert blocked.output is None
     assert converted == []  # a plan with errors never reaches LibreOffice
-    built = build_plan(CLEAN, BuildOptions(fmt="pdf"), output=tmp_path / "b.pdf")
+    built = Pipeline().build(CLEAN, BuildOptions(fmt="pdf"), output=tmp_path / "b.pdf")
     assert built.output.read_bytes() == b"%PDF-fake"
     assert converted == [b"PK"]  # the DOCX rendered while the rules ran
 
@@ -150,11 +154,11 @@ def test_a_crash_while_rendering_ahead_does_not_hide_the_plans_errors(
         raise RuntimeError("renderer bug")
 
     monkeypatch.setattr(build_module, "render", crash)
-    blocked = build_plan(PUBLISHED, BuildOptions(), output=tmp_path / "a.docx")
+    blocked = Pipeline().build(PUBLISHED, BuildOptions(), output=tmp_path / "a.docx")
     assert blocked.output is None
     assert any(d.severity.value == "error" for d in blocked.compiled.diagnostics)
     with pytest.raises(RuntimeError):
-        build_plan(CLEAN, BuildOptions(), output=tmp_path / "b.docx")
+        Pipeline().build(CLEAN, BuildOptions(), output=tmp_path / "b.docx")
 
 
 @needs_fork
@@ -166,13 +170,13 @@ def test_rktc_build_command_checks_in_a_child_for_a_large_plan(
     from rktc.cli.app import app
 
     started = []
-    real = build_module.ForkedCall
+    real = orchestrator.ForkedCall
 
     def counting(function):
         started.append(function)
         return real(function)
 
-    monkeypatch.setattr(build_module, "ForkedCall", counting)
+    monkeypatch.setattr(orchestrator, "ForkedCall", counting)
     out = tmp_path / "rkt.docx"
     result = CliRunner().invoke(app, ["build", str(CLEAN), "-o", str(out)])
     assert result.exit_code == 0, result.output

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from rktc.core.errors import RktcError
-from rktc.pipeline.build import BuildOptions, build_plan
-from rktc.pipeline.compile import compile_plan
+from rktc.pipeline.build import BuildOptions
+from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.formatting import number, rupiah, target
 from rktc.plan.load import load_bytes, load_text
 from rktc.plan.values import ValueProblem, parse_date, parse_number, parse_rupiah, parse_target
@@ -132,13 +132,13 @@ def mutate(text: str, data) -> str:
 def test_mutated_plans_never_crash_and_valid_ones_build(tmp_path, data, source):
     plan = tmp_path / "plan.yaml"
     plan.write_text(mutate(source, data), encoding="utf-8")
-    compiled = compile_plan(plan)  # must not raise
+    compiled = Pipeline().validate(plan)  # must not raise
     if compiled.failed():
         return
     for fmt in ("md", "docx"):
         out = tmp_path / f"out.{fmt}"
         try:
-            built = build_plan(plan, BuildOptions(fmt=fmt), output=out)
+            built = Pipeline().build(plan, BuildOptions(fmt=fmt), output=out)
         except RktcError as exc:  # only a missing logo may stop a valid plan
             stopped_by = exc.message.key
         else:
@@ -241,9 +241,9 @@ def plan_yaml(programs) -> str:
 def test_every_value_appears_and_builds_are_deterministic(tmp_path, programs):
     plan = tmp_path / "plan.yaml"
     plan.write_text(plan_yaml(programs), encoding="utf-8")
-    compiled = compile_plan(plan)
+    compiled = Pipeline().validate(plan)
     assert not compiled.failed(), [f"{d.code} {d.message}" for d in compiled.diagnostics]
-    md = build_plan(plan, BuildOptions(fmt="md"), output=tmp_path / "a.md").output
+    md = Pipeline().build(plan, BuildOptions(fmt="md"), output=tmp_path / "a.md").output
     assert md is not None
     text = md.read_text(encoding="utf-8")
     for program in programs:
@@ -255,7 +255,8 @@ def test_every_value_appears_and_builds_are_deterministic(tmp_path, programs):
                 assert ind["nama"] in text
                 assert target(parse_target(ind["target"])) in text
     docs = [
-        build_plan(plan, BuildOptions(), output=tmp_path / f"{i}.docx").output for i in range(2)
+        Pipeline().build(plan, BuildOptions(), output=tmp_path / f"{i}.docx").output
+        for i in range(2)
     ]
     assert all(isinstance(d, Path) for d in docs)
     assert docs[0].read_bytes() == docs[1].read_bytes()  # type: ignore[union-attr]

@@ -9,7 +9,7 @@ from helpers import PLANS, ROOT
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
-from rktc.pipeline.compile import compile_plan
+from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.load import load_file
 
 runner = CliRunner()
@@ -33,7 +33,7 @@ def test_fixture_matches_the_shared_seed():
 
 
 def semantic_rows(path: Path, kind: str):
-    compiled = compile_plan(path)
+    compiled = Pipeline().validate(path)
     assert compiled.document is not None, [str(d.message) for d in compiled.diagnostics]
     table = compiled.document.table(kind)
     assert table is not None
@@ -101,7 +101,7 @@ def test_single_source_from_the_seed(tmp_path):
     out = tmp_path / "single.yaml"
     result = run_import(seed_path(), "-o", out, "--single-source")
     assert "Traceback" not in result.output
-    compiled = compile_plan(out)
+    compiled = Pipeline().validate(out)
     assert compiled.well_formed
     assert compiled.plan is not None
     assert not compiled.plan.tabel
@@ -117,7 +117,7 @@ def test_single_source_from_a_published_plan(tmp_path):
     out = tmp_path / "single.yaml"
     result = run_import(PLANS / "published" / "kpu-oku-2023.yaml", "-o", out, "--single-source")
     assert "Traceback" not in result.output
-    assert compile_plan(out).well_formed
+    assert Pipeline().validate(out).well_formed
     assert run_import(PLANS / "published" / "kpu-oku-2023.yaml", "-o", out).exit_code == 2
 
 
@@ -243,7 +243,7 @@ def test_other_agency_document(tmp_path, split):
     assert "anggaran" not in rows[1]  # a merged amount counts once
     assert rows[2]["target"] == "4,2"
     assert "Keterangan" in out.read_text(encoding="utf-8")  # the extra column is reported
-    assert compile_plan(out).well_formed
+    assert Pipeline().validate(out).well_formed
 
 
 def test_import_refuses_what_it_cannot_read(tmp_path):
@@ -270,7 +270,7 @@ def test_single_source_without_an_apbn_matrix_takes_programs_from_bab_ii_c(tmp_p
     out = tmp_path / "single.yaml"
     result = run_import(source, "-o", out, "--single-source")
     assert "Traceback" not in result.output
-    compiled = compile_plan(out)
+    compiled = Pipeline().validate(out)
     assert compiled.plan is not None
     programs = [p.nama for p in compiled.plan.program]
     assert programs[0] == "Program Penyelenggaraan Pemilu Dalam Proses Konsolidasi Demokrasi"

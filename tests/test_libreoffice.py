@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from rktc.cli.app import app
 from rktc.pipeline.build import libreoffice
-from rktc.pipeline.compile import compile_plan
+from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.document import build_document
 from rktc.plan.formatting import rupiah, target
 
@@ -59,7 +59,7 @@ def page_sizes(path) -> list[tuple[float, float]]:
 
 def test_every_indicator_target_and_anggaran_is_in_the_pdf(pdf):
     text = pdf_text(pdf)
-    compiled = compile_plan(PLAN)
+    compiled = Pipeline().validate(PLAN)
     assert compiled.plan is not None
     table = build_document(compiled.plan).table("rkt")
     assert table is not None

@@ -3,19 +3,19 @@
 from helpers import PLANS
 
 from rktc.core.diagnostics import Severity
-from rktc.pipeline.compile import compile_plan
+from rktc.pipeline.orchestrator import Pipeline
 
 PUBLISHED = PLANS / "published" / "kpu-oku-2023.yaml"
 
 
 def found(path):
-    compiled = compile_plan(path)
+    compiled = Pipeline().validate(path)
     return compiled, {(d.location.line, d.location.column, d.code) for d in compiled.diagnostics}
 
 
 def test_every_plan_is_well_formed():
     for path in sorted(PLANS.rglob("*.yaml")):
-        compiled = compile_plan(path)
+        compiled = Pipeline().validate(path)
         assert compiled.well_formed, [str(d.location) + d.code for d in compiled.diagnostics]
 
 

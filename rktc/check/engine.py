@@ -12,7 +12,7 @@ from rktc.core.diagnostics import Diagnostic, Location, Severity
 from rktc.core.messages import msg
 from rktc.plan.document import Document
 from rktc.plan.load import SourceMap
-from rktc.plan.schema import Plan
+from rktc.plan.schema import Pemeriksaan, Plan
 
 SUPPRESSION = re.compile(r"#\s*rktc:\s*ignore\[([^\]]*)\]")
 UNUSED_SUPPRESSION = "RKT090"
@@ -38,18 +38,44 @@ class Selection:
 
 
 def run_rules(
-    plan: Plan, document: Document, source: SourceMap, selection: Selection, text: str = ""
+    plan: Plan,
+    document: Document,
+    source: SourceMap,
+    selection: Selection,
+    text: str = "",
+    *,
+    partial: bool = False,
 ) -> list[Diagnostic]:
-    if plan.pemeriksaan is not None:
-        selection = selection.merged_with(plan.pemeriksaan.pilih, plan.pemeriksaan.abaikan)
+    """Every enabled rule's findings.
+
+    A `partial` plan lacks the top-level parts that had schema problems, and reading
+    one raises AttributeError (see rktc.plan.validate): a rule that needs such a part
+    is skipped, with none of its findings, so that nothing false is reported.
+    """
+    choices = _plan_choices(plan)
+    if choices is not None:
+        selection = selection.merged_with(choices.pilih, choices.abaikan)
     ctx = Context(plan, source, document, text)
     found: list[Diagnostic] = []
     for rule in all_rules():
         if rule.check is None or not selection.enabled(rule.code):
             continue
         ctx.code, ctx.severity = rule.code, rule.severity
-        found.extend(rule.check(ctx))
+        if not partial:
+            found.extend(rule.check(ctx))
+            continue
+        try:
+            found.extend(list(rule.check(ctx)))
+        except AttributeError:
+            continue  # the rule needs a part of the plan that could not be read
     return found
+
+
+def _plan_choices(plan: Plan) -> Pemeriksaan | None:
+    try:
+        return plan.pemeriksaan
+    except AttributeError:  # unreadable: every rule runs, as with no choices
+        return None
 
 
 def apply_suppressions(

@@ -17,7 +17,8 @@ from rktc.check.engine import Selection
 from rktc.check.rules import all_rules, find_rule
 from rktc.core.errors import RktcError
 from rktc.core.messages import resolve_language, text
-from rktc.pipeline.compile import compile_plan, expand_paths
+from rktc.pipeline.compile import expand_paths
+from rktc.pipeline.orchestrator import Pipeline
 from rktc.report.formats import FORMATS, render_report
 
 if TYPE_CHECKING:
@@ -78,7 +79,8 @@ def validate(
     if not files:
         return _fail_usage("cli.no_files", lang, paths=", ".join(map(str, paths)))
     selection = selection_from(select, ignore)
-    results = [compile_plan(f, selection) for f in files]
+    pipeline = Pipeline(selection)
+    results = [pipeline.validate(f) for f in files]
     diagnostics = [d for r in results for d in r.diagnostics]
     typer.echo(render_report(fmt, [r.path for r in results], diagnostics, lang))
     return EXIT_PROBLEMS if any(r.failed(strict) for r in results) else EXIT_OK
@@ -130,7 +132,6 @@ def build(
 def diff(plans: list[Path], rev: str | None, fmt: str, lang_option: str | None) -> int:
     from rktc.diff.compare import diff_plans
     from rktc.diff.report import DIFF_FORMATS, render_diff
-    from rktc.pipeline.compile import compile_bytes
 
     lang = resolve_language(lang_option)
     if fmt not in DIFF_FORMATS:
@@ -147,11 +148,11 @@ def diff(plans: list[Path], rev: str | None, fmt: str, lang_option: str | None) 
         except RktcError as exc:
             typer.echo("rktc: " + exc.message.render(lang), err=True)
             return EXIT_USAGE
-        old = compile_bytes(old_raw, f"{rev}:{new_path}")
+        old = Pipeline().validate_bytes(old_raw, f"{rev}:{new_path}")
     else:
         new_path = plans[1]
-        old = compile_plan(plans[0])
-    new = compile_plan(new_path)
+        old = Pipeline().validate(plans[0])
+    new = Pipeline().validate(new_path)
     for version in (old, new):
         if not version.well_formed:
             errors = [d for d in version.diagnostics if d.is_input_problem]
@@ -210,7 +211,7 @@ def import_plan(
     typer.echo(text("cli.written", lang, path=target))
     for item in unplaced:
         typer.echo("  " + text("import.unplaced", lang, item=item))
-    checked = compile_plan(target)
+    checked = Pipeline().validate(target)
     typer.echo(render_report("text", [checked.path], checked.diagnostics, lang))
     return EXIT_PROBLEMS if checked.failed() else EXIT_OK
 

@@ -9,7 +9,7 @@ from rktc.importer.blocks import read_blocks
 from rktc.importer.recognize import recognize
 from rktc.importer.single import SingleSourceError, single_source
 from rktc.importer.writer import to_yaml
-from rktc.pipeline.compile import compile_bytes, compile_plan
+from rktc.pipeline.orchestrator import Pipeline
 
 
 def import_document(source: Path, single: bool) -> tuple[str, list[str]]:
@@ -17,14 +17,14 @@ def import_document(source: Path, single: bool) -> tuple[str, list[str]]:
     if source.suffix.lower() in (".yaml", ".yml"):
         if not single:
             raise RktcError("import.yaml_needs_single", path=str(source))
-        compiled = compile_plan(source)
+        compiled = Pipeline().validate(source)
         unplaced: list[str] = []
     else:
         imported = recognize(read_blocks(source))
         published = to_yaml(imported, source.name)
         if not single:
             return published, imported.unplaced
-        compiled = compile_bytes(published.encode("utf-8"), str(source))
+        compiled = Pipeline().validate_bytes(published.encode("utf-8"), str(source))
         unplaced = list(imported.unplaced)
     if compiled.plan is None or compiled.document is None or not compiled.well_formed:
         raise RktcError("import.not_readable", path=str(source))

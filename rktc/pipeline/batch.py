@@ -12,8 +12,9 @@ from rktc.check.engine import Selection
 from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
 from rktc.core.messages import Message, msg
-from rktc.pipeline.build import BuildOptions, build_plan
+from rktc.pipeline.build import BuildOptions
 from rktc.pipeline.compile import PLAN_SUFFIXES
+from rktc.pipeline.orchestrator import Pipeline
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def build_one(
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
     try:
-        built = build_plan(plan, options, selection, output, parallel=parallel)
+        built = Pipeline(selection).build(plan, options, output, parallel=parallel)
     except RktcError as exc:
         return Outcome(str(plan), [], None, exc.message)
     except Exception as exc:  # noqa: BLE001  (a bug in one plan must not stop the batch)

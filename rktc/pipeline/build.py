@@ -1,22 +1,20 @@
-"""Build documents from plans: check, then render, then write atomically."""
+"""What a build needs besides the stages: its options, output names, rendering, the logo.
+
+The build itself (check, render, write atomically) is `Pipeline.build`
+(rktc.pipeline.orchestrator).
+"""
 
 from __future__ import annotations
 
-import functools
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from rktc.check.engine import Selection
-from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
-from rktc.core.output import write_atomic
-from rktc.pipeline.compile import Compiled, read_loaded, rule_findings
-from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
+from rktc.pipeline.compile import Compiled
 from rktc.plan.document import Document
-from rktc.plan.load import load_file
 from rktc.plan.schema import Plan
 from rktc.render.view import DocumentView, build_view
 
@@ -51,84 +49,8 @@ def output_path(plan: Path, options: BuildOptions) -> Path:
     return options.output
 
 
-def build_plan(
-    plan_path: Path,
-    options: BuildOptions,
-    selection: Selection | None = None,
-    output: Path | None = None,
-    *,
-    parallel: bool = True,
-) -> Built:
-    """Check `plan_path`; build it unless it has errors (or --force and it is well-formed).
-
-    For a large plan, with `parallel`, the rules run in a forked child while this
-    process renders; the rendering is thrown away if the rules block the build.
-    """
-    selection = selection or Selection()
-    compiled = read_loaded(load_file(plan_path, str(plan_path)))
-    target = output or output_path(plan_path, options)
-    checks = _start_checks(compiled, selection) if parallel else None
-    rendered: bytes | None = None
-    problem: Exception | None = None
-    if checks is not None:
-        try:
-            if target.parent.is_dir():
-                rendered = _render_document(compiled, plan_path, options)
-        except Exception as exc:  # noqa: BLE001 -- raised below, if the rules let the build go on
-            problem = exc  # (a plan with errors reports them, as a serial build would)
-        except BaseException:
-            checks.abandon()
-            raise
-    compiled.add(_finish_checks(checks, compiled, selection))
-    blocked = compiled.failed() and not (options.force and compiled.well_formed)
-    if compiled.plan is None or blocked:
-        return Built(compiled, None)
-    if not target.parent.is_dir():
-        raise RktcError("build.no_folder", path=str(target.parent))
-    if problem is not None:
-        raise problem
-    data = rendered if rendered is not None else _render_document(compiled, plan_path, options)
-    if options.fmt == "pdf":
-        data = docx_to_pdf(data)
-    try:
-        write_atomic(target, data)
-    except OSError as exc:
-        raise RktcError(
-            "build.cannot_write", path=str(target), detail=exc.strerror or str(exc)
-        ) from None
-    return Built(compiled, target)
-
-
-# A fork pays for itself from about this size of plan. Measured (medians of 9 builds,
-# two cores): 100 indicators (27 KB) gain nothing, 300 (79 KB) 0.02 s, 1,000 (260 KB)
-# 0.1 s, 10,000 (2.6 MB) 0.3-0.5 s.
-PARALLEL_MIN_CHARS = 100_000
-
-
-def _start_checks(compiled: Compiled, selection: Selection) -> ForkedCall[list[Diagnostic]] | None:
-    """The rules, started in a child process when the plan is large enough to gain."""
-    if compiled.plan is None or len(compiled.loaded.text) < PARALLEL_MIN_CHARS:
-        return None
-    if not can_fork():
-        return None
-    try:
-        return ForkedCall(functools.partial(rule_findings, compiled, selection))
-    except ForkFailed:
-        return None
-
-
-def _finish_checks(
-    checks: ForkedCall[list[Diagnostic]] | None, compiled: Compiled, selection: Selection
-) -> list[Diagnostic]:
-    if checks is not None:
-        try:
-            return checks.result()
-        except ForkFailed:
-            pass  # do the work here instead
-    return rule_findings(compiled, selection)
-
-
-def _render_document(compiled: Compiled, plan_path: Path, options: BuildOptions) -> bytes:
+def render_compiled(compiled: Compiled, plan_path: Path, options: BuildOptions) -> bytes:
+    """A well-formed plan's document, in `options.fmt` (PDF still as DOCX: see `docx_to_pdf`)."""
     assert compiled.plan is not None
     assert compiled.document is not None
     return render(compiled.plan, compiled.document, plan_path, options)

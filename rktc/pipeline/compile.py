@@ -1,15 +1,20 @@
-"""The one orchestrator: load -> schema -> rules, for one file at a time."""
+"""The reading and checking stages for one plan: load -> schema -> document -> rules.
+
+`read` and `check` are the steps; `rktc.pipeline.orchestrator.Pipeline` is the one
+place that strings them together for every command.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn, cast
 
 from rktc.check.engine import Selection, apply_suppressions, run_rules
 from rktc.core.diagnostics import Diagnostic, Severity, sort_diagnostics
 from rktc.plan.document import Document, build_document
-from rktc.plan.load import Loaded, load_bytes, load_file
+from rktc.plan.load import Loaded
 from rktc.plan.schema import Plan
 from rktc.plan.validate import validate_plan
 
@@ -23,12 +28,18 @@ class Compiled:
     plan: Plan | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document: Document | None = None  # the plan's tables, shared by the checker and renderers
+    # Top-level parts left out of `plan` because of schema problems (see plan.validate).
+    unreadable: frozenset[str] = frozenset()
 
     @property
     def well_formed(self) -> bool:
-        """Read and valid against the schema (it may still have rule findings)."""
-        return self.plan is not None and not any(
-            d.is_input_problem and d.severity is Severity.ERROR for d in self.diagnostics
+        """Read whole and valid against the schema (it may still have rule findings)."""
+        return (
+            self.plan is not None
+            and not self.unreadable
+            and not any(
+                d.is_input_problem and d.severity is Severity.ERROR for d in self.diagnostics
+            )
         )
 
     def add(self, diagnostics: list[Diagnostic]) -> None:
@@ -38,43 +49,58 @@ class Compiled:
         return any(d.severity is Severity.ERROR or strict for d in self.diagnostics)
 
 
-def compile_plan(
-    path: Path, selection: Selection | None = None, display: str | None = None
-) -> Compiled:
-    shown = display or str(path)
-    return compile_loaded(load_file(path, shown), selection)
-
-
-def compile_bytes(raw: bytes, display: str, selection: Selection | None = None) -> Compiled:
-    """Compile a plan that is not a file (a version taken from git, say)."""
-    return compile_loaded(load_bytes(raw, display), selection)
-
-
-def compile_loaded(loaded: Loaded, selection: Selection | None = None) -> Compiled:
-    compiled = read_loaded(loaded)
-    compiled.add(rule_findings(compiled, selection or Selection()))
-    return compiled
-
-
-def read_loaded(loaded: Loaded) -> Compiled:
-    """The schema stage: the plan and its tables, not yet checked by the rules."""
+def read(loaded: Loaded) -> Compiled:
+    """The schema stage: the plan (whole, or the parts that could be read) and its tables."""
     diagnostics = list(loaded.diagnostics)
-    plan = document = None
-    if loaded.data is not None:
-        plan, problems = validate_plan(loaded)
-        diagnostics.extend(problems)
+    if loaded.data is None:
+        return Compiled(loaded.path, loaded, None, sort_diagnostics(diagnostics))
+    validated = validate_plan(loaded)
+    diagnostics.extend(validated.problems)
+    plan, document = validated.plan, None
     if plan is not None:
-        document = build_document(plan)
-    return Compiled(loaded.path, loaded, plan, sort_diagnostics(diagnostics), document)
+        document = _partial_document(plan) if validated.partial else build_document(plan)
+    return Compiled(
+        loaded.path,
+        loaded,
+        plan,
+        sort_diagnostics(diagnostics),
+        document,
+        validated.unreadable,
+    )
 
 
-def rule_findings(compiled: Compiled, selection: Selection) -> list[Diagnostic]:
+def check(compiled: Compiled, selection: Selection) -> list[Diagnostic]:
     """What the consistency rules find in a read plan, less what `# rktc: ignore` silences."""
     if compiled.plan is None or compiled.document is None:
         return []
     loaded = compiled.loaded
-    found = run_rules(compiled.plan, compiled.document, loaded.source, selection, loaded.text)
+    found = run_rules(
+        compiled.plan,
+        compiled.document,
+        loaded.source,
+        selection,
+        loaded.text,
+        partial=bool(compiled.unreadable),
+    )
     return apply_suppressions(found, loaded.text, compiled.path, selection)
+
+
+class _UnreadableDocument:
+    """Stands for the tables of a plan whose parts they come from could not be read.
+
+    Any use raises AttributeError, which the rule engine takes (for a partial plan) as
+    "this rule cannot be checked here", so no rule reports on tables it cannot see.
+    """
+
+    def __getattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"the document's tables could not be read ({name})")
+
+
+def _partial_document(plan: Plan) -> Document:
+    try:
+        return build_document(plan)
+    except AttributeError:  # it needs a part of the plan that could not be read
+        return cast(Document, _UnreadableDocument())
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:

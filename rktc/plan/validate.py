@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, create_model
+from pydantic.fields import FieldInfo
 
 from rktc.core.diagnostics import Diagnostic
 from rktc.core.messages import Message, msg
@@ -17,6 +20,7 @@ from rktc.plan.schema import Plan
 from rktc.plan.values import ValueProblem
 
 Loc = tuple[str | int, ...]
+FORMAT_VERSION_KEY = "rktc"
 
 _TYPE_KEYS = {
     "string_type": "schema.expected_text",
@@ -30,13 +34,72 @@ _TYPE_KEYS = {
 }
 
 
-def validate_plan(loaded: Loaded) -> tuple[Plan | None, list[Diagnostic]]:
-    """Validate `loaded.data`; returns the plan (None if invalid) and the schema problems."""
+@dataclass(frozen=True)
+class Validated:
+    """The schema stage's answer: the plan, what is wrong with it, and what could not be read.
+
+    A plan with schema problems is still given as far as it could be read, so that the
+    rules check the parts that are fine: every top-level part with a problem is left
+    out of it (`unreadable`), and reading such a part raises AttributeError, which the
+    rule engine takes as "this rule cannot be checked here" (never as an empty part).
+    """
+
+    plan: Plan | None
+    problems: list[Diagnostic]
+    unreadable: frozenset[str] = frozenset()
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.unreadable)
+
+
+def validate_plan(loaded: Loaded) -> Validated:
+    """Validate `loaded.data` against the plan schema."""
     try:
-        return Plan.model_validate(loaded.data), []
+        return Validated(Plan.model_validate(loaded.data), [])
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-        return None, [_diagnostic(err, loaded.data, loaded.source) for err in errors]
+    problems = [_diagnostic(err, loaded.data, loaded.source) for err in errors]
+    if any(not err["loc"] for err in errors):
+        return Validated(None, problems)  # the plan itself is not a mapping
+    broken = frozenset(str(err["loc"][0]) for err in errors)
+    if FORMAT_VERSION_KEY in broken:
+        return Validated(None, problems)  # another format: its parts mean other things
+    return Validated(_readable_part(loaded.data, broken), problems, broken)
+
+
+def _readable_part(data: Any, broken: frozenset[str]) -> Plan | None:
+    """The plan without its `broken` top-level parts, or None if nothing else holds."""
+    if not isinstance(data, dict):
+        return None
+    rest = {key: value for key, value in data.items() if key not in broken}
+    try:
+        plan = _lenient_plan().model_validate(rest)
+    except ValidationError:
+        return None
+    for name in broken:
+        plan.__dict__.pop(name, None)  # reading it raises AttributeError, never a default
+    return plan
+
+
+@functools.cache
+def _lenient_plan() -> type[Plan]:
+    """`Plan` with every field optional: the shape of a plan some of whose parts are unreadable.
+
+    Built only when a plan has schema problems, and once per process.
+    """
+    fields: dict[str, Any] = {
+        name: (_annotation(info) | None, None)
+        for name, info in Plan.model_fields.items()
+        if info.is_required()
+    }
+    lenient: type[Plan] = create_model("PartialPlan", __base__=Plan, **fields)
+    return lenient
+
+
+def _annotation(info: FieldInfo) -> Any:
+    """A field's type with its constraints and validators, as written in the schema."""
+    return Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
 
 
 def _diagnostic(err: Any, data: Any, source: SourceMap) -> Diagnostic:
