@@ -24,7 +24,7 @@ def test_every_rule_is_documented(rule):
     assert re.fullmatch(r"RKT\d{3}", rule.code)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
     assert "\n" not in rule.summary
-    for section in ("## Why is this bad?", "## Example", "## Fix"):
+    for section in ("## Why is this bad?", "## Example", "## Use instead", "## Fix"):
         assert section in rule.doc, f"{rule.code} lacks {section}"
 
 

@@ -23,6 +23,11 @@ Ranges: RKT0xx reading the file and the schema; RKT1xx structure and references;
 indicators, satuan and targets; RKT3xx totals; RKT4xx identity of the document; RKT5xx
 wording.
 
+Each rule's *Example* fires it and its *Use instead* passes it. They show the top-level
+keys of a plan that matter: the rest is the starter plan of `rktc init`, with the keys
+a snippet writes replaced (a snippet with `tabel:` also replaces `sasaran` and
+`program`). tests/test_rule_examples.py runs every one of them this way.
+
 | code | name | severity | what it flags |
 |---|---|---|---|
 """

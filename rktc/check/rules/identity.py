@@ -57,10 +57,28 @@ def identity_mismatch(ctx: Context) -> Iterator[Diagnostic]:
 
     ## Example
         judul: Rencana Kinerja Tahunan
+        instansi:
+          nama: Komisi Pemilihan Umum Kabupaten Ogan Komering Ulu
+          kota: Baturaja
         sampul:
           judul: Rencana Kerja Tahunan
         penandatangan:
+          tempat: Baturaja
+          tanggal: 30 Januari 2025
+          jabatan: Ketua
+          nama: NANING WIJAYA
           instansi: Komisi Pemilihan Umum Kabupaten Ogan Komering   # "Ulu" missing
+
+    ## Use instead
+        judul: Rencana Kinerja Tahunan
+        instansi:
+          nama: Komisi Pemilihan Umum Kabupaten Ogan Komering Ulu
+          kota: Baturaja
+        penandatangan:
+          tempat: Baturaja
+          tanggal: 30 Januari 2025
+          jabatan: Ketua
+          nama: NANING WIJAYA
 
     ## Fix
     Write the institution, year and title the same way everywhere. In the
@@ -214,7 +232,13 @@ def year_outside_renstra(ctx: Context) -> Iterator[Diagnostic]:
 
     ## Example
         tahun: 2025
-        renstra: {periode: 2020-2024}
+        renstra:
+          periode: 2020-2024
+
+    ## Use instead
+        tahun: 2025
+        renstra:
+          periode: 2025-2029
 
     ## Fix
     Correct the year, or cite the Renstra of the period that contains it.
@@ -250,8 +274,20 @@ def signing_date(ctx: Context) -> Iterator[Diagnostic]:
     usually a date copied from last year's document.
 
     ## Example
-        tahun: 2023
-        penandatangan: {tanggal: 30 Januari 2022, ...}
+        tahun: 2025
+        penandatangan:
+          tempat: Baturaja
+          tanggal: 30 Januari 2023
+          jabatan: Ketua
+          nama: NANING WIJAYA
+
+    ## Use instead
+        tahun: 2025
+        penandatangan:
+          tempat: Baturaja
+          tanggal: 30 Januari 2025
+          jabatan: Ketua
+          nama: NANING WIJAYA
 
     ## Fix
     Write the real signing date.
@@ -285,7 +321,17 @@ def signature_position(ctx: Context) -> Iterator[Diagnostic]:
     the document's formal approval is unclear.
 
     ## Example
-        penandatangan: {tempat: Baturaja, tanggal: 30 Januari 2023, nama: NANING WIJAYA}
+        penandatangan:
+          tempat: Baturaja
+          tanggal: 30 Januari 2025
+          nama: NANING WIJAYA
+
+    ## Use instead
+        penandatangan:
+          tempat: Baturaja
+          tanggal: 30 Januari 2025
+          jabatan: Ketua
+          nama: NANING WIJAYA
 
     ## Fix
     Add `jabatan: Ketua` (or the signer's position).

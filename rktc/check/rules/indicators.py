@@ -143,11 +143,30 @@ def target_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     indicator is 97 % in three tables and 93 % in the fourth.
 
     ## Example
-        program:   # BAB II C
-          - baris:
-              - {indikator: Persentase produk hukum ..., target: 93 %}
-        rkt:
-          - {indikator: Persentase produk hukum ..., target: 97 %}
+    The legal products indicator is 97% in two tables and 93% in BAB II C.
+
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+          program:   # BAB II C
+            - no: 1
+              program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 93%}
+          rkt:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+
+    ## Use instead
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+          program:   # BAB II C
+            - no: 1
+              program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+          rkt:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
 
     ## Fix
     Decide the target and write it the same way everywhere (the finding points at
@@ -181,7 +200,30 @@ def satuan_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     different measurements.
 
     ## Example
-    "Satker" in BAB II B, "Lembaga" in both matrices.
+    "Satker" in BAB II C, "Lembaga" in BAB II B and in the RKT matrix.
+
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+          program:   # BAB II C
+            - no: 1
+              program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Satker, target: 97%}
+          rkt:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+
+    ## Use instead
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+          program:   # BAB II C
+            - no: 1
+              program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+          rkt:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
 
     ## Fix
     Use one satuan for the indicator in every table.
@@ -284,8 +326,50 @@ def anggaran_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     a different sum means a budget line is missing from one table or typed twice.
 
     ## Example
-    "Persentase tersedianya sarana dan prasarana ..." has 2.005.355.000 in BAB II B
-    but 2.005.355.000 + 281.247.000 = 2.286.602.000 in both matrices.
+    BAB II B lacks the 281.247.000 that the RKT matrix also ties to the indicator.
+
+        tabel:
+          indikator:
+            - no: 1
+              indikator: Persentase tersedianya sarana dan prasarana
+              satuan: Lembaga
+              target: 100%
+              anggaran: 2.005.355.000   # the 281.247.000 of Layanan Perkantoran is missing
+          rkt:
+            - no: 1
+              kegiatan: Layanan Sarana Internal
+              indikator: Persentase tersedianya sarana dan prasarana
+              satuan: Lembaga
+              target: 100%
+              anggaran: 2.005.355.000
+            - no: 2
+              kegiatan: Layanan Perkantoran
+              indikator: Persentase tersedianya sarana dan prasarana
+              satuan: Lembaga
+              target: 100%
+              anggaran: 281.247.000
+
+    ## Use instead
+        tabel:
+          indikator:
+            - no: 1
+              indikator: Persentase tersedianya sarana dan prasarana
+              satuan: Lembaga
+              target: 100%
+              anggaran: 2.286.602.000
+          rkt:
+            - no: 1
+              kegiatan: Layanan Sarana Internal
+              indikator: Persentase tersedianya sarana dan prasarana
+              satuan: Lembaga
+              target: 100%
+              anggaran: 2.005.355.000
+            - no: 2
+              kegiatan: Layanan Perkantoran
+              indikator: Persentase tersedianya sarana dan prasarana
+              satuan: Lembaga
+              target: 100%
+              anggaran: 281.247.000
 
     ## Fix
     Add the missing budget line to the table, or correct the amount.
@@ -351,8 +435,47 @@ def budget_line_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     different results. Usually one table was copied from an older plan.
 
     ## Example
-    Anggaran 32.588.000 measures "Persentase partisipasi pemilih" in the RKT matrix
-    but "Persentase satker ... yang memiliki pendidikan ke pemilu" in the APBN matrix.
+    Anggaran 32.588.000 measures one indicator in the RKT matrix and another in the
+    APBN matrix.
+
+        tabel:
+          rkt:
+            - no: 1
+              kegiatan: Sosialisasi dan Pendidikan Pemilih
+              indikator: Persentase partisipasi pemilih
+              satuan: Persen
+              target: 77,5%
+              anggaran: 32.588.000
+          apbn:
+            - no: 1
+              program: Program Penyelenggaraan Pemilu
+              baris:
+                - no: 1
+                  kegiatan: Sosialisasi dan Pendidikan Pemilih
+                  indikator: Persentase satker yang memiliki pendidikan ke pemilu
+                  satuan: Persen
+                  target: 77,5%
+                  anggaran: 32.588.000
+
+    ## Use instead
+        tabel:
+          rkt:
+            - no: 1
+              kegiatan: Sosialisasi dan Pendidikan Pemilih
+              indikator: Persentase partisipasi pemilih
+              satuan: Persen
+              target: 77,5%
+              anggaran: 32.588.000
+          apbn:
+            - no: 1
+              program: Program Penyelenggaraan Pemilu
+              baris:
+                - no: 1
+                  kegiatan: Sosialisasi dan Pendidikan Pemilih
+                  indikator: Persentase partisipasi pemilih
+                  satuan: Persen
+                  target: 77,5%
+                  anggaran: 32.588.000
 
     ## Fix
     Tie the kegiatan's anggaran to the same indicator in every table.
@@ -431,7 +554,14 @@ def percentage_target(ctx: Context) -> Iterator[Diagnostic]:
     measured (the "M" of SMART in the LKE).
 
     ## Example
-        - {indikator: Persentase pelaksanaan pemungutan ..., target: 13 kec}
+        tabel:
+          rkt:
+            - {no: 1, indikator: Persentase pelaksanaan pemungutan suara, satuan: Kecamatan, target: 13 kec}
+
+    ## Use instead
+        tabel:
+          rkt:
+            - {no: 1, indikator: Persentase pelaksanaan pemungutan suara, satuan: Kecamatan, target: 100%}
 
     ## Fix
     Write the target as a percentage (100%), or rename the indicator "Jumlah ...".
@@ -475,7 +605,14 @@ def count_target(ctx: Context) -> Iterator[Diagnostic]:
     A count ("Jumlah laporan") is measured in units, not percent.
 
     ## Example
-        - {indikator: Jumlah laporan keuangan, target: 100%}
+        tabel:
+          rkt:
+            - {no: 1, indikator: Jumlah laporan keuangan, satuan: Laporan, target: 100%}
+
+    ## Use instead
+        tabel:
+          rkt:
+            - {no: 1, indikator: Jumlah laporan keuangan, satuan: Laporan, target: 2 laporan}
 
     ## Fix
     Write the number of units (2 laporan), or rename the indicator "Persentase ...".
@@ -511,7 +648,14 @@ def quantity_in_satuan(ctx: Context) -> Iterator[Diagnostic]:
     satuan with target "97 %" cannot be read.
 
     ## Example
-        - {indikator: Persentase produk hukum ..., satuan: 1 Lembaga, target: 97 %}
+        tabel:
+          rkt:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: 1 Lembaga, target: 97%}
+
+    ## Use instead
+        tabel:
+          rkt:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
 
     ## Fix
     Write only the unit: `satuan: Lembaga`.
@@ -550,7 +694,14 @@ def unmeasurable(ctx: Context) -> Iterator[Diagnostic]:
     "Pembentukan ..." is a sasaran or an activity, not an indicator.
 
     ## Example
-        - {indikator: Pembentukan badan penyelenggara adhoc, target: 13 kec}
+        tabel:
+          rkt:
+            - {no: 1, indikator: Pembentukan badan penyelenggara adhoc, satuan: Kecamatan, target: 13 kec}
+
+    ## Use instead
+        tabel:
+          rkt:
+            - {no: 1, indikator: Jumlah badan adhoc yang dibentuk, satuan: Kecamatan, target: 13 kec}
 
     ## Fix
     Start the name with what is measured: "Jumlah badan adhoc yang dibentuk".

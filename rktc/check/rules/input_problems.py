@@ -11,14 +11,20 @@ input_rule(
 
     ## Why is this bad?
     Nothing after the error can be read reliably, so rktc stops at the first one.
-    Tabs used for indentation are the most common cause in files edited on Windows.
+    The most common causes are a text that contains ": " (YAML reads a second key)
+    and, in files edited on Windows, tabs used for indentation.
 
     ## Example
-        program:
-        \tkegiatan: []
+        visi:
+          teks: Visi KPU: Menjadi Penyelenggara Pemilu yang Mandiri
+
+    ## Use instead
+        visi:
+          teks: "Visi KPU: Menjadi Penyelenggara Pemilu yang Mandiri"
 
     ## Fix
-    Indent with spaces only, and check the ':' and '-' on the reported line and the one before.
+    Put a text that contains ": " in quotes, indent with spaces only, and check the
+    ':' and '-' on the reported line and the one before.
     """,
 )
 
@@ -34,8 +40,18 @@ input_rule(
 
     ## Example
         penandatangan:
+          tempat: Baturaja
+          tanggal: 30 Januari 2025
+          jabatan: Ketua
           nama: NANING WIJAYA
           nama: Naning Wijaya
+
+    ## Use instead
+        penandatangan:
+          tempat: Baturaja
+          tanggal: 30 Januari 2025
+          jabatan: Ketua
+          nama: NANING WIJAYA
 
     ## Fix
     Keep one of the two lines.
@@ -53,8 +69,16 @@ input_rule(
     that expand to gigabytes. Plans do not need them.
 
     ## Example
-        target: &t 100%
-        lain: *t
+        misi:
+          - &misi Meningkatkan kualitas penyelenggaraan Pemilu
+        tujuan:
+          - *misi
+
+    ## Use instead
+        misi:
+          - Meningkatkan kualitas penyelenggaraan Pemilu
+        tujuan:
+          - Meningkatnya kualitas penyelenggaraan Pemilu
 
     ## Fix
     Write the value out. An indicator shared by two kegiatan is declared once with
@@ -73,7 +97,10 @@ input_rule(
     lets the schema decide its meaning, so a tag would be ignored or unsafe.
 
     ## Example
-        anggaran: !!float 8.195
+        pagu: !!float 1.250.000.000
+
+    ## Use instead
+        pagu: 1.250.000.000
 
     ## Fix
     Remove the tag.
@@ -93,6 +120,9 @@ input_rule(
     ## Example
     A plan saved by Notepad as "ANSI" with the word "Rp·".
 
+    ## Use instead
+    The same plan saved as UTF-8.
+
     ## Fix
     Save the file again as UTF-8 (a UTF-8 BOM is accepted).
     """,
@@ -111,6 +141,9 @@ input_rule(
     ## Example
     A database dump passed instead of the plan.
 
+    ## Use instead
+    The plan file itself: 4 MB for 10,000 indicators.
+
     ## Fix
     Pass the plan file, or split a very large plan.
     """,
@@ -127,7 +160,10 @@ input_rule(
     attack on the parser.
 
     ## Example
-        a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+        misi: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[Meningkatkan kualitas]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+
+    ## Use instead
+        misi: [Meningkatkan kualitas penyelenggaraan Pemilu]
 
     ## Fix
     Check the indentation of the reported line.
@@ -144,9 +180,12 @@ input_rule(
     Everything after the second `---` would be ignored by a tool that reads one document.
 
     ## Example
-        rktc: 1
+        tahun: 2025
         ---
-        rktc: 1
+        tahun: 2026
+
+    ## Use instead
+        tahun: 2025
 
     ## Fix
     Keep one plan per file.
@@ -165,6 +204,9 @@ input_rule(
     ## Example
     A file of zero bytes, or only blank lines and comments.
 
+    ## Use instead
+    The starter plan that `rktc init` writes.
+
     ## Fix
     Run `rktc init plan.yaml` for a starter plan.
     """,
@@ -181,6 +223,10 @@ input_rule(
 
     ## Example
         misi: Meningkatkan kualitas penyelenggaraan Pemilu
+
+    ## Use instead
+        misi:
+          - Meningkatkan kualitas penyelenggaraan Pemilu
 
     ## Fix
     Write the shape the message names (a list starts each item with `- `).
@@ -201,6 +247,13 @@ input_rule(
           tempat: Baturaja
           nama: NANING WIJAYA
 
+    ## Use instead
+        penandatangan:
+          tempat: Baturaja
+          tanggal: 30 Januari 2025
+          jabatan: Ketua
+          nama: NANING WIJAYA
+
     ## Fix
     Add the key the message names (here `tanggal:` and `jabatan:`).
     """,
@@ -216,9 +269,28 @@ input_rule(
     A misspelt key (`anggran:`) would otherwise be ignored and its value lost.
 
     ## Example
-        kegiatan:
-          - nama: Pengelolaan IT
-            anggran: 6.178.000
+        program:
+          - nama: Program Dukungan Manajemen
+            kegiatan:
+              - nama: Pengelolaan IT
+                anggran: 6.178.000
+                indikator:
+                  - nama: Persentase layanan IT yang tersedia
+                    sasaran: S1
+                    satuan: Lembaga
+                    target: 100%
+
+    ## Use instead
+        program:
+          - nama: Program Dukungan Manajemen
+            kegiatan:
+              - nama: Pengelolaan IT
+                anggaran: 6.178.000
+                indikator:
+                  - nama: Persentase layanan IT yang tersedia
+                    sasaran: S1
+                    satuan: Lembaga
+                    target: 100%
 
     ## Fix
     Use the suggested key.
@@ -236,7 +308,10 @@ input_rule(
     `97.5%` may be 975%. rktc never guesses a number.
 
     ## Example
-        anggaran: 8,195
+        pagu: 1,250,000,000
+
+    ## Use instead
+        pagu: 1.250.000.000
 
     ## Fix
     Group thousands with dots and write decimals with a comma: `8.195`, `97,5%`.
@@ -254,6 +329,9 @@ input_rule(
 
     ## Example
         rktc: 2
+
+    ## Use instead
+        rktc: 1
 
     ## Fix
     Write `rktc: 1`, or upgrade rktc.

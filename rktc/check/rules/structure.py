@@ -72,10 +72,18 @@ def numbering(ctx: Context) -> Iterator[Diagnostic]:
     copied between tables by hand, and makes every later reference ambiguous.
 
     ## Example
-        indikator:
-          - {no: 9, indikator: ...}
-          - {no: 10, indikator: ...}
-          - {no: 8, indikator: ...}
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan}
+            - {no: 2, indikator: Persentase tersedianya sarana dan prasarana}
+            - {no: 1, indikator: Persentase laporan keuangan yang tepat waktu}
+
+    ## Use instead
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan}
+            - {no: 2, indikator: Persentase tersedianya sarana dan prasarana}
+            - {no: 3, indikator: Persentase laporan keuangan yang tepat waktu}
 
     ## Fix
     Number the rows 1, 2, 3 ... in order. A plan in the single-source form is
@@ -152,9 +160,24 @@ def unknown_sasaran(ctx: Context) -> Iterator[Diagnostic]:
     ## Example
         sasaran:
           - {id: S1, nama: Terwujudnya Tahapan Pemilu Sesuai Jadwal}
-        ...
-            indikator:
-              - {nama: Persentase ..., sasaran: S7, satuan: Lembaga, target: 100%}
+        program:
+          - nama: Program Penyelenggaraan Pemilu
+            kegiatan:
+              - nama: Dukungan Tahapan
+                anggaran: 1.250.000.000
+                indikator:
+                  - {nama: Persentase tahapan tepat jadwal, sasaran: S7, satuan: Lembaga, target: 100%}
+
+    ## Use instead
+        sasaran:
+          - {id: S1, nama: Terwujudnya Tahapan Pemilu Sesuai Jadwal}
+        program:
+          - nama: Program Penyelenggaraan Pemilu
+            kegiatan:
+              - nama: Dukungan Tahapan
+                anggaran: 1.250.000.000
+                indikator:
+                  - {nama: Persentase tahapan tepat jadwal, sasaran: S1, satuan: Lembaga, target: 100%}
 
     ## Fix
     Use one of the declared ids, or declare the sasaran.
@@ -186,8 +209,38 @@ def unknown_ref(ctx: Context) -> Iterator[Diagnostic]:
     The kegiatan would have no indicator, so its anggaran would be tied to nothing.
 
     ## Example
-        indikator:
-          - ref: IK-SARPRAS   # but no indicator has `id: IK-SARPRAS`
+        program:
+          - nama: Program Dukungan Manajemen
+            kegiatan:
+              - nama: Layanan Sarana Internal
+                anggaran: 2.005.355.000
+                indikator:
+                  - id: IK-SARANA
+                    nama: Persentase tersedianya sarana dan prasarana
+                    sasaran: S1
+                    satuan: Lembaga
+                    target: 100%
+              - nama: Layanan Perkantoran
+                anggaran: 281.247.000
+                indikator:
+                  - ref: IK-SARPRAS   # no indicator has `id: IK-SARPRAS`
+
+    ## Use instead
+        program:
+          - nama: Program Dukungan Manajemen
+            kegiatan:
+              - nama: Layanan Sarana Internal
+                anggaran: 2.005.355.000
+                indikator:
+                  - id: IK-SARPRAS
+                    nama: Persentase tersedianya sarana dan prasarana
+                    sasaran: S1
+                    satuan: Lembaga
+                    target: 100%
+              - nama: Layanan Perkantoran
+                anggaran: 281.247.000
+                indikator:
+                  - ref: IK-SARPRAS
 
     ## Fix
     Give the shared indicator `id: IK-SARPRAS` where it is declared, or correct the ref.
@@ -221,8 +274,21 @@ def duplicate_id(ctx: Context) -> Iterator[Diagnostic]:
 
     ## Example
         sasaran:
-          - {id: S1, nama: Terwujudnya ...}
-          - {id: S1, nama: Meningkatnya ...}
+          - {id: S1, nama: Terwujudnya Tahapan Pemilu Sesuai Jadwal}
+          - {id: S1, nama: Meningkatnya Partisipasi Pemilih}
+
+    ## Use instead
+        sasaran:
+          - {id: S1, nama: Terwujudnya Tahapan Pemilu Sesuai Jadwal}
+          - {id: S2, nama: Meningkatnya Partisipasi Pemilih}
+        program:
+          - nama: Program Penyelenggaraan Pemilu
+            kegiatan:
+              - nama: Dukungan Tahapan
+                anggaran: 1.250.000.000
+                indikator:
+                  - {nama: Persentase tahapan tepat jadwal, sasaran: S1, satuan: Lembaga, target: 100%}
+                  - {nama: Persentase partisipasi pemilih, sasaran: S2, satuan: Persen, target: 78%}
 
     ## Fix
     Give each sasaran and each shared indicator its own id.
@@ -272,8 +338,13 @@ def unused_sasaran(ctx: Context) -> Iterator[Diagnostic]:
 
     ## Example
         sasaran:
-          - {id: S2, nama: Terwujudnya Pemilu serentak yang aman dan damai}
+          - {id: S1, nama: Terwujudnya Tahapan Pemilu Sesuai Jadwal}
+          - {id: S2, nama: Terwujudnya Pemilu Serentak yang Aman dan Damai}
         # ... and no indicator has `sasaran: S2`
+
+    ## Use instead
+        sasaran:
+          - {id: S1, nama: Terwujudnya Tahapan Pemilu Sesuai Jadwal}
 
     ## Fix
     Add an indicator for it, or remove the sasaran.
@@ -333,7 +404,24 @@ def undeclared_sasaran(ctx: Context) -> Iterator[Diagnostic]:
           sasaran:
             - {no: 1, sasaran: Terwujudnya Tahapan Pemilu/Pemilihan Sesuai Jadwal}
           rkt:
-            - {no: 1, sasaran: Ketersediaan suara pemilih hasil pemilu, ...}
+            - no: 1
+              sasaran: Ketersediaan suara pemilih hasil pemilu
+              kegiatan: Dukungan Pemutakhiran Data Pemilih
+              indikator: Persentase pemutakhiran data pemilih tepat waktu
+              satuan: Lembaga
+              target: 100%
+
+    ## Use instead
+        tabel:
+          sasaran:
+            - {no: 1, sasaran: Terwujudnya Tahapan Pemilu/Pemilihan Sesuai Jadwal}
+          rkt:
+            - no: 1
+              sasaran: Terwujudnya Tahapan Pemilu/Pemilihan Sesuai Jadwal
+              kegiatan: Dukungan Pemutakhiran Data Pemilih
+              indikator: Persentase pemutakhiran data pemilih tepat waktu
+              satuan: Lembaga
+              target: 100%
 
     ## Fix
     Add the sasaran to BAB II A, or use the declared wording in the table.
@@ -383,8 +471,29 @@ def missing_from_table(ctx: Context) -> Iterator[Diagnostic]:
     them means the tables were edited separately and one of them is wrong.
 
     ## Example
-    "Persentase Pemutakhiran Data Pemilih Tepat Waktu" is in both matrices, but
-    BAB II B prints a sasaran text in its row.
+    BAB II C lists "Persentase pemutakhiran data pemilih tepat waktu"; BAB II B does not.
+
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+          program:
+            - no: 1
+              program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+                - {no: 2, indikator: Persentase pemutakhiran data pemilih tepat waktu, satuan: Lembaga, target: 100%}
+
+    ## Use instead
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+            - {no: 2, indikator: Persentase pemutakhiran data pemilih tepat waktu, satuan: Lembaga, target: 100%}
+          program:
+            - no: 1
+              program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, indikator: Persentase produk hukum yang ditetapkan, satuan: Lembaga, target: 97%}
+                - {no: 2, indikator: Persentase pemutakhiran data pemilih tepat waktu, satuan: Lembaga, target: 100%}
 
     ## Fix
     Add the indicator to the tables that lack it, or remove it everywhere. The
@@ -450,9 +559,15 @@ def duplicate_indicator(ctx: Context) -> Iterator[Diagnostic]:
     kegiatan is declared once and referenced with `ref:`.
 
     ## Example
-        indikator:
-          - {no: 10, indikator: Persentase tersedianya sarana ..., target: 100%}
-          - {no: 11, indikator: Persentase tersedianya sarana ..., target: 100%}
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase tersedianya sarana dan prasarana, target: 100%}
+            - {no: 2, indikator: Persentase tersedianya sarana dan prasarana, target: 100%}
+
+    ## Use instead
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase tersedianya sarana dan prasarana, target: 100%}
 
     ## Fix
     Remove the repeated row; for a shared indicator give it an `id:` and use `- ref: ID`.
@@ -520,6 +635,15 @@ def empty_section(ctx: Context) -> Iterator[Diagnostic]:
         program:
           - nama: Program Dukungan Manajemen
             kegiatan: []
+
+    ## Use instead
+        program:
+          - nama: Program Dukungan Manajemen
+            kegiatan:
+              - nama: Layanan Perkantoran
+                anggaran: 281.247.000
+                indikator:
+                  - {nama: Persentase layanan perkantoran, sasaran: S1, satuan: Lembaga, target: 100%}
 
     ## Fix
     Fill in the section, or remove the empty program or kegiatan.

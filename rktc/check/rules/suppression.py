@@ -30,7 +30,28 @@ register(
     problem if it came back. Reviewers also read suppressions as open questions.
 
     ## Example
-        target: 97%  # rktc: ignore[RKT201]
+        program:
+          - nama: Program Penyelenggaraan Pemilu
+            kegiatan:
+              - nama: Dukungan Tahapan
+                anggaran: 1.250.000.000
+                indikator:
+                  - nama: Persentase tahapan Pemilu yang terlaksana sesuai jadwal
+                    sasaran: S1
+                    satuan: Lembaga
+                    target: 100%  # rktc: ignore[RKT201]
+
+    ## Use instead
+        program:
+          - nama: Program Penyelenggaraan Pemilu
+            kegiatan:
+              - nama: Dukungan Tahapan
+                anggaran: 1.250.000.000
+                indikator:
+                  - nama: Persentase tahapan Pemilu yang terlaksana sesuai jadwal
+                    sasaran: S1
+                    satuan: Lembaga
+                    target: 100%
 
     ## Fix
     Delete the comment, or correct the code in it.

@@ -58,8 +58,24 @@ def total_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     missing from a table or typed twice. Reviewers check the sums against the DIPA.
 
     ## Example
-    The RKT matrix adds up to 30.577.023.000, BAB II B to 30.295.776.000: the
-    281.247.000 of "Layanan perkantoran" is missing from BAB II B.
+    The RKT matrix adds up to 2.286.602.000, BAB II B to 2.005.355.000: the budget
+    line of "Layanan perkantoran" is missing from BAB II B.
+
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase tersedianya sarana dan prasarana, anggaran: 2.005.355.000}
+          rkt:
+            - {no: 1, indikator: Persentase tersedianya sarana dan prasarana, anggaran: 2.005.355.000}
+            - {no: 2, indikator: Persentase layanan perkantoran, anggaran: 281.247.000}
+
+    ## Use instead
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase tersedianya sarana dan prasarana, anggaran: 2.005.355.000}
+            - {no: 2, indikator: Persentase layanan perkantoran, anggaran: 281.247.000}
+          rkt:
+            - {no: 1, indikator: Persentase tersedianya sarana dan prasarana, anggaran: 2.005.355.000}
+            - {no: 2, indikator: Persentase layanan perkantoran, anggaran: 281.247.000}
 
     ## Fix
     Add the missing budget line, or correct the amount that differs.
@@ -146,7 +162,23 @@ def pagu_mismatch(ctx: Context) -> Iterator[Diagnostic]:
 
     ## Example
         pagu: 31.000.000.000
-        # while the kegiatan add up to 30.577.023.000
+        program:
+          - nama: Program Penyelenggaraan Pemilu
+            kegiatan:
+              - nama: Dukungan Tahapan
+                anggaran: 30.577.023.000
+                indikator:
+                  - {nama: Persentase tahapan tepat jadwal, sasaran: S1, satuan: Lembaga, target: 100%}
+
+    ## Use instead
+        pagu: 30.577.023.000
+        program:
+          - nama: Program Penyelenggaraan Pemilu
+            kegiatan:
+              - nama: Dukungan Tahapan
+                anggaran: 30.577.023.000
+                indikator:
+                  - {nama: Persentase tahapan tepat jadwal, sasaran: S1, satuan: Lembaga, target: 100%}
 
     ## Fix
     Correct the anggaran of the kegiatan, or the pagu.

@@ -40,7 +40,11 @@ def outcome_worded(ctx: Context) -> Iterator[Diagnostic]:
 
     ## Example
         sasaran:
-          - {id: S5, nama: Pembentukan Penyelenggara Badan Adhoc}
+          - {id: S1, nama: Pembentukan Penyelenggara Badan Adhoc}
+
+    ## Use instead
+        sasaran:
+          - {id: S1, nama: Terbentuknya Badan Penyelenggara Adhoc yang Profesional}
 
     ## Fix
     Reword it as a result: "Terbentuknya Badan Penyelenggara Adhoc yang Profesional".
@@ -90,8 +94,24 @@ def near_duplicate(ctx: Context) -> Iterator[Diagnostic]:
     print as two different things; readers and tools cannot tell whether they are.
 
     ## Example
-        - {kegiatan: Layanan Prasarana Internal, ...}
-        - {kegiatan: Layanan Praserana Internal, ...}
+        tabel:
+          rkt:
+            - no: 1
+              kegiatan: Layanan Prasarana Internal
+              indikator: Persentase tersedianya sarana dan prasarana
+            - no: 2
+              kegiatan: Layanan Praserana Internal
+              indikator: Persentase gedung kantor yang terpelihara
+
+    ## Use instead
+        tabel:
+          rkt:
+            - no: 1
+              kegiatan: Layanan Prasarana Internal
+              indikator: Persentase tersedianya sarana dan prasarana
+            - no: 2
+              kegiatan: Layanan Prasarana Internal
+              indikator: Persentase gedung kantor yang terpelihara
 
     ## Fix
     Use the intended spelling (the finding names the most used one) everywhere.
