@@ -1,8 +1,15 @@
-"""Write imported plan data as a commented YAML plan that rktc reads back exactly."""
+"""Write imported plan data as a commented YAML plan that rktc reads back exactly.
+
+Every text is written so that `rktc.plan.load` reads back the same characters: bare when
+that is safe, as a literal block for multi-line text, else double-quoted with YAML escapes
+(line breaks, control characters, NEL, LS and PS, which the YAML reader refuses or folds
+when written raw). Notes become comments beside their value; a note whose place the
+plan does not have is listed in the header comment, so none is lost.
+"""
 
 from __future__ import annotations
 
-import json
+import re
 from typing import Any
 
 from rktc.importer.recognize import Imported, Path_
@@ -56,82 +63,180 @@ ROW_ORDER = (
 )
 _SPECIAL_START = tuple("-?:,[]{}#&*!|>'\"%@`")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# What the YAML 1.1 reader (libyaml and PyYAML alike) takes as a character of a line:
+# its printable set, less the line breaks NEL, LS and PS and the byte order mark. Any
+# other character is written as an escape, inside double quotes.
+_NOT_LITERAL = re.compile(
+    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_TO_ESCAPE = re.compile(f'["\\\\]|{_NOT_LITERAL.pattern}')
+_NAMED_ESCAPES = {
+    "\0": "\\0",
+    "\a": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\v": "\\v",
+    "\f": "\\f",
+    "\r": "\\r",
+    "\x1b": "\\e",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+    '"': '\\"',
+    "\\": "\\\\",
+}
 
 
-def scalar(value: Any) -> str:
-    """A YAML scalar that rktc's loader reads back as exactly `value` (as text)."""
-    text = str(value)
-    plain = (
+def _escape(match: re.Match[str]) -> str:
+    """One character as an escape of a double-quoted scalar.
+
+    A lone surrogate (U+D800 to U+DFFF) cannot be encoded in a UTF-8 file and libyaml
+    refuses its escape: it is written as U+FFFD, the replacement character, as a UTF-8
+    decoder does with bytes it cannot read.
+    """
+    char = match.group(0)
+    named = _NAMED_ESCAPES.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"
+    if code < 0x100:
+        return f"\\x{code:02X}"
+    return f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}"
+
+
+def quoted(text: str) -> str:
+    """`text` as a double-quoted scalar on one line, which the loader reads back exactly."""
+    return '"' + _TO_ESCAPE.sub(_escape, text) + '"'
+
+
+def _plain(text: str) -> bool:
+    """Whether `text` may be written bare and still be read back as exactly this text."""
+    return (
         text not in _NULLS
         and text == text.strip()
         and not text.startswith(_SPECIAL_START)
         and ": " not in text
         and " #" not in text
         and not text.endswith(":")
-        and "\t" not in text
-        and "\n" not in text
+        and _NOT_LITERAL.search(text) is None
     )
-    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def scalar(value: Any) -> str:
+    """A YAML scalar that rktc's loader reads back as exactly `value` (as text)."""
+    text = str(value)
+    return text if _plain(text) else quoted(text)
+
+
+def _block_lines(text: str) -> list[str] | None:
+    """The lines of a multi-line `text` as a literal block (`|2-`), or None to quote it.
+
+    A literal block keeps its lines as written (indentation beyond its own, tabs, trailing
+    spaces), but it cannot hold a character that needs an escape, and strip chomping drops
+    a final line break: such text is quoted instead.
+    """
+    if text.endswith("\n") or _NOT_LITERAL.search(text.replace("\n", "").replace("\t", "")):
+        return None
+    return text.split("\n")
+
+
+def comment(text: str) -> str:
+    """`text` for a YAML comment: line breaks and control characters become their escapes,
+    so no text from a document can end the comment and be read as plan data."""
+    return _NOT_LITERAL.sub(lambda m: _escape(m).replace("\ufffd", "\\ufffd"), text)
 
 
 def to_yaml(imported: Imported, source: str) -> str:
+    writer = _Writer(imported.notes)
     data = {"rktc": 1, **imported.data}
+    for key in sorted(data, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else 99):
+        writer.emit(key, data[key], 0, (key,))
+    origin = comment(source)
     lines = [
-        f"# Imported by `rktc import` from {source}, in the published form: every table as",
+        f"# Imported by `rktc import` from {origin}, in the published form: every table as",
         "# printed. Comments mark what the importer guessed; check them before relying on",
         "# the plan. `rktc validate` shows where the tables disagree.",
     ]
     if imported.unplaced:
         lines.append("#")
         lines.append("# Not placed in the plan (see the import report):")
-        lines += [f"#   - {item}" for item in imported.unplaced]
-    for key in sorted(data, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else 99):
-        _emit(lines, key, data[key], 0, (key,), imported.notes)
-    return "\n".join(lines) + "\n"
+        lines += [f"#   - {comment(item)}" for item in imported.unplaced]
+    orphans = unplaced_notes(imported, writer)
+    if orphans:
+        lines.append("#")
+        lines.append("# Notes on values the plan does not have:")
+        lines += [
+            f"#   - {comment(_dotted(path))}: {comment(imported.notes[path])}" for path in orphans
+        ]
+    return "\n".join(lines + writer.lines) + "\n"
 
 
-def _comment(notes: dict[Path_, str], path: Path_) -> str:
-    return f"  # {notes[path]}" if path in notes else ""
+def unplaced_notes(imported: Imported, writer: _Writer | None = None) -> list[Path_]:
+    """The paths of notes that no written value carries (each is listed in the header)."""
+    if writer is None:
+        writer = _Writer(imported.notes)
+        for key, value in {"rktc": 1, **imported.data}.items():
+            writer.emit(key, value, 0, (key,))
+    return [path for path in imported.notes if path not in writer.placed]
 
 
-def _emit(
-    lines: list[str], key: str, value: Any, indent: int, path: Path_, notes: dict[Path_, str]
-) -> None:
-    pad = " " * indent
-    note = _comment(notes, path)
-    if isinstance(value, dict):
-        lines.append(f"{pad}{key}:{note}")
-        for child in sorted(value, key=lambda k: (isinstance(value[k], list), _row_key(k))):
-            _emit(lines, child, value[child], indent + 2, (*path, child), notes)
-    elif isinstance(value, list):
-        if not value:
-            lines.append(f"{pad}{key}: []{note}")
+def _dotted(path: Path_) -> str:
+    return "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path)[1:]
+
+
+class _Writer:
+    """The plan's lines, with each note as a comment on the line of the value it is about."""
+
+    def __init__(self, notes: dict[Path_, str]) -> None:
+        self.notes = notes
+        self.lines: list[str] = []
+        self.placed: set[Path_] = set()
+
+    def _comment(self, path: Path_) -> str:
+        if path not in self.notes:
+            return ""
+        self.placed.add(path)
+        return f"  # {comment(self.notes[path])}"
+
+    def emit(self, key: str, value: Any, indent: int, path: Path_) -> None:
+        pad = " " * indent
+        head = f"{pad}{scalar(key)}:"
+        if isinstance(value, dict):
+            if not value:
+                self.lines.append(f"{head} {{}}{self._comment(path)}")
+                return
+            self.lines.append(f"{head}{self._comment(path)}")
+            for child in sorted(value, key=lambda k: (isinstance(value[k], list), _row_key(k))):
+                self.emit(child, value[child], indent + 2, (*path, child))
+        elif isinstance(value, list):
+            if not value:
+                self.lines.append(f"{head} []{self._comment(path)}")
+                return
+            self.lines.append(f"{head}{self._comment(path)}")
+            for i, item in enumerate(value):
+                self.emit_item(item, indent + 2, (*path, i))
+        elif isinstance(value, str) and "\n" in value and (block := _block_lines(value)):
+            # the indentation indicator: the first line may itself start with spaces
+            self.lines.append(f"{head} |2-{self._comment(path)}")
+            self.lines += [f"{pad}  {line}" if line else "" for line in block]
+        else:
+            self.lines.append(f"{head} {scalar(value)}{self._comment(path)}")
+
+    def emit_item(self, item: Any, indent: int, path: Path_) -> None:
+        pad = " " * indent
+        if not isinstance(item, dict):
+            self.lines.append(f"{pad}- {scalar(item)}{self._comment(path)}")
             return
-        lines.append(f"{pad}{key}:{note}")
-        for i, item in enumerate(value):
-            _emit_item(lines, item, indent + 2, (*path, i), notes)
-    elif isinstance(value, str) and "\n" in value:
-        lines.append(f"{pad}{key}: |{note}")
-        lines += [f"{pad}  {line}" if line else "" for line in value.split("\n")]
-    else:
-        lines.append(f"{pad}{key}: {scalar(value)}{note}")
-
-
-def _emit_item(
-    lines: list[str], item: Any, indent: int, path: Path_, notes: dict[Path_, str]
-) -> None:
-    pad = " " * indent
-    if not isinstance(item, dict):
-        lines.append(f"{pad}- {scalar(item)}{_comment(notes, path)}")
-        return
-    first = True
-    for key in sorted(item, key=lambda k: (isinstance(item[k], list), _row_key(k))):
-        sub: list[str] = []
-        _emit(sub, key, item[key], indent + 2, (*path, key), notes)
-        if first:
-            sub[0] = f"{pad}- {sub[0][indent + 2 :]}"
-            first = False
-        lines += sub
+        if not item:
+            self.lines.append(f"{pad}- {{}}{self._comment(path)}")
+            return
+        first = len(self.lines)
+        for key in sorted(item, key=lambda k: (isinstance(item[k], list), _row_key(k))):
+            self.emit(key, item[key], indent + 2, (*path, key))
+        self.lines[first] = f"{pad}- {self.lines[first][indent + 2 :]}{self._comment(path)}"
 
 
 def _row_key(key: str) -> int:
