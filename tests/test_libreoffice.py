@@ -14,10 +14,10 @@ from helpers import PLANS
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
-from rktc.pipeline.build import libreoffice
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.document import build_document
 from rktc.plan.formatting import rupiah, target
+from rktc.render.pdf import libreoffice
 
 PLAN = PLANS / "kpu-oku-2023.yaml"
 
@@ -86,7 +86,7 @@ def test_matrices_are_on_landscape_pages_and_page_count_is_sane(pdf):
 
 
 def test_pdf_without_libreoffice_names_the_package(tmp_path, monkeypatch):
-    monkeypatch.setattr("rktc.pipeline.build.libreoffice", lambda: None)
+    monkeypatch.setattr("rktc.render.pdf.libreoffice", lambda: None)
     result = CliRunner().invoke(
         app, ["build", str(PLAN), "-f", "pdf", "-o", str(tmp_path / "x.pdf"), "--lang", "en"]
     )

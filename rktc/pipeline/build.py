@@ -6,9 +6,6 @@ The build itself (check, render, write atomically) is `Pipeline.build`
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +13,10 @@ from rktc.core.errors import RktcError
 from rktc.pipeline.compile import Compiled
 from rktc.plan.document import Document
 from rktc.plan.schema import Plan
+from rktc.render.pdf import docx_to_pdf as docx_to_pdf  # noqa: PLC0414 -- re-exported
 from rktc.render.view import DocumentView, build_view
 
 FORMATS = ("docx", "md", "html", "pdf")
-PDF_TIMEOUT = 600
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 
 
@@ -90,38 +87,3 @@ def logo_path(plan: Plan, plan_path: Path) -> Path | None:
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         raise RktcError("build.bad_logo", path=name, detail=path.suffix or "?")
     return path
-
-
-def libreoffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def docx_to_pdf(docx: bytes) -> bytes:
-    """Convert with LibreOffice in a private profile (so a running office does not interfere)."""
-    office = libreoffice()
-    if office is None:
-        raise RktcError("build.no_libreoffice")
-    with tempfile.TemporaryDirectory(prefix="rktc-pdf-") as tmp:
-        folder = Path(tmp)
-        source = folder / "rkt.docx"
-        source.write_bytes(docx)
-        command = [
-            office,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(source),
-        ]
-        try:
-            done = subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT, check=False)
-        except subprocess.TimeoutExpired:
-            raise RktcError("build.pdf_failed", detail=f"timeout {PDF_TIMEOUT}s") from None
-        pdf = folder / "rkt.pdf"
-        if done.returncode != 0 or not pdf.is_file():
-            detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[-300:]
-            raise RktcError("build.pdf_failed", detail=detail or f"exit {done.returncode}")
-        return pdf.read_bytes()
