@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rktc.render.outline import Outline, outline_context, outline_for
 from rktc.render.text import environment, render_template, view_context
 from rktc.render.view import DocumentView
 
@@ -19,8 +20,13 @@ def column_class(column: dict[str, Any]) -> str:
     return str(column["key"]) + (" num" if column["numeric"] else "")
 
 
-def render_markup(view: DocumentView, fmt: str, user_dir: Path | None = None) -> str:
+def render_markup(
+    view: DocumentView, fmt: str, user_dir: Path | None = None, outline: Outline | None = None
+) -> str:
+    """`fmt` (md or html) from its template, which walks the outline of `view`'s document."""
     env = environment(user_dir)
     env.filters["md_cell"] = md_cell
     env.filters["column_class"] = column_class
-    return render_template(env, f"rkt.{fmt}.j2", view_context(view))
+    context = view_context(view)
+    context["outline"] = outline_context(outline or outline_for(view), view)
+    return render_template(env, f"rkt.{fmt}.j2", context)

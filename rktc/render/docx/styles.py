@@ -1,0 +1,127 @@
+"""The reference document and its styles: rktc's house style, the table and contents styles."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from rktc.core.errors import RktcError
+from rktc.render.docx.wordml import NSDECL
+
+REQUIRED_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Table Grid")
+TABLE_TEXT_STYLE = "RKTTabel"
+# Word's built-in names for the table of contents' levels ("toc 1" is shown as "TOC 1").
+CONTENTS_STYLES = {1: "toc 1", 2: "toc 2"}
+CONTENTS_INDENT = 440  # twips per level below the first
+
+
+def open_reference(path: Path | None) -> DocxDocument:
+    try:
+        return docx.Document(str(path) if path else None)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise RktcError("build.bad_reference", path=str(path), detail=str(exc)) from None
+
+
+def house_style(document: DocxDocument) -> None:
+    """rktc's default look: Arial, black headings (python-docx's template is blue Calibri)."""
+    sizes = {
+        "Normal": 11,
+        "Title": 20,
+        "Heading 1": 14,
+        "Heading 2": 12,
+        "Heading 3": 11,
+        "TOC Heading": 14,
+    }
+    for name, size in sizes.items():
+        style = document.styles[name]
+        font = style.font
+        font.name = "Arial"
+        font.size = Pt(size)
+        font.color.rgb = RGBColor(0, 0, 0)
+        font.bold = name != "Normal"
+        r_fonts = style.element.rPr.rFonts
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            r_fonts.attrib.pop(qn(attribute), None)
+    title = document.styles["Title"].element.pPr
+    if title is not None:
+        for border in title.findall(qn("w:pBdr")):
+            title.remove(border)
+
+
+def add_table_text_style(document: DocxDocument, normal_id: str) -> None:
+    """A paragraph style for table cells, so cells do not repeat their formatting."""
+    _add_style(
+        document,
+        TABLE_TEXT_STYLE,
+        "RKT Tabel",
+        normal_id,
+        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        '<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>',
+    )
+
+
+def add_contents_styles(document: DocxDocument, styles: dict[str, str], width: int) -> None:
+    """The contents' level styles, when the reference document lacks them: a right tab
+    with a dotted leader at the text's edge (where Word and LibreOffice put page numbers)."""
+    for level, name in CONTENTS_STYLES.items():
+        if name in styles:
+            continue
+        style_id = f"TOC{level}"
+        indent = CONTENTS_INDENT * (level - 1)
+        _add_style(
+            document,
+            style_id,
+            name,
+            styles["Normal"],
+            f'<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width}"/></w:tabs>'
+            f'<w:spacing w:after="100"/><w:ind w:left="{indent}"/></w:pPr>',
+            builtin=True,
+        )
+        styles[name] = style_id
+
+
+def _add_style(
+    document: DocxDocument,
+    style_id: str,
+    name: str,
+    based_on: str,
+    properties: str,
+    *,
+    builtin: bool = False,
+) -> None:
+    styles = document.styles.element
+    if any(s.get(qn("w:styleId")) == style_id for s in styles):
+        return
+    custom = "" if builtin else ' w:customStyle="1"'
+    extra = f'<w:next w:val="{based_on}"/><w:uiPriority w:val="39"/>' if builtin else ""
+    styles.append(
+        parse_xml(
+            f'<w:style {NSDECL} w:type="paragraph"{custom} w:styleId="{style_id}">'
+            f'<w:name w:val="{name}"/><w:basedOn w:val="{based_on}"/>{extra}'
+            f"<w:qFormat/>{properties}</w:style>"
+        )
+    )
+
+
+def style_ids(document: DocxDocument, path: Path | None) -> dict[str, str]:
+    """Style names to their ids; the required ones must be there (named when missing)."""
+    found: dict[str, str] = {}
+    for style in document.styles:
+        if style.name and style.style_id:
+            found[style.name] = style.style_id
+    missing = [name for name in REQUIRED_STYLES if name not in found]
+    if missing:
+        raise RktcError("build.missing_styles", path=str(path), styles=", ".join(missing))
+    found.setdefault("TOC Heading", found["Title"])
+    found.setdefault("Heading 3", found["Heading 2"])
+    # python-docx shows Word's "toc 1" as "TOC 1" in some templates: accept either spelling
+    for name in CONTENTS_STYLES.values():
+        if name.upper() in found and name not in found:
+            found[name] = found[name.upper()]
+    return found

@@ -1,0 +1,271 @@
+"""The document's outline, written once: its parts, their sections, what each section holds.
+
+Every renderer walks this tree instead of knowing the chapter order: the DOCX writer
+(sections, page numbering, orientation, headings, the table of contents), the Markdown and
+HTML templates (which receive it as plain data, see `outline_context`) and the TOC, which
+lists the headings the outline marks for it. A layout for another kind of office is another
+`Outline`; a renderer only asks the outline what comes next.
+
+The tree:
+
+- an `Outline` is a sequence of `Part`s: runs of pages with one orientation and one page
+  numbering (a DOCX section);
+- a `Part` holds `Section`s; a level-1 section starts a new page, a level-2 section is a
+  heading inside it, a section of level 0 has no heading (the cover);
+- a `Section` holds `Block`s, in order, then its sub-sections. A block is one kind of
+  content (`BLOCK_KINDS`) taken from one field of the document view (`source`).
+
+Heading lines may name the document's facts in braces (`HEADING_FIELDS`): `{year}`, and
+`{SHORT_NAME}` / `{INSTITUTION}` (printed in capitals). They are filled by `str.format`,
+so a fact's own text is never read as a field. No text of a plan is ever part of the
+outline's structure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from rktc.render.view import DocumentView
+
+# What a block may be. A renderer has one way of writing each.
+COVER = "cover"  # the title page (source: none)
+PARAGRAPHS = "paragraphs"  # justified paragraphs: a view field, or "texts.<name>"
+SIGNATURE = "signature"  # place and date, office, signer (source: none)
+CONTENTS = "contents"  # the table of contents (source: none)
+VISI = "visi"  # the vision sentence and the meaning of its key words
+NUMBERED = "numbered"  # a numbered list of strings: a view field
+TABLE = "table"  # one table: a view field holding a TableView
+CAPTIONED_TABLES = "captioned_tables"  # numbered captions, each with its table: a view field
+BLOCK_KINDS = (COVER, PARAGRAPHS, SIGNATURE, CONTENTS, VISI, NUMBERED, TABLE, CAPTIONED_TABLES)
+
+# Page numbering of a part (OOXML's names for them).
+NO_NUMBERS, LOWER_ROMAN, DECIMAL = None, "lowerRoman", "decimal"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in BLOCK_KINDS:
+            raise ValueError(f"unknown block kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: tuple[str, ...] = ()  # lines of the heading; empty for level 0
+    level: int = 1
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+    subtitle: tuple[str, ...] = ()  # lines printed under the heading (a matrix's office)
+    in_contents: bool = True  # listed in the table of contents
+    paged_only: bool = False  # only in paged editions (DOCX, PDF): the table of contents
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    sections: tuple[Section, ...]
+    landscape: bool = False
+    numbering: str | None = NO_NUMBERS
+    restart_numbering: bool = False
+
+
+@dataclass(frozen=True)
+class Outline:
+    name: str
+    parts: tuple[Part, ...]
+
+    def sections(self) -> Iterator[tuple[Part, Section]]:
+        """Every section in reading order (depth first), with the part that holds it."""
+        for part in self.parts:
+            for section in part.sections:
+                yield from _walk(part, section)
+
+    def contents(self, view: DocumentView) -> list[ContentsEntry]:
+        """The table of contents: each listed heading's level and text on one line."""
+        return [
+            ContentsEntry(section.key, section.level, " ".join(heading_lines(section, view)))
+            for _, section in self.sections()
+            if section.level > 0 and section.in_contents
+        ]
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    key: str
+    level: int
+    text: str
+
+
+def _walk(part: Part, section: Section) -> Iterator[tuple[Part, Section]]:
+    yield part, section
+    for child in section.sections:
+        yield from _walk(part, child)
+
+
+HEADING_FIELDS = ("year", "SHORT_NAME", "INSTITUTION")
+
+
+def _fields(view: DocumentView) -> dict[str, str]:
+    return {
+        "year": str(view.year),
+        "SHORT_NAME": view.short_name.upper(),
+        "INSTITUTION": view.institution.upper(),
+    }
+
+
+def heading_lines(section: Section, view: DocumentView, *, subtitle: bool = True) -> list[str]:
+    """The heading's lines with the document's facts filled in (and its subtitle's)."""
+    facts = _fields(view)
+    lines = [*section.heading, *(section.subtitle if subtitle else ())]
+    return [line.format(**facts) for line in lines]
+
+
+def subtitle_lines(section: Section, view: DocumentView) -> list[str]:
+    facts = _fields(view)
+    return [line.format(**facts) for line in section.subtitle]
+
+
+def source_value(view: DocumentView, source: str) -> Any:
+    """The view field a block shows: `name`, or `texts.name` for a default text."""
+    if source.startswith("texts."):
+        return view.texts.get(source.removeprefix("texts."), [])
+    return getattr(view, source)
+
+
+# --- the annual performance plan (RKT) of a KPU office ---------------------------------------
+
+_SECTION_C = "C. Program, Kegiatan, serta Kelompok Indikator Kinerja dan Rencana Capaiannya"
+
+RKT_OUTLINE = Outline(
+    name="rkt",
+    parts=(
+        Part("sampul", (Section("sampul", level=0, blocks=(Block(COVER),), in_contents=False),)),
+        Part(
+            "pendahuluan",
+            (
+                Section(
+                    "kata_pengantar",
+                    ("KATA PENGANTAR",),
+                    blocks=(Block(PARAGRAPHS, "kata_pengantar"), Block(SIGNATURE)),
+                ),
+                Section(
+                    "ringkasan_eksekutif",
+                    ("RINGKASAN EKSEKUTIF",),
+                    blocks=(Block(PARAGRAPHS, "ringkasan_eksekutif"),),
+                ),
+                Section(
+                    "daftar_isi",
+                    ("DAFTAR ISI",),
+                    blocks=(Block(CONTENTS),),
+                    in_contents=False,
+                    paged_only=True,
+                ),
+            ),
+            numbering=LOWER_ROMAN,
+            restart_numbering=True,
+        ),
+        Part(
+            "isi",
+            (
+                Section(
+                    "bab1",
+                    ("BAB I", "VISI, MISI, DAN TUJUAN"),
+                    blocks=(Block(PARAGRAPHS, "texts.bab1_pengantar"),),
+                    sections=(
+                        Section("visi", ("1. Visi",), 2, (Block(VISI),)),
+                        Section("misi", ("2. Misi",), 2, (Block(NUMBERED, "misi"),)),
+                        Section("tujuan", ("3. Tujuan",), 2, (Block(NUMBERED, "tujuan"),)),
+                    ),
+                ),
+                Section(
+                    "bab2",
+                    ("BAB II", "SASARAN DAN PROGRAM"),
+                    blocks=(Block(PARAGRAPHS, "texts.bab2_pengantar"),),
+                    sections=(
+                        Section("sasaran", ("A. Sasaran",), 2, (Block(NUMBERED, "sasaran"),)),
+                        Section(
+                            "indikator",
+                            ("B. Indikator Kinerja dan Rencana Capaian",),
+                            2,
+                            (Block(PARAGRAPHS, "texts.bab2_indikator"), Block(TABLE, "indikator")),
+                        ),
+                        Section(
+                            "program",
+                            (_SECTION_C,),
+                            2,
+                            (
+                                Block(PARAGRAPHS, "texts.bab2_program"),
+                                Block(CAPTIONED_TABLES, "programs"),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+            numbering=DECIMAL,
+            restart_numbering=True,
+        ),
+        Part(
+            "matriks",
+            (
+                Section(
+                    "matriks_rkt",
+                    ("RENCANA KINERJA TAHUNAN (RKT)", "TAHUN {year}"),
+                    blocks=(Block(TABLE, "rkt"),),
+                    subtitle=("{SHORT_NAME}",),
+                ),
+                Section(
+                    "matriks_apbn",
+                    ("PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN {year}",),
+                    blocks=(Block(TABLE, "apbn"),),
+                    subtitle=("{INSTITUTION}",),
+                ),
+            ),
+            landscape=True,
+            numbering=DECIMAL,
+        ),
+    ),
+)
+
+
+def outline_for(view: DocumentView) -> Outline:
+    """The outline of `view`'s document (one today; the seam for layouts per kind of office)."""
+    return RKT_OUTLINE
+
+
+# --- as plain data, for templates --------------------------------------------------------------
+
+
+def outline_context(outline: Outline, view: DocumentView) -> list[dict[str, Any]]:
+    """The outline for md/html templates: parts with their sections, headings filled in.
+
+    Sections only a paged document has (the table of contents) are left out."""
+    return [
+        {
+            "key": part.key,
+            "landscape": part.landscape,
+            "numbering": part.numbering,
+            "sections": [
+                _plain_section(section, view) for section in part.sections if not section.paged_only
+            ],
+        }
+        for part in outline.parts
+    ]
+
+
+def _plain_section(section: Section, view: DocumentView) -> dict[str, Any]:
+    return {
+        "key": section.key,
+        "level": section.level,
+        "heading": heading_lines(section, view, subtitle=False),
+        "subtitle": subtitle_lines(section, view),
+        "blocks": [{"kind": b.kind, "source": b.source} for b in section.blocks],
+        "sections": [
+            _plain_section(child, view) for child in section.sections if not child.paged_only
+        ],
+    }
