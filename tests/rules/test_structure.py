@@ -1,6 +1,6 @@
 """RKT101-RKT109: a failing and a passing case each, pinned by position and code."""
 
-from helpers import findings, plan_with
+from helpers import compile_yaml, findings, plan_with
 
 SINGLE = """\
 sasaran:
@@ -164,3 +164,73 @@ def test_rkt109_program_without_kegiatan(tmp_path):
             kegiatan: []
         """)
     assert findings(tmp_path, source, select="RKT109") == ["21:15 RKT109"]
+
+
+def places(tmp_path, source, select):
+    """`["line:col CODE <- line:col, ...", ...]`: each finding and its related places."""
+    compiled = compile_yaml(tmp_path, source, select)
+    return [
+        f"{d.location.line}:{d.location.column} {d.code} <- "
+        + ", ".join(f"{r.location.line}:{r.location.column}" for r in d.related)
+        for d in compiled.diagnostics
+    ]
+
+
+def test_rkt102_points_at_the_declared_sasaran(tmp_path):
+    source = plan_with(SINGLE.replace("sasaran: S2", "sasaran: S9"))
+    assert places(tmp_path, source, "RKT102") == ["39:22 RKT102 <- 19:1"]
+
+
+def test_rkt106_points_at_the_sasaran_list_that_lacks_it(tmp_path):
+    source = plan_with("""\
+        tabel:
+          sasaran:
+            - {no: 1, sasaran: Terwujudnya Tahapan Pemilu}
+          rkt:
+            - {no: 1, sasaran: Terwujudnya Tahapan Pemilu, indikator: Persentase A}
+            - {no: 2, sasaran: Ketersediaan Suara Pemilih, indikator: Persentase B}
+          program:
+            - program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, sasaran: Ketersediaan Suara Pemilih, indikator: Persentase B}
+        """)
+    # the row, then BAB II A (where it should be declared) and the other table using it
+    assert places(tmp_path, source, "RKT106") == ["28:28 RKT106 <- 20:3, 24:24"]
+
+
+def test_rkt107_points_at_the_table_that_lacks_it(tmp_path):
+    source = plan_with("""\
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase A}
+          rkt:
+            - {no: 1, indikator: Persentase A}
+            - {no: 2, indikator: Jumlah laporan keuangan}
+          program:
+            - no: 1
+              program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, indikator: Persentase A}
+                - {no: 2, indikator: Jumlah laporan keuangan}
+        """)
+    # in BAB II C and the RKT matrix; BAB II B (line 20) lacks it
+    assert places(tmp_path, source, "RKT107") == ["30:30 RKT107 <- 24:26, 20:3"]
+
+
+def test_rkt107_points_at_the_program_heading_of_a_grouped_table(tmp_path):
+    source = plan_with("""\
+        tabel:
+          program:
+            - no: 1
+              program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, indikator: Persentase A}
+                - {no: 2, indikator: Persentase B}
+          apbn:
+            - no: 1
+              program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, indikator: Persentase A}
+        """)
+    # the APBN matrix has the program (line 28) but not the indicator
+    assert places(tmp_path, source, "RKT107") == ["25:30 RKT107 <- 28:7"]

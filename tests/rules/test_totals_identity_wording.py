@@ -1,6 +1,6 @@
 """RKT301-RKT302, RKT401-RKT404, RKT501-RKT502: failing and passing cases."""
 
-from helpers import MINIMAL, findings, plan_with
+from helpers import MINIMAL, compile_yaml, findings, plan_with
 
 TOTALS = """\
 tabel:
@@ -128,3 +128,64 @@ def test_select_and_ignore_in_the_plan(tmp_path):
           - {id: S1, nama: Pembentukan Badan Adhoc}
         """)
     assert "RKT501" not in " ".join(findings(tmp_path, source))
+
+
+def places(tmp_path, source, select):
+    """`["line:col CODE <- line:col, ...", ...]`: each finding and its related places."""
+    compiled = compile_yaml(tmp_path, source, select)
+    return [
+        f"{d.location.line}:{d.location.column} {d.code} <- "
+        + ", ".join(f"{r.location.line}:{r.location.column}" for r in d.related)
+        for d in compiled.diagnostics
+    ]
+
+
+def test_rkt302_points_at_what_was_added_up(tmp_path):
+    # the first budget table: the RKT matrix, whose key is on line 24
+    assert places(tmp_path, plan_with("pagu: 2.000.000\n" + TOTALS), "RKT302") == [
+        "19:7 RKT302 <- 24:3"
+    ]
+    single = """\
+        pagu: 2.000.000
+        sasaran:
+          - {id: S1, nama: Terwujudnya Tahapan Pemilu}
+        program:
+          - nama: Program Dukungan Manajemen
+            kegiatan:
+              - nama: Layanan Perkantoran
+                anggaran: 1.000.000
+                indikator:
+                  - {nama: Persentase layanan, sasaran: S1, satuan: Lembaga, target: 100%}
+        """
+    assert places(tmp_path, plan_with(single), "RKT302") == ["19:7 RKT302 <- 22:1"]
+
+
+def test_rkt401_points_at_the_value_it_is_compared_with(tmp_path):
+    source = plan_with("""\
+        judul: Rencana Kinerja Tahunan
+        sampul:
+          judul: Rencana Kerja Tahunan
+        kata_pengantar: |
+          Rencana Kinerja Tahunan Komisi Pemilihan Umum Contoh Tahun 2022.
+        """)
+    assert places(tmp_path, source, "RKT401") == [
+        "21:10 RKT401 <- 19:8",  # the cover's title, and the plan's `judul`
+        "23:27 RKT401 <- 4:9",  # the institution's name, and `instansi.nama`
+        "23:56 RKT401 <- 2:8",  # the year, and `tahun`
+    ]
+    # a plan that leaves `judul` out has the default title, written nowhere
+    source = plan_with("""\
+        sampul:
+          judul: Rencana Kerja Tahunan
+        """)
+    assert places(tmp_path, source, "RKT401") == ["20:10 RKT401 <- "]
+
+
+def test_rkt402_points_at_the_renstra_period(tmp_path):
+    source = MINIMAL.replace("tahun: 2023", "tahun: 2025")
+    assert places(tmp_path, source, "RKT402") == ["2:8 RKT402 <- 7:12"]
+
+
+def test_rkt403_points_at_the_plan_year(tmp_path):
+    source = MINIMAL.replace("30 Januari 2023", "30 Januari 2021")
+    assert places(tmp_path, source, "RKT403") == ["16:12 RKT403 <- 2:8"]

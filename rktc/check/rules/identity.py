@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 
 from rktc.check.rules.base import Context, rule
 from rktc.core.diagnostics import Diagnostic, Location, Severity
-from rktc.core.messages import msg
+from rktc.core.messages import Message, msg
 from rktc.plan.names import name_key
 
 TITLES = ("rencana kinerja tahunan", "rencana kerja tahunan")
@@ -17,6 +17,13 @@ YEAR_MENTION = re.compile(r"\btahun\s+(\d{4})\b(?!\s*[-–/]\s*\d)", re.IGNORECA
 CITATION_BEFORE = re.compile(r"\bnomor\s*:?\s*[\w./-]+\s*$", re.IGNORECASE)
 TEXT_FIELDS = ("kata_pengantar", "ringkasan_eksekutif")
 NAME_SIMILARITY = 0.8
+# Where the plan writes what the cover and the texts are compared with.
+REFERENCE = {
+    "judul": ("judul",),
+    "instansi": ("instansi", "nama"),
+    "induk": ("instansi", "induk"),
+    "tahun": ("tahun",),
+}
 
 
 @rule(
@@ -37,6 +44,7 @@ NAME_SIMILARITY = 0.8
             "the text says '{written}' ({count} times) but the institution is '{wanted}'",
         ),
         "related.again": ("lagi di sini", "again here"),
+        "related.written_here": ("'{value}' ditulis di sini", "'{value}' is written here"),
         "rule.identity_year": (
             "teks menyebut '{written}' dalam rencana tahun {year}",
             "the text says '{written}' in the plan for {year}",
@@ -96,10 +104,12 @@ def identity_mismatch(ctx: Context) -> Iterator[Diagnostic]:
         for field, wanted in expected.items():
             written = getattr(plan.sampul, field)
             if written is not None and wanted and name_key(str(written)) != name_key(wanted):
-                yield _differs(ctx, ("sampul", field), str(written), wanted)
+                yield _differs(ctx, ("sampul", field), str(written), wanted, REFERENCE[field])
     signed = plan.penandatangan.instansi
     if signed is not None and name_key(signed) != name_key(plan.instansi.nama):
-        yield _differs(ctx, ("penandatangan", "instansi"), signed, plan.instansi.nama)
+        yield _differs(
+            ctx, ("penandatangan", "instansi"), signed, plan.instansi.nama, REFERENCE["instansi"]
+        )
     for field in TEXT_FIELDS:
         text = getattr(plan, field)
         if text:
@@ -108,12 +118,25 @@ def identity_mismatch(ctx: Context) -> Iterator[Diagnostic]:
             yield from _name_mentions(ctx, field, text)
 
 
-def _differs(ctx: Context, path: tuple[str, ...], written: str, wanted: str) -> Diagnostic:
+def _differs(
+    ctx: Context, path: tuple[str, ...], written: str, wanted: str, reference: tuple[str, ...]
+) -> Diagnostic:
     return ctx.report(
         path,
         msg("rule.identity", written=written, wanted=wanted),
         hint=msg("hint.rule.identity", wanted=wanted),
+        related=_reference(ctx, reference, wanted),
     )
+
+
+def _reference(
+    ctx: Context, path: tuple[str, ...], value: object
+) -> list[tuple[Location, Message]] | None:
+    """Where the plan writes the value a text is compared with (`judul` may be left out:
+    then the default title applies and there is no place to show)."""
+    if path == ("judul",) and "judul" not in ctx.plan.model_fields_set:
+        return None
+    return [(ctx.at(path), msg("related.written_here", value=value))]
 
 
 def _title_mentions(ctx: Context, field: str, text: str) -> Iterator[Diagnostic]:
@@ -133,7 +156,10 @@ def _title_mentions(ctx: Context, field: str, text: str) -> Iterator[Diagnostic]
                 count=len(spans),
             ),
             hint=msg("hint.rule.identity", wanted=ctx.plan.judul),
-            related=[(p, msg("related.again")) for p in places[1:]],
+            related=[
+                *(_reference(ctx, REFERENCE["judul"], ctx.plan.judul) or ()),
+                *((p, msg("related.again")) for p in places[1:]),
+            ],
         )
 
 
@@ -146,6 +172,7 @@ def _year_mentions(ctx: Context, field: str, text: str) -> Iterator[Diagnostic]:
                 _locate(ctx, field, text, match.start(), len(match.group(0))),
                 msg("rule.identity_year", written=match.group(0), year=ctx.plan.tahun),
                 hint=msg("hint.rule.identity_year"),
+                related=_reference(ctx, REFERENCE["tahun"], ctx.plan.tahun),
             )
 
 
@@ -186,7 +213,10 @@ def _name_mentions(ctx: Context, field: str, text: str) -> Iterator[Diagnostic]:
                 count=len(misses),
             ),
             hint=msg("hint.rule.identity", wanted=ctx.plan.instansi.nama),
-            related=[(p, msg("related.again")) for p in places[1:]],
+            related=[
+                *(_reference(ctx, REFERENCE["instansi"], ctx.plan.instansi.nama) or ()),
+                *((p, msg("related.again")) for p in places[1:]),
+            ],
         )
 
 
@@ -217,6 +247,10 @@ def _locate(ctx: Context, field: str, text: str, start: int, length: int) -> Loc
             "tahun {year} di luar periode Renstra {start}-{end}",
             "year {year} is outside the Renstra period {start}-{end}",
         ),
+        "related.renstra_period": (
+            "periode Renstra {start}-{end}",
+            "the Renstra period {start}-{end}",
+        ),
         "hint.rule.year_outside": (
             "perbaiki tahun, atau rujuk Renstra periode yang memuatnya",
             "correct the year, or cite the Renstra whose period contains it",
@@ -241,7 +275,8 @@ def year_outside_renstra(ctx: Context) -> Iterator[Diagnostic]:
           periode: 2025-2029
 
     ## Fix
-    Correct the year, or cite the Renstra of the period that contains it.
+    Correct the year, or cite the Renstra of the period that contains it. The finding
+    points at `tahun` (a year not updated is the usual cause) and at `renstra.periode`.
     """
     start, end = ctx.plan.renstra.periode
     if not start <= ctx.plan.tahun <= end:
@@ -249,6 +284,12 @@ def year_outside_renstra(ctx: Context) -> Iterator[Diagnostic]:
             ("tahun",),
             msg("rule.year_outside", year=ctx.plan.tahun, start=start, end=end),
             hint=msg("hint.rule.year_outside"),
+            related=[
+                (
+                    ctx.at(("renstra", "periode")),
+                    msg("related.renstra_period", start=start, end=end),
+                )
+            ],
         )
 
 
@@ -260,6 +301,7 @@ def year_outside_renstra(ctx: Context) -> Iterator[Diagnostic]:
             "tanggal tanda tangan tahun {year} untuk rencana tahun {plan_year}",
             "signing date in {year} for the plan of {plan_year}",
         ),
+        "related.plan_year": ("tahun rencana {year}", "the plan's year {year}"),
         "hint.rule.signing_date": (
             "RKT ditandatangani pada tahun rencana atau tahun sebelumnya",
             "an RKT is signed in its year or the year before",
@@ -298,6 +340,7 @@ def signing_date(ctx: Context) -> Iterator[Diagnostic]:
             ("penandatangan", "tanggal"),
             msg("rule.signing_date", year=year, plan_year=ctx.plan.tahun),
             hint=msg("hint.rule.signing_date"),
+            related=[(ctx.at(("tahun",)), msg("related.plan_year", year=ctx.plan.tahun))],
         )
 
 

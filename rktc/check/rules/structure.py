@@ -36,6 +36,7 @@ define_messages(
     {
         "hint.rule.known_ids": ("kode yang ada: {ids}", "declared ids: {ids}"),
         "related.first_declared": ("pertama ditulis di sini: {id}", "first declared here: {id}"),
+        "related.also_in": ("juga di {table}", "also in {table}"),
     },
 )
 
@@ -148,6 +149,7 @@ def _check_sequence(
             "sasaran '{id}' tidak dideklarasikan",
             "sasaran '{id}' is not declared",
         ),
+        "related.declared_sasaran": ("sasaran yang dideklarasikan", "the declared sasaran"),
     },
 )
 def unknown_sasaran(ctx: Context) -> Iterator[Diagnostic]:
@@ -189,6 +191,9 @@ def unknown_sasaran(ctx: Context) -> Iterator[Diagnostic]:
                 (*path, "sasaran"),
                 msg("rule.unknown_sasaran", id=ind.sasaran),
                 hint=_choices(declared),
+                related=[(ctx.source.key(("sasaran",)), msg("related.declared_sasaran"))]
+                if declared
+                else None,
             )
 
 
@@ -389,7 +394,10 @@ def _unused_literal_sasaran(ctx: Context) -> Iterator[Diagnostic]:
             "tambahkan ke BAB II A, atau pakai rumusan sasaran yang sudah ada",
             "add it to BAB II A, or use the wording of a declared sasaran",
         ),
-        "related.also_in": ("juga di {table}", "also in {table}"),
+        "related.sasaran_list": (
+            "daftar sasaran strategis (BAB II A), yang tidak memuatnya",
+            "the list of sasaran strategis (BAB II A), which lacks it",
+        ),
     },
 )
 def undeclared_sasaran(ctx: Context) -> Iterator[Diagnostic]:
@@ -442,8 +450,11 @@ def undeclared_sasaran(ctx: Context) -> Iterator[Diagnostic]:
             msg("rule.undeclared_sasaran", name=first.row.sasaran),
             hint=msg("hint.rule.undeclared_sasaran"),
             related=[
-                (o.at(ctx, "sasaran"), msg("related.also_in", table=TABLE_LABELS[o.table]))
-                for o in others
+                (ctx.source.key(declared.path), msg("related.sasaran_list")),
+                *(
+                    (o.at(ctx, "sasaran"), msg("related.also_in", table=TABLE_LABELS[o.table]))
+                    for o in others
+                ),
             ],
         )
 
@@ -460,6 +471,7 @@ def undeclared_sasaran(ctx: Context) -> Iterator[Diagnostic]:
             "tambahkan indikator ke tabel yang belum memuatnya, atau hapus dari semua tabel",
             "add the indicator to the tables that lack it, or remove it from all of them",
         ),
+        "related.missing_here": ("tidak ada di {table}", "missing from {table}"),
     },
 )
 def missing_from_table(ctx: Context) -> Iterator[Diagnostic]:
@@ -513,9 +525,7 @@ def missing_from_table(ctx: Context) -> Iterator[Diagnostic]:
     renamed = renamed_indicators(ctx)
     for group, occs in found.items():
         tables = {o.table for o in occs}
-        missing = [
-            TABLE_LABELS[t] for t in present if t not in tables and (t, group) not in renamed
-        ]
+        missing = [t for t in present if t not in tables and (t, group) not in renamed]
         if missing:
             first = occs[0]
             yield ctx.report(
@@ -524,10 +534,46 @@ def missing_from_table(ctx: Context) -> Iterator[Diagnostic]:
                     "rule.missing_from_table",
                     name=first.row.indikator,
                     present=", ".join(TABLE_LABELS[t] for t in present if t in tables),
-                    missing=", ".join(missing),
+                    missing=", ".join(TABLE_LABELS[t] for t in missing),
                 ),
                 hint=msg("hint.rule.missing_from_table"),
+                related=[
+                    *(
+                        (
+                            o.at(ctx, "indikator"),
+                            msg("related.also_in", table=TABLE_LABELS[o.table]),
+                        )
+                        for o in _first_per_table(occs)[1:]
+                    ),
+                    *(
+                        (
+                            _where_missing(ctx, t, occs),
+                            msg("related.missing_here", table=TABLE_LABELS[t]),
+                        )
+                        for t in missing
+                    ),
+                ],
             )
+
+
+def _first_per_table(occs: list[Occurrence]) -> list[Occurrence]:
+    firsts: dict[str, Occurrence] = {}
+    for occ in occs:
+        firsts.setdefault(occ.table, occ)
+    return list(firsts.values())
+
+
+def _where_missing(ctx: Context, kind: str, occs: list[Occurrence]) -> Location:
+    """Where a table lacks an indicator: the heading of its group for the indicator's
+    program (in the tables grouped by program), else the table's key."""
+    table = ctx.document.table(kind)
+    assert table is not None
+    programs = clusters(ctx, "program")
+    wanted = {programs.group(o.row.program) for o in occs if o.row.program}
+    for group in table.groups:
+        if programs.group(group.program) in wanted:
+            return ctx.source.key((*group.path, "program"))
+    return ctx.source.key(table.path)
 
 
 @rule(

@@ -20,16 +20,18 @@ def table_total(table: Table) -> Decimal | None:
     return sum(amounts, Decimal(0)) if amounts else None
 
 
-def document_total(ctx: Context) -> Decimal:
-    """The plan's total anggaran: the kegiatan (single source) or the first budget table."""
+def document_total(ctx: Context) -> tuple[Decimal, str | None, tuple[str | int, ...]]:
+    """The plan's total anggaran, the table it was added up in (None: the kegiatan of the
+    single source) and where that is written: the kegiatan, or the first budget table."""
     if not ctx.document.literal:
-        return sum((k.anggaran for p in ctx.plan.program for k in p.kegiatan), Decimal(0))
+        kegiatan = sum((k.anggaran for p in ctx.plan.program for k in p.kegiatan), Decimal(0))
+        return kegiatan, None, ("program",)
     for kind in BUDGET_TABLES:
         table = ctx.document.table(kind)
         total = table_total(table) if table else None
-        if total is not None:
-            return total
-    return Decimal(0)
+        if table is not None and total is not None:
+            return total, kind, table.path
+    return Decimal(0), None, ("tabel",)
 
 
 @rule(
@@ -147,6 +149,14 @@ def _compare(
             "jumlah anggaran {total} tidak sama dengan pagu {pagu} (selisih {difference})",
             "anggaran adds up to {total}, not to the pagu {pagu} (difference {difference})",
         ),
+        "related.pagu_table": (
+            "anggaran {table} berjumlah {total}",
+            "anggaran in {table} adds up to {total}",
+        ),
+        "related.pagu_kegiatan": (
+            "anggaran kegiatan berjumlah {total}",
+            "the kegiatan's anggaran add up to {total}",
+        ),
         "hint.rule.pagu": (
             "sesuaikan anggaran kegiatan dengan pagu DIPA, atau perbaiki pagu",
             "match the kegiatan's anggaran to the DIPA pagu, or correct the pagu",
@@ -186,8 +196,13 @@ def pagu_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     pagu = ctx.plan.pagu
     if pagu is None:
         return
-    total = document_total(ctx)
+    total, kind, where = document_total(ctx)
     if total != pagu:
+        added = (
+            msg("related.pagu_table", table=TABLE_LABELS[kind], total=rupiah(total))
+            if kind
+            else msg("related.pagu_kegiatan", total=rupiah(total))
+        )
         yield ctx.report(
             ("pagu",),
             msg(
@@ -197,4 +212,5 @@ def pagu_mismatch(ctx: Context) -> Iterator[Diagnostic]:
                 difference=rupiah(abs(pagu - total)),
             ),
             hint=msg("hint.rule.pagu"),
+            related=[(ctx.source.key(where), added)],
         )
