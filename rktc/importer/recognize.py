@@ -83,7 +83,12 @@ class Imported:
     unplaced: list[str] = field(default_factory=list)  # reported to the user
 
     def note(self, path: Path_, text: str) -> None:
-        self.notes[path] = text
+        """A comment for the value at `path` (a second note on it is added, not lost)."""
+        earlier = self.notes.get(path)
+        if earlier is None:
+            self.notes[path] = text
+        elif text not in earlier.split("; "):
+            self.notes[path] = f"{earlier}; {text}"
 
 
 def norm(text: str) -> str:
@@ -139,10 +144,15 @@ def _toc_entries(blocks: list[Block]) -> set[int]:
             key = norm(_PAGE_NUMBER.sub("", block.text))
             seen[key] = seen.get(key, 0) + 1
     entries: set[int] = set()
+    listed: set[str] = set()
     for i in range(start + 1, len(blocks)):
         block = blocks[i]
-        if not isinstance(block, Paragraph) or seen[norm(_PAGE_NUMBER.sub("", block.text))] < 2:
+        if not isinstance(block, Paragraph):
             break
+        key = norm(_PAGE_NUMBER.sub("", block.text))
+        if seen[key] < 2 or key in listed:
+            break  # a heading the contents list already named: the body has begun
+        listed.add(key)
         entries.add(i)
     return entries
 
@@ -381,8 +391,12 @@ def _is_header(row: list[str]) -> bool:
     return "indikator" in keys or ("no" in keys and "sasaran" in keys)
 
 
+JOINED = "rows split by a page break were joined"
+
+
 def _tables(blocks: list[Block], marks: dict[str, int], result: Imported) -> None:
     tabel: dict[str, Any] = {}
+    joined: dict[int, str] = {}  # id of a joined row -> the first of its columns that went on
     program_heading: tuple[int | None, str] | None = None
     last_heading = ""
     start = marks.get("bab2", 0)
@@ -401,11 +415,26 @@ def _tables(blocks: list[Block], marks: dict[str, int], result: Imported) -> Non
                     )
             continue
         kind = _table_kind(block, index, marks, last_heading, program_heading)
-        _place_table(block, kind, index, program_heading, tabel, result)
+        _place_table(block, kind, index, program_heading, tabel, joined, result)
         if kind == "program":
             program_heading = None
     if tabel:
         result.data["tabel"] = tabel
+    for path, row in _table_rows(tabel):
+        if id(row) in joined:
+            result.note(("tabel", *path, joined[id(row)]), JOINED)
+
+
+def _table_rows(tabel: dict[str, Any]) -> list[tuple[Path_, dict[str, Any]]]:
+    """Every row of the published tables with its path under `tabel`, as the writer writes it."""
+    found: list[tuple[Path_, dict[str, Any]]] = []
+    for kind, entries in tabel.items():
+        for i, entry in enumerate(entries):
+            if kind in ("program", "apbn"):
+                found += [((kind, i, "baris", j), row) for j, row in enumerate(entry["baris"])]
+            else:
+                found.append(((kind, i), entry))
+    return found
 
 
 def _program_heading(blocks: list[Block], index: int) -> tuple[int | None, str] | None:
@@ -450,6 +479,7 @@ def _place_table(
     index: int,
     program: tuple[int | None, str] | None,
     tabel: dict[str, Any],
+    joined: dict[int, str],
     result: Imported,
 ) -> None:
     if kind == "sasaran":
@@ -459,7 +489,7 @@ def _place_table(
         preview = " | ".join(table.rows[0]) if table.rows else ""
         result.unplaced.append(f"a table with no recognised header: {preview[:120]}")
         return
-    rows, groups = _data_rows(table, kind, result)
+    rows, groups = _data_rows(table, kind, joined, result)
     if kind == "program":
         assert program is not None
         entry: dict[str, Any] = {"program": program[1], "baris": rows}
@@ -489,7 +519,7 @@ def _sasaran_rows(table: Table) -> list[dict[str, Any]]:
 
 
 def _data_rows(
-    table: Table, kind: str, result: Imported
+    table: Table, kind: str, joined: dict[int, str], result: Imported
 ) -> tuple[list[dict[str, Any]], list[tuple[str, list[dict[str, Any]]]]]:
     header_at = next(i for i, r in enumerate(table.rows) if _is_header(r))
     columns = header_columns(table.rows[header_at])
@@ -518,7 +548,7 @@ def _data_rows(
             continue
         if _continues(row, rows):
             _join(rows[-1], row)
-            result.note(("tabel", kind, "joined"), "rows split by a page break were joined")
+            joined.setdefault(id(rows[-1]), min(row, key=_row_order))
             continue
         rows.append(row)
         if groups:
@@ -578,6 +608,11 @@ def _continues(row: dict[str, Any], rows: list[dict[str, Any]]) -> bool:
         return False
     texts = [v for k, v in row.items() if isinstance(v, str)]
     return bool(texts) and all(t[:1].islower() for t in texts[:1])
+
+
+def _row_order(key: str) -> int:
+    """Columns in the order the writer writes a row's keys."""
+    return list(HEADER_WORDS).index(key)
 
 
 def _join(previous: dict[str, Any], row: dict[str, Any]) -> None:

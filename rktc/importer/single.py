@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from rktc.importer.recognize import Imported
+from rktc.importer.recognize import Imported, Path_
 from rktc.importer.writer import KEY_ORDER
 from rktc.plan.document import (
     APBN,
@@ -40,8 +40,13 @@ class SingleSourceError(ValueError):
     pass
 
 
-def single_source(plan: Plan, document: Document) -> Imported:
-    result = Imported()
+def single_source(
+    plan: Plan, document: Document, notes: dict[Path_, str] | None = None
+) -> Imported:
+    """The plan in the single-source form. `notes` (the importer's, on the published form)
+    are kept: beside the plan's own parts, which are copied as they are, and in the header
+    for table rows, which the merge replaces."""
+    result = Imported(notes=dict(notes or {}))
     for key in NARRATIVE:
         if key in plan.model_fields_set and getattr(plan, key) is not None:
             result.data[key] = _raw(plan, key)
