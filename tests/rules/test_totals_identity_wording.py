@@ -189,3 +189,58 @@ def test_rkt402_points_at_the_renstra_period(tmp_path):
 def test_rkt403_points_at_the_plan_year(tmp_path):
     source = MINIMAL.replace("30 Januari 2023", "30 Januari 2021")
     assert places(tmp_path, source, "RKT403") == ["16:12 RKT403 <- 2:8"]
+
+
+def test_rkt303_zero_anggaran_of_a_kegiatan(tmp_path):
+    single = """\
+        sasaran:
+          - {id: S1, nama: Terwujudnya Tahapan Pemilu}
+        program:
+          - nama: Program Dukungan Manajemen
+            kegiatan:
+              - nama: Layanan Perkantoran
+                anggaran: Rp0
+                indikator:
+                  - {nama: Persentase layanan, sasaran: S1, satuan: Lembaga, target: 100%}
+              - nama: Layanan Keuangan
+                anggaran: 1.000.000
+                indikator:
+                  - {nama: Persentase laporan, sasaran: S1, satuan: Lembaga, target: 100%}
+        """
+    compiled = compile_yaml(tmp_path, plan_with(single))
+    assert [(d.location.line, d.location.column, d.code) for d in compiled.diagnostics] == [
+        (25, 19, "RKT303")
+    ]
+    assert compiled.diagnostics[0].severity.value == "warning"
+    assert findings(tmp_path, plan_with(single.replace("Rp0", "500.000")), "RKT303") == []
+
+
+def test_rkt303_zero_anggaran_in_the_published_tables(tmp_path):
+    source = plan_with("""\
+        tabel:
+          indikator:
+            - {no: 1, indikator: Persentase A, anggaran: 0}
+            - {no: 2, indikator: Persentase B}
+          rkt:
+            - {no: 1, kegiatan: Layanan A, indikator: Persentase A, anggaran: "Rp 0,-"}
+            - {no: 2, kegiatan: Layanan B, indikator: Persentase B, anggaran: 500.000}
+          apbn:
+            - program: Program Dukungan Manajemen
+              baris:
+                - {no: 1, kegiatan: Layanan A, indikator: Persentase A, anggaran: "0,00"}
+        """)
+    # a row that leaves anggaran out (Persentase B in BAB II B) is not a 0
+    assert findings(tmp_path, source, select="RKT303") == [
+        "21:50 RKT303",
+        "24:71 RKT303",
+        "29:75 RKT303",
+    ]
+
+
+def test_rkt303_can_be_silenced_where_the_zero_is_deliberate(tmp_path):
+    source = plan_with("""\
+        tabel:
+          rkt:
+            - {no: 1, kegiatan: Layanan A, indikator: Persentase A, anggaran: 0}  # rktc: ignore[RKT303]
+        """)
+    assert findings(tmp_path, source) == []

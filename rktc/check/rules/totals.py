@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from rktc.check.rules.base import Context, rule
 from rktc.check.rules.common import clusters
-from rktc.core.diagnostics import Diagnostic
+from rktc.core.diagnostics import Diagnostic, Severity
 from rktc.core.messages import msg
 from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, TABLE_LABELS, Table
 from rktc.plan.formatting import rupiah
@@ -214,3 +214,82 @@ def pagu_mismatch(ctx: Context) -> Iterator[Diagnostic]:
             hint=msg("hint.rule.pagu"),
             related=[(ctx.source.key(where), added)],
         )
+
+
+@rule(
+    "RKT303",
+    "zero-anggaran",
+    Severity.WARNING,
+    messages={
+        "rule.zero_anggaran": (
+            "anggaran '{name}' adalah 0",
+            "the anggaran of '{name}' is 0",
+        ),
+        "hint.rule.zero_anggaran": (
+            (
+                "tulis anggaran dari DIPA; kegiatan yang memang tidak dibiayai di sini "
+                "dihapus, atau ditandai `# rktc: ignore[RKT303]`"
+            ),
+            (
+                "write the anggaran from the DIPA; a kegiatan really not funded here is "
+                "removed, or marked `# rktc: ignore[RKT303]`"
+            ),
+        ),
+    },
+)
+def zero_anggaran(ctx: Context) -> Iterator[Diagnostic]:
+    """A kegiatan (or a table row) with an anggaran of 0.
+
+    ## Why is this bad?
+    Every kegiatan of an RKT is a budget line of the DIPA: its targets are what its
+    money buys. A 0 is almost always a figure not filled in yet, or a template value
+    left behind; printed, it promises results for nothing, and the totals (RKT301,
+    RKT302) cannot show it because a 0 adds nothing. It is a warning, not an error,
+    because a 0 can be deliberate (a kegiatan carried by another unit's DIPA, or
+    whose cost sits in a shared line such as "Layanan Perkantoran"): the reviewer
+    asks, the planner answers, and says so with `# rktc: ignore[RKT303]`. In the
+    published tables a row that leaves `anggaran` out is not flagged: only a written
+    0 (`0`, `Rp0`, `Rp 0,-`) is.
+
+    ## Example
+        program:
+          - nama: Program Penyelenggaraan Pemilu
+            kegiatan:
+              - nama: Dukungan Tahapan
+                anggaran: 0
+                indikator:
+                  - {nama: Persentase tahapan tepat jadwal, sasaran: S1, satuan: Lembaga, target: 100%}
+
+    ## Use instead
+        program:
+          - nama: Program Penyelenggaraan Pemilu
+            kegiatan:
+              - nama: Dukungan Tahapan
+                anggaran: 1.250.000.000
+                indikator:
+                  - {nama: Persentase tahapan tepat jadwal, sasaran: S1, satuan: Lembaga, target: 100%}
+
+    ## Fix
+    Write the kegiatan's anggaran from the DIPA. A kegiatan that is not funded in this
+    plan is removed, or its 0 is marked `# rktc: ignore[RKT303]` with the reason in a
+    comment nearby.
+    """
+    if not ctx.document.literal:
+        for p, program in enumerate(ctx.plan.program):
+            for k, kegiatan in enumerate(program.kegiatan):
+                if kegiatan.anggaran == 0:
+                    yield ctx.report(
+                        ("program", p, "kegiatan", k, "anggaran"),
+                        msg("rule.zero_anggaran", name=kegiatan.nama),
+                        hint=msg("hint.rule.zero_anggaran"),
+                    )
+        return
+    for kind in BUDGET_TABLES:
+        table = ctx.document.table(kind)
+        for row in table.all_rows() if table else []:
+            if row.anggaran == 0:  # None (left out) is not 0
+                yield ctx.report(
+                    row.path("anggaran"),
+                    msg("rule.zero_anggaran", name=row.kegiatan or row.indikator or "-"),
+                    hint=msg("hint.rule.zero_anggaran"),
+                )
