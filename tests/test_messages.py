@@ -1,7 +1,9 @@
 """The message catalog: both languages everywhere, one definition per key, each rule's
 texts defined by the rule itself, and known in every process that renders findings."""
 
+import importlib
 import json
+import pkgutil
 import re
 import subprocess
 import sys
@@ -9,11 +11,16 @@ from pathlib import Path
 
 import pytest
 
+import rktc
 from rktc.check.rules import all_rules
 from rktc.core.catalog import CATALOG
 from rktc.core.messages import CATALOG_FILE, define_messages, fields, msg, owner_of
 
 ROOT = Path(__file__).resolve().parent.parent
+# Modules may define their own texts when imported: import them all for the whole catalog.
+for _module in pkgutil.walk_packages(rktc.__path__, "rktc."):
+    if not _module.name.endswith("__main__"):
+        importlib.import_module(_module.name)
 MSG_KEY = re.compile(r'\b(?:msg|text)\(\s*"([a-z_]+(?:\.[a-z_]+)+)"\s*[,)]')
 
 
