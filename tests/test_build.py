@@ -12,6 +12,9 @@ from projection import project
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
+from rktc.core.errors import RktcError
+from rktc.pipeline.build import BuildOptions
+from rktc.pipeline.orchestrator import Pipeline
 
 runner = CliRunner()
 CLEAN = PLANS / "kpu-oku-2023.yaml"
@@ -105,14 +108,27 @@ def test_f4_paper(tmp_path):
     assert (section.page_width.twips, section.page_height.twips) == (12189, 18709)
 
 
+def cell_texts(table) -> list[list[str]]:
+    return [
+        ["".join(t.text or "" for t in tc.iter(W + "t")) for tc in tr.tc_lst]
+        for tr in table._tbl.tr_lst
+    ]
+
+
 def test_numbers_are_indonesian_and_right_aligned(clean_docx):
-    text = project(clean_docx)
-    assert "14.271.302.000" in text
-    assert "| 97% |" in text or "97%" in text
-    assert "Baturaja, 30 Januari 2023" in text
-    matrix = docx.Document(str(clean_docx)).tables[3]
-    amount_cell = matrix._tbl.tr_lst[1].tc_lst[-1]
-    assert amount_cell.find(f".//{W}jc").get(f"{W}val") == "right"
+    document = docx.Document(str(clean_docx))
+    table_b, matrix = document.tables[0], document.tables[3]
+    header, *rows = cell_texts(table_b)
+    assert header == ["No", "Indikator Kinerja", "Satuan", "Target", "Anggaran (Rp)"]
+    # the third indicator of the plan: "satuan: Lembaga", "target: 97%", anggaran 8.195.000
+    number, indicator, *figures = rows[2]
+    assert number == "3"
+    assert indicator.startswith("Persentase produk hukum yang dikelola")
+    assert figures == ["Lembaga", "97%", "8.195.000"]
+    assert cell_texts(matrix)[1][-1] == "14.271.302.000"
+    assert "[Normal] Baturaja, 30 Januari 2023\n" in project(clean_docx)
+    for tc in (table_b._tbl.tr_lst[3].tc_lst[3], matrix._tbl.tr_lst[1].tc_lst[-1]):
+        assert tc.find(f".//{W}jc").get(f"{W}val") == "right"
 
 
 def test_build_is_reproducible(tmp_path):
@@ -282,23 +298,43 @@ def test_logo_on_the_cover(tmp_path):
     assert len(docx.Document(str(out)).inline_shapes) == 1
 
 
-@pytest.mark.parametrize(
-    ("logo", "content"),
-    [
-        ("missing.png", None),
-        ("../outside.png", b""),
-        ("logo.png", b"this is text, not an image"),
-        ("logo.txt", b"text"),
-    ],
-)
-def test_bad_logos(tmp_path, logo, content):
+def plan_folder_with_logo(tmp_path: Path, logo: str) -> Path:
     folder = tmp_path / "plan"
     folder.mkdir()
-    if content is not None:
-        (folder / logo).write_bytes(content)
-    result = build(plan_with_logo(folder, logo), "-o", tmp_path / "x.docx")
+    return plan_with_logo(folder, logo)
+
+
+@pytest.mark.parametrize(
+    ("logo", "files", "key"),
+    [
+        ("missing.png", {}, "build.logo_missing"),
+        # a real image, readable, outside the plan's folder: only the guard refuses it
+        ("../outside.png", {"../outside.png": tiny_png()}, "build.logo_outside"),
+        ("logo.png", {"logo.png": b"this is text, not an image"}, "build.bad_logo"),
+        ("logo.txt", {"logo.txt": tiny_png()}, "build.bad_logo"),
+    ],
+)
+def test_bad_logos(tmp_path, logo, files, key):
+    plan = plan_folder_with_logo(tmp_path, logo)
+    for name, content in files.items():
+        (plan.parent / name).write_bytes(content)
+    out = tmp_path / "x.docx"
+    with pytest.raises(RktcError) as refused:
+        Pipeline().build(plan, BuildOptions(output=out), parallel=False)
+    assert refused.value.message.key == key
+    result = build(plan, "-o", out)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_a_logo_linked_from_outside_the_plan_folder_is_refused(tmp_path):
+    (tmp_path / "outside.png").write_bytes(tiny_png())
+    plan = plan_folder_with_logo(tmp_path, "logo.png")
+    (plan.parent / "logo.png").symlink_to(tmp_path / "outside.png")
+    with pytest.raises(RktcError) as refused:
+        Pipeline().build(plan, BuildOptions(output=tmp_path / "x.docx"), parallel=False)
+    assert refused.value.message.key == "build.logo_outside"
 
 
 def test_template_that_loops_silently_is_stopped(tmp_path, monkeypatch):

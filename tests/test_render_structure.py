@@ -1,0 +1,214 @@
+"""The built document's structure comes from the outline, never from a plan's text.
+
+- no text of a plan is read as structure (issue 12, 4.1): marker-like strings in every kind
+  of text field print verbatim, and every table is printed exactly once;
+- the renderers walk the outline: another outline gives another document;
+- the DOCX's table of contents lists the outline's headings and links to them, the DOCX
+  asks Word for no field update on opening, and carries no blank thumbnail (4.8b, 4.8c).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.text.paragraph import Paragraph
+from helpers import PLANS
+from projection import project
+from typer.testing import CliRunner
+
+from rktc.cli.app import app
+from rktc.pipeline.build import BuildOptions, document_view
+from rktc.pipeline.orchestrator import Pipeline
+from rktc.render.docx import DocxOptions, render_docx
+from rktc.render.markup import render_markup
+from rktc.render.outline import RKT_OUTLINE, TABLE, Block, Outline, Part, Section
+
+CLEAN = PLANS / "kpu-oku-2023.yaml"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TABLE_B_HEADER = "| No | Indikator Kinerja | Satuan | Target | Anggaran (Rp) |"
+MISI = "Menyusun regulasi di bidang Pemilu yang memberikan kepastian hukum, progresif, dan partisipatif"
+
+# One text of each kind of field, as the clean plan writes it: (YAML before it, the text).
+# A text after a key or a list dash is the whole value (rewritten double-quoted); one
+# without is inside a literal block (the marker is written as is).
+FIELDS = {
+    "visi": (
+        "teks: ",
+        "Menjadi Penyelenggara Pemilu Serentak yang Mandiri, Profesional dan Berintegritas",
+    ),
+    "makna": ("arti: ", "jujur, adil, transparan dan akuntabel"),
+    "misi": ("- ", "Meningkatkan kualitas pelayanan Pemilu untuk seluruh pemangku kepentingan"),
+    "tujuan": ("- ", "Meningkatnya kualitas tata kelola kelembagaan KPU"),
+    "sasaran": ("nama: ", "Terwujudnya Data Pemilih Secara Berkelanjutan"),
+    "program": ("nama: ", "Program Dukungan Manajemen"),
+    "kegiatan": ("nama: ", "Pengelolaan IT"),
+    "indikator": ("nama: ", "Persentase partisipasi pemilih dalam pemilu dan pemilihan"),
+    "kata_pengantar": ("", "Tidak lupa kami ucapkan terima kasih"),
+    "ringkasan_eksekutif": ("", "Dalam Pasal 12 huruf a"),
+    "penandatangan": ("jabatan: ", "Ketua"),
+    "judul": ("judul: ", "Rencana Kinerja Tahunan"),
+}
+# What the old markers looked like, what the new slots look like, and format fields.
+MARKERS = [
+    "rktc-table-0",
+    "rktc-table-4",
+    "\u2063rktc-logo\u2063",
+    '<w:p><w:pPr><w:pStyle w:val="rktc.table-slot"/></w:pPr></w:p>',
+    "rktc.table-slot rktc.logo-slot",
+    "</w:t></w:r></w:p>{0}{}{year}",
+]
+
+
+def build(plan: Path, out: Path) -> None:
+    result = CliRunner().invoke(app, ["build", str(plan), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def clean_projection(tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("clean") / "rkt.docx"
+    build(CLEAN, out)
+    return project(out)
+
+
+def test_the_misi_item_that_forged_a_table(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = CLEAN.read_text(encoding="utf-8")
+    assert text.count(MISI) == 1
+    plan.write_text(text.replace(MISI, "Menyusun regulasi rktc-table-0"), encoding="utf-8")
+    out = tmp_path / "rkt.docx"
+    build(plan, out)
+    projection = project(out)
+    assert "[Normal] 3. Menyusun regulasi rktc-table-0\n" in projection
+    assert projection.count(TABLE_B_HEADER) == 1
+    assert len(docx.Document(str(out)).tables) == 5
+
+
+@pytest.mark.parametrize("marker", MARKERS)
+def test_marker_like_text_in_every_field_prints_verbatim(
+    tmp_path: Path, clean_projection: str, marker: str
+) -> None:
+    text = CLEAN.read_text(encoding="utf-8")
+    quoted_marker = marker.replace("\\", "\\\\").replace('"', '\\"')
+    for name, (before, value) in FIELDS.items():
+        end = r"(?=[ \t]*(#.*)?$)" if before else ""  # a whole value ends its line
+        written = re.compile(re.escape(before + value) + end, re.MULTILINE)
+        assert len(written.findall(text)) == 1, name
+        # a whole value is rewritten double-quoted, so the marker is read back exactly
+        replacement = f'{before}"{value} {quoted_marker}"' if before else f"{value} {marker}"
+        text = written.sub(lambda _, new=replacement: new, text)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    out = tmp_path / "rkt.docx"
+    build(plan, out)
+    projection = project(out)
+    assert len(docx.Document(str(out)).tables) == 5
+    assert projection.count(TABLE_B_HEADER) == 1
+    # the cover and a matrix heading print the judul and the office in capitals
+    assert projection.replace(f" {marker.upper()}", "").replace(f" {marker}", "") == (
+        clean_projection
+    )
+    for name, (_, value) in FIELDS.items():
+        shown = f"{value} {marker}"
+        assert shown in projection or shown.upper() in projection, name
+
+
+def view_of(plan: Path = CLEAN):  # type: ignore[no-untyped-def]
+    compiled = Pipeline().validate(plan)
+    assert compiled.plan is not None
+    assert compiled.document is not None
+    return document_view(compiled.plan, compiled.document, BuildOptions())
+
+
+def test_renderers_follow_another_outline(tmp_path: Path) -> None:
+    """An outline with the matrices first, BAB II's table B alone, and no BAB I."""
+    matrices, chapters = RKT_OUTLINE.parts[3], RKT_OUTLINE.parts[2]
+    only_b = Section("b", ("TABEL B", "TAHUN {year}"), blocks=(Block(TABLE, "indikator"),))
+    outline = Outline(
+        "test", (matrices, Part("isi", (only_b, chapters.sections[1]), numbering="decimal"))
+    )
+    view = view_of()
+    out = tmp_path / "x.docx"
+    out.write_bytes(render_docx(view, DocxOptions(), outline))
+    document = docx.Document(str(out))
+    headings = [p.text.split("\n")[0] for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == [
+        "RENCANA KINERJA TAHUNAN (RKT)",
+        "PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN 2023",
+        "TABEL B",
+        "BAB II",
+    ]
+    assert [s.orientation for s in document.sections] == [1, 0]
+    assert len(document.tables) == 2 + 1 + 1 + len(view.programs)
+    markdown = render_markup(view, "md", outline=outline)
+    assert [line for line in markdown.splitlines() if line.startswith("## ")] == [
+        "## RENCANA KINERJA TAHUNAN (RKT) TAHUN 2023",
+        "## PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN 2023",
+        "## TABEL B TAHUN 2023",
+        "## BAB II SASARAN DAN PROGRAM",
+    ]
+    html = render_markup(view, "html", outline=outline)
+    assert html.count('<section class="wide">') == 2
+    assert html.count('<section class="chapter">') == 2
+    assert "<h2>TABEL B<br>TAHUN 2023</h2>" in html
+
+
+@pytest.fixture(scope="module")
+def clean_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("docx") / "rkt.docx"
+    build(CLEAN, out)
+    return out
+
+
+def test_contents_list_the_outline_and_link_to_the_headings(clean_docx: Path) -> None:
+    document = docx.Document(str(clean_docx))
+    body = document.element.body
+    bookmarks = {}
+    for paragraph in body.iter(f"{W}p"):
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        for mark in paragraph.iter(f"{W}bookmarkStart"):
+            text = Paragraph(paragraph, document._body).text  # a line break is a space
+            bookmarks[mark.get(f"{W}name")] = (style.get(f"{W}val"), " ".join(text.split()))
+    entries = []
+    for link in body.iter(f"{W}hyperlink"):
+        text = "".join(t.text or "" for t in link.iter(f"{W}t"))
+        entries.append((text, link.get(f"{W}anchor")))
+    expected = RKT_OUTLINE.contents(view_of())
+    assert [text for text, _ in entries] == [e.text for e in expected]
+    assert len(expected) == 12  # 4 front and matrix pages, BAB I and II with 3 sections each
+    for (text, anchor), entry in zip(entries, expected, strict=True):
+        style, heading = bookmarks[anchor]
+        assert style == f"Heading{entry.level}"
+        assert heading == " ".join(text.split())
+    instructions = "".join(t.text for t in body.iter(f"{W}instrText"))
+    assert 'TOC \\o "1-2"' in instructions
+
+
+def test_no_field_update_prompt_and_no_blank_thumbnail(tmp_path: Path, clean_docx: Path) -> None:
+    # a reference document that asks for a field update and has a thumbnail: both go too
+    reference = tmp_path / "ref.docx"
+    document = docx.Document()
+    settings = document.settings.element
+    settings.append(
+        settings.makeelement(f"{W}updateFields", {f"{W}val": "true"})  # type: ignore[arg-type]
+    )
+    document.save(str(reference))
+    with zipfile.ZipFile(reference) as package:
+        assert "docProps/thumbnail.jpeg" in package.namelist()
+    from_reference = tmp_path / "x.docx"
+    result = CliRunner().invoke(
+        app, ["build", str(CLEAN), "-o", str(from_reference), "--reference-doc", str(reference)]
+    )
+    assert result.exit_code == 0, result.output
+    for path in (clean_docx, from_reference):
+        with zipfile.ZipFile(path) as package:
+            names = package.namelist()
+            assert not [n for n in names if "thumbnail" in n]
+            assert b"thumbnail" not in package.read("_rels/.rels")
+            assert b"thumbnail" not in package.read("[Content_Types].xml")
+            assert b"updateFields" not in package.read("word/settings.xml")
+            assert b"w:dirty" not in package.read("word/document.xml")
