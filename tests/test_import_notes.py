@@ -222,3 +222,64 @@ def test_contents_list_followed_at_once_by_the_body(tmp_path):
     imported = recognize(read_blocks(source))
     assert imported.data["misi"] == ["Menyediakan statistik berkualitas"]
     assert imported.data["visi"]["teks"] == "Penyedia Data Statistik Berkualitas"
+
+
+# --- columns and rows the plan format has no place for ----------------------------------------
+
+
+def unplaced_of(tmp_path: Path, blocks: list[Any]) -> list[str]:
+    return recognize(read_blocks(make_document(tmp_path / "doc.docx", blocks))).unplaced
+
+
+def about(unplaced: list[str], column: str) -> list[str]:
+    return [item for item in unplaced if f"column {column} " in item]
+
+
+def test_each_dropped_column_is_named_with_the_values_it_loses(tmp_path):
+    header = [*HEADER, "Keterangan", "Target 2025", ""]
+    rows = [
+        [*ROWS[0], "prioritas", "100%", "catatan"],  # same target twice: nothing lost there
+        [*ROWS[1], "", "4,5", ""],
+    ]
+    # the table goes on over a page: its header is repeated, its columns named once
+    unplaced = unplaced_of(tmp_path, [*agency(rows, header), [header, rows[0]]])
+    assert about(unplaced, "'Keterangan'") == [
+        "rkt table: column 'Keterangan' is not in the plan format; 2 value(s) in it were left out"
+    ]
+    [second_target] = about(unplaced, "'Target 2025'")
+    assert "repeats the target column" in second_target
+    assert "1 value(s)" in second_target  # 4,5 differs from 4,2; 100% is the same
+    [no_header] = about(unplaced, "10 (no header)")
+    assert "2 value(s)" in no_header
+
+
+def test_the_first_of_two_columns_for_a_field_is_read(tmp_path):
+    header = [*HEADER, "Target 2025"]
+    imported = recognize(
+        read_blocks(make_document(tmp_path / "doc.docx", agency([[*ROWS[1], "4,5"]], header)))
+    )
+    assert imported.data["tabel"]["rkt"][0]["target"] == "4,2"
+
+
+def test_an_empty_unknown_column_is_still_named(tmp_path):
+    unplaced = unplaced_of(tmp_path, agency([[*r, ""] for r in ROWS], [*HEADER, "Keterangan"]))
+    assert len(about(unplaced, "'Keterangan'")) == 1
+    assert "0 value(s)" in about(unplaced, "'Keterangan'")[0]
+
+
+def test_unreadable_row_numbers_and_rows_outside_any_program_are_reported(tmp_path):
+    apbn = [
+        [*HEADER],
+        ["1a", *ROWS[0][1:]],  # before any "Program ..." row
+        ["Program Penyediaan Data", "", "", "", "", "", ""],
+        ROWS[1],
+    ]
+    blocks = [
+        *agency(ROWS),
+        "PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN 2024",
+        apbn,
+    ]
+    imported = recognize(read_blocks(make_document(tmp_path / "doc.docx", blocks)))
+    assert [g["program"] for g in imported.data["tabel"]["apbn"]] == ["Program Penyediaan Data"]
+    assert any("'1a'" in item for item in imported.unplaced)
+    assert any(item.startswith("apbn table: 1 row(s) before") for item in imported.unplaced)

@@ -394,9 +394,45 @@ def _is_header(row: list[str]) -> bool:
 JOINED = "rows split by a page break were joined"
 
 
+@dataclass
+class _Dropped:
+    """Values of one table column that the plan format has no place for."""
+
+    reason: str  # "unknown": a column the format does not have; or the field it repeats
+    values: int = 0
+
+
+@dataclass
+class _Tables:
+    """What the table readers learn across tables (a table continued on the next page is
+    read as two): rows joined across a page break, and columns left out."""
+
+    joined: dict[int, str] = field(default_factory=dict)  # row id -> the column that went on
+    dropped: dict[tuple[str, str], _Dropped] = field(default_factory=dict)  # (kind, column)
+    ungrouped: dict[str, int] = field(default_factory=dict)  # kind -> rows before a program
+
+    def report(self, result: Imported) -> None:
+        for (kind, label), dropped in self.dropped.items():
+            if dropped.reason == "unknown":
+                result.unplaced.append(
+                    f"{kind} table: column {label} is not in the plan format; "
+                    f"{dropped.values} value(s) in it were left out"
+                )
+            elif dropped.values:
+                result.unplaced.append(
+                    f"{kind} table: column {label} repeats the {dropped.reason} column; "
+                    f"{dropped.values} value(s) in it that differ from the first were left out"
+                )
+        for kind, count in self.ungrouped.items():
+            result.unplaced.append(
+                f"{kind} table: {count} row(s) before its first 'Program ...' row were left "
+                "out: no program to place them under"
+            )
+
+
 def _tables(blocks: list[Block], marks: dict[str, int], result: Imported) -> None:
     tabel: dict[str, Any] = {}
-    joined: dict[int, str] = {}  # id of a joined row -> the first of its columns that went on
+    state = _Tables()
     program_heading: tuple[int | None, str] | None = None
     last_heading = ""
     start = marks.get("bab2", 0)
@@ -415,14 +451,15 @@ def _tables(blocks: list[Block], marks: dict[str, int], result: Imported) -> Non
                     )
             continue
         kind = _table_kind(block, index, marks, last_heading, program_heading)
-        _place_table(block, kind, index, program_heading, tabel, joined, result)
+        _place_table(block, kind, index, program_heading, tabel, state, result)
         if kind == "program":
             program_heading = None
     if tabel:
         result.data["tabel"] = tabel
     for path, row in _table_rows(tabel):
-        if id(row) in joined:
-            result.note(("tabel", *path, joined[id(row)]), JOINED)
+        if id(row) in state.joined:
+            result.note(("tabel", *path, state.joined[id(row)]), JOINED)
+    state.report(result)
 
 
 def _table_rows(tabel: dict[str, Any]) -> list[tuple[Path_, dict[str, Any]]]:
@@ -479,7 +516,7 @@ def _place_table(
     index: int,
     program: tuple[int | None, str] | None,
     tabel: dict[str, Any],
-    joined: dict[int, str],
+    state: _Tables,
     result: Imported,
 ) -> None:
     if kind == "sasaran":
@@ -489,7 +526,7 @@ def _place_table(
         preview = " | ".join(table.rows[0]) if table.rows else ""
         result.unplaced.append(f"a table with no recognised header: {preview[:120]}")
         return
-    rows, groups = _data_rows(table, kind, joined, result)
+    rows, groups = _data_rows(table, kind, state, result)
     if kind == "program":
         assert program is not None
         entry: dict[str, Any] = {"program": program[1], "baris": rows}
@@ -497,6 +534,9 @@ def _place_table(
             entry = {"no": program[0], **entry}
         tabel.setdefault("program", []).append(entry)
     elif kind == "apbn":
+        ungrouped = len(rows) - sum(len(group_rows) for _, group_rows in groups)
+        if ungrouped:
+            state.ungrouped[kind] = state.ungrouped.get(kind, 0) + ungrouped
         for name, group_rows in groups:
             existing = next((g for g in tabel.get("apbn", []) if g["program"] == name), None)
             if existing is not None:
@@ -519,15 +559,16 @@ def _sasaran_rows(table: Table) -> list[dict[str, Any]]:
 
 
 def _data_rows(
-    table: Table, kind: str, joined: dict[int, str], result: Imported
+    table: Table, kind: str, state: _Tables, result: Imported
 ) -> tuple[list[dict[str, Any]], list[tuple[str, list[dict[str, Any]]]]]:
     header_at = next(i for i, r in enumerate(table.rows) if _is_header(r))
-    columns = header_columns(table.rows[header_at])
-    extra = [
-        table.rows[header_at][i]
-        for i, c in enumerate(columns)
-        if c is None and table.rows[header_at][i].strip()
-    ]
+    header = table.rows[header_at]
+    known = header_columns(header)
+    columns = list(known)
+    first_of: dict[str, int] = {}  # field -> the column read for it (the first one)
+    for i, key in enumerate(columns):
+        if key is not None and first_of.setdefault(key, i) != i:
+            columns[i] = None  # a second column for the same field: named, not read
     rows: list[dict[str, Any]] = []
     groups: list[tuple[str, list[dict[str, Any]]]] = []
     skipped_totals = 0
@@ -543,26 +584,56 @@ def _data_rows(
         if norm(first).startswith("jumlah") and len(filled) <= 2:
             skipped_totals += 1  # a total or subtotal row: a label and an amount
             continue
+        _count_dropped(cells, r, header, known, columns, first_of, table, kind, state)
         row = _row(cells, columns, table, r, result, kind, above)
         if row is None:
             continue
         if _continues(row, rows):
             _join(rows[-1], row)
-            joined.setdefault(id(rows[-1]), min(row, key=_row_order))
+            state.joined.setdefault(id(rows[-1]), min(row, key=_row_order))
             continue
         rows.append(row)
         if groups:
             groups[-1][1].append(row)
-    if extra:
-        result.unplaced.append(
-            f"{kind} table: column(s) {', '.join(extra)} are not part of "
-            "the plan format; their values were left out"
-        )
+    for i, label in enumerate(header):
+        if columns[i] is None and label.strip():  # named in the report even when empty
+            _dropped_column(header, i, known[i], kind, state)
     if skipped_totals:
         result.unplaced.append(
             f"{kind} table: {skipped_totals} total row(s) were not copied; rktc computes totals"
         )
     return rows, groups
+
+
+def _dropped_column(
+    header: list[str], i: int, repeats: str | None, kind: str, state: _Tables
+) -> _Dropped:
+    text = header[i].strip() if i < len(header) else ""
+    label = f"'{text}'" if text else f"{i + 1} (no header)"
+    return state.dropped.setdefault((kind, label), _Dropped(repeats or "unknown"))
+
+
+def _count_dropped(
+    cells: list[str],
+    r: int,
+    header: list[str],
+    known: list[str | None],
+    columns: list[str | None],
+    first_of: dict[str, int],
+    table: Table,
+    kind: str,
+    state: _Tables,
+) -> None:
+    """Count the values of this row in columns that are not read: unknown ones, a second
+    column for a field (when its value differs from the first's), cells beyond the header."""
+    for i, cell in enumerate(cells):
+        value = cell.strip()
+        if not value or (r, i) in table.continued or (i < len(columns) and columns[i]):
+            continue
+        repeats = known[i] if i < len(known) else None
+        if repeats is not None and cells[first_of[repeats]].strip() == value:
+            continue  # a cell spanning both columns: nothing is lost
+        _dropped_column(header, i, repeats, kind, state).values += 1
 
 
 def _row(
@@ -591,6 +662,8 @@ def _row(
             digits = value.rstrip(".")
             if digits.isdigit():
                 row["no"] = int(digits)
+            else:
+                result.unplaced.append(f"{kind} table: row number '{value}' could not be read")
             continue
         if key == "anggaran":
             try:
