@@ -112,18 +112,26 @@ def test_human_formats(tmp_path, fmt):
         assert "| Program | Old | New | Difference |" in result.output
 
 
-def test_published_plans_compare_too(tmp_path):
+def test_published_plans_compare_their_matrices_only(tmp_path):
+    # A published plan is compared by its APBN matrix (the RKT matrix without one): an
+    # edit in a BAB II C program table is no change, the same edit in the matrix is one.
     published = PLANS / "published" / "kpu-oku-2023.yaml"
+    text = published.read_text(encoding="utf-8")
+    in_program_table = "target: 93 %"  # BAB II C's only 93 %
+    in_matrix = "target: 97 %\n          anggaran: 8.195.000"  # the APBN matrix's row 3
+    assert text.count(in_program_table) == 1
+    assert text.count(in_matrix) == 1
     new = tmp_path / "p.yaml"
-    new.write_text(
-        published.read_text(encoding="utf-8").replace("target: 93 %", "target: 97 %"),
-        encoding="utf-8",
-    )
+    new.write_text(text.replace(in_program_table, "target: 97 %"), encoding="utf-8")
     code, payload = diff_json(published, new)
-    assert code in (0, 1)  # the program tables are not compared, the matrices are
-    assert all(
-        c["entity"] in ("sasaran", "program", "kegiatan", "indikator") for c in payload["changes"]
-    )
+    assert (code, payload["changed"], payload["changes"]) == (0, False, [])
+    new.write_text(text.replace(in_matrix, in_matrix.replace("97 %", "93 %")), encoding="utf-8")
+    code, payload = diff_json(published, new)
+    assert code == 1
+    assert [
+        (c["entity"], c["kind"], c["field"], c["old"], c["new"]) for c in payload["changes"]
+    ] == [("indikator", "changed", "target", "97%", "93%")]
+    assert payload["anggaran"]["total"]["delta"] == "0"
 
 
 def test_git_revision(tmp_path):
