@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Self
 
 from rktc.check.engine import Selection
 from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
-from rktc.core.messages import Message, msg
+from rktc.core.messages import Message, define_messages, msg, text
 from rktc.pipeline.build import BuildOptions
 from rktc.pipeline.compile import PLAN_SUFFIXES
 from rktc.pipeline.orchestrator import Pipeline
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+define_messages(
+    __name__,
+    {
+        "batch.elapsed": ("berlalu", "elapsed"),
+        "batch.remaining": ("tersisa", "left"),
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +76,24 @@ def build_one(
     selection: Selection,
     parallel: bool = True,
 ) -> Outcome:
+    """Build one plan of a batch; whatever goes wrong becomes its outcome."""
+    try:
+        return _build(plan, output, options, selection, parallel)
+    finally:
+        # The CLI turns the cyclic collector off (see `rktc.cli.app.main`), which suits one
+        # plan and a process that then ends. A batch builds thousands in one process, and
+        # each build leaves cycles that reference counting cannot free: python-docx's
+        # package (its parts and the package point at each other, and hold the lxml trees
+        # of the document) and the jinja2 environment of the text templates, about 5 MB a
+        # plan. With the collector off, generation 0 holds exactly what was allocated since
+        # the previous plan, so collecting it frees those cycles without walking the
+        # long-lived objects (measured: 2 ms a plan; a full collection takes 20 ms).
+        gc.collect(0)
+
+
+def _build(
+    plan: Path, output: Path | None, options: BuildOptions, selection: Selection, parallel: bool
+) -> Outcome:
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -73,45 +107,148 @@ def build_one(
     return Outcome(built.compiled.path, built.compiled.diagnostics, built.output)
 
 
+# Plans handed to the pool ahead of the workers, per worker: enough that a worker never waits
+# for the parent, few enough that the parent holds no more than a handful of futures (each
+# keeps its outcome, findings included, until it is dropped).
+AHEAD_PER_WORKER = 4
+
+
 def build_many(
-    jobs: list[tuple[Path, Path | None]], options: BuildOptions, selection: Selection, lang: str
+    jobs: list[tuple[Path, Path | None]],
+    options: BuildOptions,
+    selection: Selection,
+    lang: str,
+    console: Console | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes in completion order; a progress line on a terminal."""
+    """Outcomes in completion order, with a progress bar when there are several plans.
+
+    The bar goes to `console`, by default stderr when it is a terminal (see
+    `terminal_console`); without one the batch writes nothing of its own.
+    """
+    if console is None and len(jobs) > 1:
+        console = terminal_console()
     workers = min(len(jobs), os.cpu_count() or 1)
-    if workers <= 1:
-        for plan, output in jobs:
-            yield build_one(plan, output, options, selection)
-        return
-    from concurrent.futures import ProcessPoolExecutor, as_completed  # only batches need it
+    with BatchProgress(len(jobs), lang, console if len(jobs) > 1 else None) as progress:
+        outcomes: Iterator[Outcome]
+        if workers <= 1:
+            outcomes = (build_one(plan, output, options, selection) for plan, output in jobs)
+        else:
+            outcomes = _in_pool(jobs, workers, options, selection)
+        for outcome in outcomes:
+            progress.advance(outcome.path)
+            with progress.hidden():  # while the caller prints what it has to say about it
+                yield outcome
 
-    progress = _Progress(len(jobs))
+
+def _in_pool(
+    jobs: list[tuple[Path, Path | None]],
+    workers: int,
+    options: BuildOptions,
+    selection: Selection,
+) -> Iterator[Outcome]:
+    """Plans fed to `workers` processes a few at a time, each future dropped once reported."""
+    # only batches need the pool
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    waiting = iter(jobs)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [
-            # each worker has a core already: no further forking inside it
-            pool.submit(build_one, plan, output, options, selection, parallel=False)
-            for plan, output in jobs
-        ]
-        for future in as_completed(futures):
-            outcome = future.result()
-            progress.step(outcome.path)
-            yield outcome
-    progress.close()
+        running: set[Future[Outcome]] = set()
+
+        def feed() -> None:
+            for plan, output in waiting:
+                # each worker has a core already: no further forking inside it
+                running.add(pool.submit(build_one, plan, output, options, selection, False))
+                if len(running) >= workers * AHEAD_PER_WORKER:
+                    return
+
+        feed()
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            running -= done
+            feed()
+            for future in done:
+                yield future.result()
 
 
-class _Progress:
-    """`[3/10] plans/x.yaml` rewritten in place on a terminal; silent in CI logs."""
+def terminal_console() -> Console | None:
+    """A console on stderr if it is a terminal that can redraw a line; None otherwise.
 
-    def __init__(self, total: int) -> None:
-        self.total, self.done = total, 0
-        self.live = sys.stderr.isatty()
+    Decided here rather than by rich, which also takes FORCE_COLOR (set in many CI
+    environments) as a terminal: a CI log gets no bar and no escape codes.
+    """
+    stream = sys.stderr
+    if not stream.isatty() or os.environ.get("TERM") == "dumb":
+        return None
+    from rich.console import Console  # only a batch on a terminal needs rich
 
-    def step(self, name: str) -> None:
-        self.done += 1
-        if self.live:
-            sys.stderr.write(f"\\r\\033[K[{self.done}/{self.total}] {name}")
-            sys.stderr.flush()
+    return Console(file=stream, force_terminal=True)
 
-    def close(self) -> None:
-        if self.live:
-            sys.stderr.write("\\r\\033[K")
-            sys.stderr.flush()
+
+class BatchProgress:
+    """`12/550 ━━━━━━  0:00:05 elapsed  0:00:21 left  plans/x.yaml`, redrawn in place.
+
+    With no console it does nothing. The bar is taken off the screen while the caller
+    prints about a plan (`hidden`) and drawn again below what it printed, so report lines
+    and the bar never mix whichever stream they go to; it is gone when the batch ends.
+    Rich's own redirection of stdout and stderr is off: it would send a redirected stdout
+    to the terminal, and click writes past it anyway.
+    """
+
+    def __init__(self, total: int, lang: str, console: Console | None) -> None:
+        self._bar: Progress | None = None
+        if console is None:
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._bar = Progress(
+            MofNCompleteColumn(),
+            BarColumn(),
+            TimeElapsedColumn(),
+            TextColumn(text("batch.elapsed", lang), markup=False),
+            TimeRemainingColumn(),
+            TextColumn(text("batch.remaining", lang), markup=False),
+            # a plan's path is the user's text: never read as rich markup
+            TextColumn("{task.fields[plan]}", markup=False),
+            console=console,
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self._task = self._bar.add_task("", total=total, plan="")
+
+    def __enter__(self) -> Self:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def advance(self, plan: str) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, plan=plan)
+
+    @contextlib.contextmanager
+    def hidden(self) -> Iterator[None]:
+        """The bar off the screen for the time of the block, then back where the cursor is."""
+        if self._bar is None:
+            yield
+            return
+        self._bar.stop()  # transient: the line is erased and the cursor is back at its start
+        try:
+            yield
+        finally:
+            self._bar.start()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._bar is not None:
+            self._bar.stop()

@@ -1,0 +1,242 @@
+"""Batch builds: the progress bar (on a terminal only) and memory that stays flat."""
+
+from __future__ import annotations
+
+import gc
+import io
+import os
+import re
+import select
+import subprocess
+import sys
+import time
+import weakref
+from pathlib import Path
+
+import pytest
+from helpers import PLANS
+
+from rktc.check.engine import Selection
+from rktc.core.messages import text
+from rktc.pipeline import batch
+from rktc.pipeline.batch import AHEAD_PER_WORKER, BatchProgress, build_many, build_one
+from rktc.pipeline.build import BuildOptions
+
+CLEAN = PLANS / "kpu-oku-2023.yaml"
+PUBLISHED = PLANS / "published" / "kpu-oku-2023.yaml"  # has errors: checked, never rendered
+CLOCK = re.compile(r"\d+:\d\d:\d\d")  # rich's elapsed and remaining times
+# What the old progress line printed: escapes written out as text.
+LITERAL_ESCAPES = ("\\r", "\\033", "\\x1b", "\\n")
+ENV = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM", "COLUMNS")}
+
+
+def plans_folder(folder: Path, count: int, source: Path = CLEAN) -> Path:
+    folder.mkdir(parents=True)
+    text = source.read_text(encoding="utf-8")
+    for number in range(count):
+        (folder / f"plan-{number:03}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def rktc(*args: object) -> list[str]:
+    return [sys.executable, "-m", "rktc", *map(str, args)]
+
+
+# --- the progress bar -------------------------------------------------------------------------
+
+
+def test_batch_is_silent_when_stderr_is_not_a_terminal(tmp_path):
+    """A CI log gets the outcomes and nothing else: no bar, no escape codes, even with
+    FORCE_COLOR (set by many CI setups), which rich alone would take for a terminal."""
+    plans = plans_folder(tmp_path / "plans", 3)
+    (plans / "broken.yaml").write_text("rktc: 1\n", encoding="utf-8")
+    done = subprocess.run(
+        rktc("build", plans, "-o", tmp_path / "out", "-f", "md"),
+        capture_output=True,
+        text=True,
+        env={**ENV, "FORCE_COLOR": "1", "TERM": "xterm-256color"},
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert len(list((tmp_path / "out").iterdir())) == 3
+    for stream in (done.stdout, done.stderr):
+        assert "\x1b" not in stream
+        assert "\r" not in stream
+        assert not any(escape in stream for escape in LITERAL_ESCAPES)
+        assert not CLOCK.search(stream)
+        assert not re.search(r"\b\d/4\b", stream)  # no count
+    # stderr says only that the broken plan was not built
+    said = [line for line in done.stderr.splitlines() if line.strip()]
+    assert said
+    assert all("broken.yaml" in line for line in said), said
+
+
+def read_terminal(command: list[str], timeout: float = 120) -> tuple[int, str]:
+    """Run `command` with stdout and stderr on a pseudo-terminal; what it drew, as text."""
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=slave,
+        env={**ENV, "TERM": "xterm", "COLUMNS": "150"},
+    )
+    os.close(slave)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 1.0)
+        if not ready:
+            if process.poll() is not None:
+                break
+            continue
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the child closed the terminal (EIO on Linux)
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    code = process.wait(timeout=10)
+    return code, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_batch_on_a_terminal_draws_a_bar_with_count_plan_and_times(tmp_path):
+    plans = plans_folder(tmp_path / "plans", 3)
+    out = tmp_path / "out"
+    code, drawn = read_terminal(rktc("build", plans, "-o", out, "-f", "md", "--lang", "en"))
+    assert code == 0, drawn
+    assert not any(escape in drawn for escape in LITERAL_ESCAPES)
+    assert "\x1b[" in drawn  # real control sequences
+    frames = [f for f in re.split(r"\r|\n", drawn) if "3/3" in f]
+    assert frames, drawn  # the count, complete
+    final = frames[-1]
+    assert len(CLOCK.findall(final)) == 2  # elapsed and remaining
+    assert re.search(r"plan-00\d\.yaml", final)  # the plan just built
+    # What the command prints about each plan is never written onto the bar's line: it
+    # starts on a fresh line, or right after the bar was erased.
+    for number in range(3):
+        written = str(out / f"plan-{number:03}.md")
+        at = drawn.index(written)
+        line_start = drawn.rindex("\n", 0, at) + 1 if "\n" in drawn[:at] else 0
+        before = drawn[line_start:at]
+        assert not re.search(r"\d/3|━", before), repr(before)
+        assert not CLOCK.search(before), repr(before)
+
+
+def render_progress(lang: str, names: list[str]) -> str:
+    from rich.console import Console
+
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120, color_system=None)
+    with BatchProgress(len(names), lang, console) as progress:
+        for name in names:
+            progress.advance(name)
+            with progress.hidden():
+                console.file.write(f"report of {name}\n")
+    return screen.getvalue()
+
+
+def test_progress_shows_count_plan_and_both_times_in_the_users_language():
+    english = render_progress("en", ["a.yaml", "b.yaml"])
+    indonesian = render_progress("id", ["a.yaml", "b.yaml"])
+    for drawn in (english, indonesian):
+        frame = [f for f in re.split(r"\r|\n", drawn) if "2/2" in f][-1]
+        assert "b.yaml" in frame
+        assert len(CLOCK.findall(frame)) == 2
+        assert not any(escape in drawn for escape in LITERAL_ESCAPES)
+    for lang, drawn in (("en", english), ("id", indonesian)):  # the catalog's labels
+        assert text("batch.elapsed", lang) in drawn
+        assert text("batch.remaining", lang) in drawn
+    assert text("batch.elapsed", "en") not in indonesian
+    # each report line comes after the bar was erased, never after a frame of it
+    for drawn in (english, indonesian):
+        for name in ("a.yaml", "b.yaml"):
+            at = drawn.index(f"report of {name}")
+            assert drawn[:at].endswith("\x1b[2K"), repr(drawn[at - 40 : at])
+
+
+def test_a_plan_path_is_never_read_as_markup():
+    drawn = render_progress("en", ["[bold]x[/bold].yaml"])
+    assert "[bold]x[/bold].yaml" in drawn
+
+
+def test_no_console_no_output_and_no_rich(tmp_path, monkeypatch):
+    """Without a terminal the batch does not even import rich (it stays a CLI's light path)."""
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert batch.terminal_console() is None
+    with BatchProgress(3, "en", None) as progress:
+        progress.advance("a.yaml")
+        with progress.hidden():
+            pass
+    assert sys.stderr.getvalue() == ""
+    code = (
+        "import sys\n"
+        "from rktc.pipeline.batch import BatchProgress, terminal_console\n"
+        "assert terminal_console() is None\n"
+        "with BatchProgress(2, 'en', terminal_console()) as p:\n"
+        "    p.advance('a.yaml')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=ENV
+    )
+    assert done.stdout.strip() == "[]"
+
+
+# --- memory -----------------------------------------------------------------------------------
+
+
+def test_a_batch_leaves_no_cycles_behind_with_the_collector_off(tmp_path):
+    """The CLI turns the cyclic collector off; each plan of a batch leaves cycles (python-docx's
+    package with its XML trees, jinja2's environment) that only the collector frees."""
+    options = BuildOptions("docx", tmp_path)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        build_one(CLEAN, tmp_path / "warm.docx", options, Selection(), parallel=False)
+        gc.collect()  # what the first plan's imports left
+        for number in range(2):
+            build_one(CLEAN, tmp_path / f"{number}.docx", options, Selection(), parallel=False)
+            assert gc.collect() == 0  # build_one already freed what this plan left
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def peak_mb(command: list[str]) -> float:
+    """Largest resident memory of the command or any process it waited for (its workers)."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    assert process.returncode == 0
+    return usage.ru_maxrss / 1024
+
+
+@pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs wait4 (POSIX)")
+def test_batch_memory_does_not_grow_with_the_number_of_plans(tmp_path):
+    """Without the collection after each plan, every worker grew by about 5 MB a plan."""
+    small = plans_folder(tmp_path / "small", 6)
+    large = plans_folder(tmp_path / "large", 60)
+    few = peak_mb(rktc("build", small, "-o", tmp_path / "out-small"))
+    many = peak_mb(rktc("build", large, "-o", tmp_path / "out-large"))
+    assert many - few < 25, (few, many)
+
+
+def test_the_parent_keeps_only_a_few_outcomes_at_a_time(tmp_path, monkeypatch):
+    """Outcomes (with their findings) are dropped once reported, not kept to the end."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # a pool of two workers on any machine
+    plans = plans_folder(tmp_path / "plans", 30, PUBLISHED)
+    jobs = [(plan, tmp_path / "out" / f"{plan.stem}.docx") for plan in sorted(plans.iterdir())]
+    seen: list[weakref.ref[batch.Outcome]] = []
+    most_alive = 0
+    for outcome in build_many(jobs, BuildOptions(), Selection(), "en"):
+        assert outcome.diagnostics  # every one brings its findings
+        seen.append(weakref.ref(outcome))
+        del outcome
+        gc.collect()
+        most_alive = max(most_alive, sum(ref() is not None for ref in seen))
+    assert len(seen) == 30
+    assert most_alive <= 2 * AHEAD_PER_WORKER + 1
