@@ -100,3 +100,55 @@ def test_json_schema_describes_the_format():
     kegiatan = schema["$defs"]["Kegiatan"]
     assert kegiatan["additionalProperties"] is False
     assert "anggaran" in kegiatan["required"]
+
+
+def _codes_and_places(compiled):
+    return sorted((d.code, d.location.line, d.location.column) for d in compiled.diagnostics)
+
+
+def test_a_schema_error_does_not_hide_the_other_findings(tmp_path):
+    """Without `tahun:` the published plan still reports everything else it has."""
+    from helpers import PLANS, Pipeline
+
+    published = PLANS / "published" / "kpu-oku-2023.yaml"
+    whole = Pipeline().validate(published)
+    text = published.read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines()) if row.startswith("tahun:"))
+    without = tmp_path / "kpu.yaml"
+    without.write_text(text.replace("tahun: 2023\n", "", 1), encoding="utf-8")
+    partial = Pipeline().validate(without)
+
+    def shifted(place):  # the deleted line moves every later finding up by one
+        code, row, column = place
+        return (code, row - 1 if row > line + 1 else row, column)
+
+    found = _codes_and_places(partial)
+    assert ("RKT011", 8, 1) in found  # the plan mapping, which lacks the key
+    assert not partial.well_formed
+    expected = {shifted(p) for p in _codes_and_places(whole)}
+    assert len(expected) == 77
+    assert expected <= set(found)
+
+
+def test_a_part_that_could_not_be_read_is_not_reported_as_empty(tmp_path):
+    from helpers import MINIMAL
+
+    source = MINIMAL.replace(
+        "misi:\n  - Meningkatkan kualitas penyelenggaraan Pemilu\n", "misi: {a: b}\n"
+    )
+    assert source != MINIMAL
+    # misi is unreadable, not empty; the rules still check the rest (there is no program)
+    assert findings(tmp_path, source) == ["1:1 RKT109", "10:7 RKT010"]
+
+
+def test_a_partial_plan_is_never_built(tmp_path):
+    from helpers import Pipeline
+
+    from rktc.pipeline.build import BuildOptions
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(plan_with("pagu: abc\n"), encoding="utf-8")
+    built = Pipeline().build(plan, BuildOptions(force=True), output=tmp_path / "x.docx")
+    assert built.output is None
+    assert built.compiled.plan is not None and built.compiled.unreadable == {"pagu"}
+    assert not (tmp_path / "x.docx").exists()

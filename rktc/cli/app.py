@@ -219,6 +219,30 @@ def init(
     raise typer.Exit(commands.init(path, force, lang))
 
 
+@app.command()
+def preview(
+    plan: Annotated[Path, typer.Argument(help="The plan file to show.")],
+    port: Annotated[
+        int,
+        typer.Option("--port", min=0, max=65535, help="Port on 127.0.0.1 (0: any free port)."),
+    ] = 8765,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the page in the default web browser.")
+    ] = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Serve the document as HTML on 127.0.0.1, rebuilt on every save, with its findings.
+
+    The open page updates by itself. Stop with Ctrl-C.
+    Example: rktc preview plans/kpu-oku-2023.yaml --port 8765
+    """
+    from rktc.cli import commands
+
+    raise typer.Exit(commands.preview(plan, port, open_browser, select or [], ignore or [], lang))
+
+
 def main() -> None:
     """Entry point: run the app; an internal error becomes one line (traceback with --debug)."""
     # rktc runs briefly and builds large acyclic structures (a plan, its tables, the XML):

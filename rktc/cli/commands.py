@@ -236,6 +236,71 @@ def rules(code: str | None, fmt: str, lang_option: str | None) -> int:
     return EXIT_OK
 
 
+def preview(
+    path: Path,
+    port: int,
+    open_browser: bool,
+    select: list[str],
+    ignore: list[str],
+    lang_option: str | None,
+) -> int:
+    import gc
+    import signal
+    import threading
+    import time
+
+    from rktc.preview.rebuild import Rebuilder, Snapshot
+    from rktc.preview.server import Published, start_server, stop_server, watch
+    from rktc.preview.watch import FileWatcher
+
+    lang = resolve_language(lang_option)
+    if not path.exists():
+        return _fail_usage("cli.not_found", lang, path=path)
+    if not path.is_file():
+        return _fail_usage("preview.not_a_file", lang, path=path)
+    gc.enable()  # main() turns it off for short runs; a server rebuilds for hours
+
+    def reported(snapshot: Snapshot) -> None:
+        if snapshot.internal_error is not None:
+            detail = snapshot.internal_error if "--debug" in sys.argv else ""
+            error = snapshot.internal_error.strip().splitlines()[-1]
+            typer.echo(detail + "rktc: " + text("cli.internal_error", lang, error=error), err=True)
+        found = render_report("text", [str(path)], snapshot.diagnostics, lang).splitlines()[-1]
+        stamp = time.strftime("%H:%M:%S")
+        ms = round(snapshot.seconds * 1000)
+        typer.echo(text("preview.rebuilt", lang, time=stamp, ms=ms, summary=found))
+
+    rebuilder = Rebuilder(path, lang, selection_from(select, ignore))
+    watcher = FileWatcher(path)
+    saved = watcher.poll(time.monotonic())
+    first = rebuilder.build(saved.raw if saved is not None else None)
+    published = Published(first)
+    try:
+        server = start_server(port, published, rebuilder)
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        return _fail_usage("preview.cannot_listen", lang, port=port, detail=detail)
+    typer.echo(text("preview.serving", lang, plan=path, url=server.url))
+    reported(first)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(server.url)
+
+    def interrupted(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupted)  # a service manager stops it as Ctrl-C does
+    try:
+        watch(watcher, rebuilder, published, threading.Event(), reported)
+    except KeyboardInterrupt:
+        pass  # Ctrl-C is how a preview ends: a clean stop, exit 0
+    finally:
+        stop_server(server, published)
+    typer.echo(text("preview.stopped", lang))
+    return EXIT_OK
+
+
 def schema(output: Path | None) -> int:
     from rktc.plan.schema import json_schema
 

@@ -92,6 +92,19 @@ class Context:
     def at(self, loc: tuple[Any, ...]) -> Location:
         return self.source.value(loc)
 
+    def readable(self, part: str) -> bool:
+        """Whether the plan's top-level `part` could be read.
+
+        Only a partial plan (one with schema problems) lacks parts. A rule that checks
+        several independent facts asks this to check those it can; a rule that simply
+        reads a missing part is skipped whole by the engine.
+        """
+        try:
+            getattr(self.plan, part)
+        except AttributeError:
+            return False
+        return True
+
     def report(
         self,
         where: Location | tuple[Any, ...],

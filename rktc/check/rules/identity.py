@@ -94,28 +94,45 @@ def identity_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     prints them from `instansi`, `tahun` and `judul`.
     """
     plan = ctx.plan
-    expected = {
-        "judul": plan.judul,
-        "instansi": plan.instansi.nama,
-        "induk": plan.instansi.induk,
-        "tahun": str(plan.tahun),
-    }
-    if plan.sampul is not None:
+    expected = _expected_identity(ctx)
+    if ctx.readable("sampul") and plan.sampul is not None:
         for field, wanted in expected.items():
             written = getattr(plan.sampul, field)
             if written is not None and wanted and name_key(str(written)) != name_key(wanted):
                 yield _differs(ctx, ("sampul", field), str(written), wanted, REFERENCE[field])
-    signed = plan.penandatangan.instansi
-    if signed is not None and name_key(signed) != name_key(plan.instansi.nama):
-        yield _differs(
-            ctx, ("penandatangan", "instansi"), signed, plan.instansi.nama, REFERENCE["instansi"]
-        )
-    for field in TEXT_FIELDS:
+    if ctx.readable("penandatangan") and "instansi" in expected:
+        signed = plan.penandatangan.instansi
+        if signed is not None and name_key(signed) != name_key(plan.instansi.nama):
+            yield _differs(
+                ctx,
+                ("penandatangan", "instansi"),
+                signed,
+                plan.instansi.nama,
+                REFERENCE["instansi"],
+            )
+    for field in (f for f in TEXT_FIELDS if ctx.readable(f)):
         text = getattr(plan, field)
         if text:
-            yield from _title_mentions(ctx, field, text)
-            yield from _year_mentions(ctx, field, text)
-            yield from _name_mentions(ctx, field, text)
+            if "judul" in expected:
+                yield from _title_mentions(ctx, field, text)
+            if "tahun" in expected:
+                yield from _year_mentions(ctx, field, text)
+            if "instansi" in expected:
+                yield from _name_mentions(ctx, field, text)
+
+
+def _expected_identity(ctx: Context) -> dict[str, str | None]:
+    """What the cover and the texts are compared with, as far as the plan could be read."""
+    plan = ctx.plan
+    expected: dict[str, str | None] = {}
+    if ctx.readable("judul"):
+        expected["judul"] = plan.judul
+    if ctx.readable("instansi"):
+        expected["instansi"] = plan.instansi.nama
+        expected["induk"] = plan.instansi.induk
+    if ctx.readable("tahun"):
+        expected["tahun"] = str(plan.tahun)
+    return expected
 
 
 def _differs(

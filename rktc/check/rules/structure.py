@@ -696,7 +696,7 @@ def empty_section(ctx: Context) -> Iterator[Diagnostic]:
     """
     plan = ctx.plan
     for name in ("misi", "tujuan"):
-        if not getattr(plan, name):
+        if ctx.readable(name) and not getattr(plan, name):
             yield ctx.report(
                 (name,),
                 msg("rule.empty_section", section=name),
