@@ -14,7 +14,18 @@ import pytest
 import rktc
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ["core", "plan", "check", "report", "render", "pipeline", "importer", "diff", "cli"]
+STAGES = [
+    "core",
+    "plan",
+    "check",
+    "report",
+    "render",
+    "pipeline",
+    "importer",
+    "diff",
+    "preview",
+    "cli",
+]
 
 
 def test_import_contract_is_kept():

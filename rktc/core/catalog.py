@@ -486,3 +486,40 @@ CATALOG.update(
         ),
     }
 )
+
+CATALOG.update(
+    {
+        # --- preview ---
+        "preview.serving": (
+            "Pratinjau {plan}: {url} (Ctrl-C untuk berhenti)",
+            "Previewing {plan}: {url} (Ctrl-C to stop)",
+        ),
+        "preview.rebuilt": (
+            "{time} disusun ulang dalam {ms} md: {summary}",
+            "{time} rebuilt in {ms} ms: {summary}",
+        ),
+        "preview.stopped": ("Pratinjau dihentikan.", "Preview stopped."),
+        "preview.not_a_file": (
+            "{path} bukan berkas; pratinjau menampilkan satu berkas rencana",
+            "{path} is not a file; preview shows one plan file",
+        ),
+        "preview.cannot_listen": (
+            "tidak dapat membuka port {port} di 127.0.0.1 ({detail}); pilih port lain dengan --port",
+            "cannot listen on port {port} of 127.0.0.1 ({detail}); choose another with --port",
+        ),
+        "preview.findings": ("Temuan", "Findings"),
+        "preview.no_findings": ("Tidak ada temuan.", "No findings."),
+        "preview.broken": (
+            "Dokumen tidak dapat disusun. Perbaiki galat berikut lalu simpan lagi.",
+            "The document cannot be built. Fix these errors and save again.",
+        ),
+        "preview.failed": (
+            "Dokumen tidak dapat disusun karena galat internal.",
+            "The document cannot be built because of an internal error.",
+        ),
+        "preview.disconnected": (
+            "Server pratinjau tidak tersambung; halaman diperbarui lagi saat tersambung.",
+            "The preview server is not reachable; the page updates again once it is.",
+        ),
+    }
+)
