@@ -14,9 +14,11 @@ from helpers import PLANS
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
+from rktc.pipeline.build import BuildOptions, document_view
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.document import build_document
 from rktc.plan.formatting import rupiah, target
+from rktc.render.outline import RKT_OUTLINE
 from rktc.render.pdf import libreoffice
 
 PLAN = PLANS / "kpu-oku-2023.yaml"
@@ -83,6 +85,48 @@ def test_matrices_are_on_landscape_pages_and_page_count_is_sane(pdf):
     assert min(landscape) > max(portrait)  # the matrices close the document
     assert abs(sizes[0][0] - 595.3) < 1
     assert abs(sizes[0][1] - 841.9) < 1
+
+
+def layout_pages(path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+TOC_LINE = re.compile(r"^(?P<text>.*?\S)\s*(?:\.\s*){2,}(?P<page>[ivxlc]+|\d+)$")
+
+
+def test_daftar_isi_has_the_page_of_every_heading(pdf):
+    """Each entry of the PDF's Daftar Isi, with dotted leaders, names the page (as printed
+    in its footer) on which that heading is."""
+    pages = layout_pages(pdf)
+    labels = [page.strip().splitlines()[-1].strip() if page.strip() else "" for page in pages]
+    toc_page = next(i for i, page in enumerate(pages) if "DAFTAR ISI" in page)
+    entries: list[tuple[str, str]] = []
+    pending = ""
+    for line in pages[toc_page].strip().splitlines()[1:-1]:  # the title, the page number
+        line = " ".join(line.split())
+        if not line:
+            continue
+        found = TOC_LINE.match(line)
+        if found is None:
+            pending = f"{pending} {line}".strip()  # an entry that wraps
+            continue
+        entries.append((f"{pending} {found['text']}".strip(), found["page"]))
+        pending = ""
+    assert not pending
+    compiled = Pipeline().validate(PLAN)
+    assert compiled.plan is not None
+    assert compiled.document is not None
+    view = document_view(compiled.plan, compiled.document, BuildOptions())
+    assert [text for text, _ in entries] == [e.text for e in RKT_OUTLINE.contents(view)]
+    position = 0
+    for text, page in entries:
+        # headings come in the order of the entries; the Daftar Isi itself lists them all
+        while position == toc_page or text not in " ".join(pages[position].split()):
+            position += 1
+        assert labels[position] == page, text
 
 
 def test_pdf_without_libreoffice_names_the_package(tmp_path, monkeypatch):
