@@ -6,6 +6,7 @@ show different numbers. Values are formatted here, the Indonesian way.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -33,6 +34,9 @@ class RowView:
     kind: str  # data | group | subtotal | total
     cells: list[str]
     continued: frozenset[int] = frozenset()  # columns that continue the cell above (merged)
+    # Where a data row comes from in the plan, `program.0.kegiatan.1.indikator.0`: the HTML
+    # edition writes it as `data-source`, so that `rktc preview` can mark rows by finding.
+    source: str = ""
 
 
 @dataclass
@@ -164,10 +168,17 @@ def _rows(rows: list[Row], columns: list[Column], merge: bool) -> list[RowView]:
             ]
         texts.append(column_texts)
     none: frozenset[int] = frozenset()
+    sources = map(_source, [row.paths["row"] for row in rows])
     return [
-        RowView(DATA, list(cells), merged if c else none)
-        for cells, c in zip(zip(*texts, strict=True), continues, strict=True)
+        RowView(DATA, list(cells), merged if c else none, source)
+        for cells, c, source in zip(zip(*texts, strict=True), continues, sources, strict=True)
     ]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _source(path: tuple[str | int, ...]) -> str:
+    """A row's place in the plan as text; cached, as each indicator prints in several tables."""
+    return ".".join(map(str, path))
 
 
 def _continues(rows: list[Row]) -> list[bool]:
