@@ -129,9 +129,13 @@ def make_plan(count: int, seed: int = 2023) -> str:
                     f"{measure} {rng.choice(OBJECTS)} di Kecamatan {rng.choice(PLACES)} "
                     f"tahap {made}"
                 )
+                drawn = rng.randint(1, sasaran)
+                # the first indicators go to each sasaran in turn, so none is left without
+                # one (RKT105) whatever the seed; drawing anyway keeps the rest as it was
+                serves = made if made <= sasaran else drawn
                 out += [
                     f"          - nama: {name}",
-                    f"            sasaran: S{rng.randint(1, sasaran)}",
+                    f"            sasaran: S{serves}",
                     f"            satuan: {satuan}",
                     f"            target: {value}",
                 ]

@@ -3,6 +3,7 @@
     python bench/run.py                 # sizes 30, 1000, 10000; 5 runs each
     python bench/run.py --sizes 30 1000 --runs 3
     python bench/run.py --peer-runs-10k 5   # pandoc at 10,000 as often as rktc (~15 min)
+    python bench/run.py --rows batch --batch-plans 100 550 2000   # only the batch rows
 
 Each case runs as a fresh process (what a user waits for), repeated and interleaved with
 the peer so that a noisy neighbour slows both alike; the table shows medians and the
@@ -11,6 +12,11 @@ same tables, written as Markdown by `rktc build --format md`, into DOCX. At 10,0
 indicators pandoc takes minutes a run, so by default it runs once there (interleaved with
 the first round). `cpu s` is user + system time of the process and its children: above
 the wall time when rktc uses a second core.
+
+The batch rows build a folder of N different seed-size plans (`rktc build DIR -o OUT`, which
+runs them in a pool of worker processes) and report the peak memory of the parent and of the
+largest worker, read from /proc while it runs (see tree_memory.py): ru_maxrss would give only
+the largest single process.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_plan import make_plan
+from tree_memory import measure
 
 RKTC = [sys.executable, "-m", "rktc"]
 # Children run as a user's shell runs them: with Python's bytecode cache (some CI images set
@@ -117,10 +124,85 @@ def report(cases: list[Case], baselines: list[Case]) -> str:
     return "\n".join(lines)
 
 
+@dataclass
+class BatchCase:
+    plans: int
+    command: list[str]
+    seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
+    parent_kb: int = 0  # the command's own peak
+    worker_kb: int = 0  # the largest peak of one worker
+    tree_kb: int = 0  # the largest sum over the tree at one poll
+    workers: int = 0
+
+
+# Plans of a batch: seed-size (as the single-plan rows' smallest), each from its own seed, so
+# that every office's plan is different as in a national batch.
+BATCH_PLAN_SIZE = 30
+
+
+def batch_case(plans: int, folder: Path) -> BatchCase:
+    source = folder / f"batch-{plans}"
+    source.mkdir()
+    for number in range(plans):
+        text = make_plan(BATCH_PLAN_SIZE, seed=number)
+        (source / f"rkt-{number:05}.yaml").write_text(text, encoding="utf-8")
+    output = folder / f"batch-{plans}-out"
+    return BatchCase(plans, [*RKTC, "build", str(source), "-o", str(output)])
+
+
+def run_batch(case: BatchCase) -> None:
+    found = measure(case.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    if found.returncode != 0:
+        raise SystemExit(f"{' '.join(case.command)} failed with {found.returncode}")
+    case.seconds.append(found.seconds)
+    case.cpu_seconds.append(found.cpu_seconds)
+    case.parent_kb = max(case.parent_kb, found.root_peak_kb)
+    case.worker_kb = max(case.worker_kb, found.largest_child_kb)
+    case.tree_kb = max(case.tree_kb, found.tree_peak_kb)
+    case.workers = max(case.workers, len(found.child_peaks_kb))
+
+
+def batch_report(cases: list[BatchCase]) -> str:
+    lines = [
+        "| case | plans | median s | plans/s | cpu s | peak MB parent | peak MB largest worker"
+        + " | peak MB tree (sampled sum) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for case in cases:
+        seconds = statistics.median(case.seconds)
+        runs = "" if len(case.seconds) > 1 else " (1 run)"
+        lines.append(
+            f"| batch docx ({case.workers} workers) | {case.plans:,} | {seconds:.2f}{runs} | "
+            f"{case.plans / seconds:.0f} | {statistics.median(case.cpu_seconds):.2f} | "
+            f"{case.parent_kb / 1024:.0f} | {case.worker_kb / 1024:.0f} | "
+            f"{case.tree_kb / 1024:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+ROWS = ("single", "batch")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--rows",
+        nargs="+",
+        choices=ROWS,
+        default=list(ROWS),
+        help="which tables to run: single plans (with the baselines and pandoc), batches",
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[30, 1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--batch-plans",
+        type=int,
+        nargs="+",
+        default=[100, 550],
+        help="plans per batch row (seed-size plans, one folder each)",
+    )
+    parser.add_argument("--batch-runs", type=int, default=3)
     parser.add_argument(
         "--peer-runs-10k",
         type=int,
@@ -134,6 +216,33 @@ def main() -> None:
         help="run pandoc only up to this many indicators (it is slow)",
     )
     args = parser.parse_args()
+    if "single" in args.rows:
+        single_rows(args)
+    if "batch" in args.rows:
+        batch_rows(args)
+
+
+def batch_rows(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory(prefix="rktc-bench-") as tmp:
+        folder = Path(tmp)
+        cases = [batch_case(plans, folder) for plans in args.batch_plans]
+        run_batch(cases[0])  # warm-up: bytecode cache and page cache
+        for case in cases:
+            case.seconds.clear()
+            case.cpu_seconds.clear()
+            case.parent_kb = case.worker_kb = case.tree_kb = 0
+        for _ in range(args.batch_runs):  # interleaved, as the single-plan rows
+            for case in cases:
+                run_batch(case)
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; batches of {BATCH_PLAN_SIZE}-indicator plans; "
+        f"{args.batch_runs} runs"
+    )
+    print(batch_report(cases))
+
+
+def single_rows(args: argparse.Namespace) -> None:
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         print("pandoc not found (apt-get install pandoc): no peer column", file=sys.stderr)
