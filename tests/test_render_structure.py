@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import re
 import zipfile
 from pathlib import Path
@@ -20,6 +22,7 @@ from helpers import PLANS
 from projection import project
 from typer.testing import CliRunner
 
+import rktc
 from rktc.cli.app import app
 from rktc.pipeline.build import BuildOptions, document_view
 from rktc.pipeline.orchestrator import Pipeline
@@ -212,3 +215,39 @@ def test_no_field_update_prompt_and_no_blank_thumbnail(tmp_path: Path, clean_doc
             assert b"thumbnail" not in package.read("[Content_Types].xml")
             assert b"updateFields" not in package.read("word/settings.xml")
             assert b"w:dirty" not in package.read("word/document.xml")
+
+
+def test_every_block_of_the_outline_shows_a_field_of_the_view() -> None:
+    view = view_of()
+    fields = {f.name for f in dataclasses.fields(view)}
+    for _, section in RKT_OUTLINE.sections():
+        for block in section.blocks:
+            if block.source.startswith("texts."):
+                assert block.source.removeprefix("texts.") in view.texts, block
+            elif block.source:
+                assert block.source in fields, block
+    with pytest.raises(ValueError, match="tahun"):
+        Section("x", ("TAHUN {tahun}",))
+    with pytest.raises(ValueError, match="kind"):
+        Block("chart")
+
+
+def test_python_docx_is_imported_only_where_the_docstrings_say() -> None:
+    """rktc.render.docx says: python-docx is imported by it and by rktc.importer.blocks."""
+    package = Path(rktc.__file__).parent
+    importers = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            if any(name == "docx" or name.startswith("docx.") for name in names):
+                importers.add(path.relative_to(package).as_posix())
+    assert importers == {
+        "importer/blocks.py",
+        "render/docx/package.py",
+        "render/docx/pages.py",
+        "render/docx/styles.py",
+    }

@@ -23,6 +23,7 @@ outline's structure.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,9 @@ NUMBERED = "numbered"  # a numbered list of strings: a view field
 TABLE = "table"  # one table: a view field holding a TableView
 CAPTIONED_TABLES = "captioned_tables"  # numbered captions, each with its table: a view field
 BLOCK_KINDS = (COVER, PARAGRAPHS, SIGNATURE, CONTENTS, VISI, NUMBERED, TABLE, CAPTIONED_TABLES)
+
+# The document's facts a heading line may name in braces.
+HEADING_FIELDS = ("year", "SHORT_NAME", "INSTITUTION")
 
 # Page numbering of a part (OOXML's names for them).
 NO_NUMBERS, LOWER_ROMAN, DECIMAL = None, "lowerRoman", "decimal"
@@ -64,6 +68,12 @@ class Section:
     subtitle: tuple[str, ...] = ()  # lines printed under the heading (a matrix's office)
     in_contents: bool = True  # listed in the table of contents
     paged_only: bool = False  # only in paged editions (DOCX, PDF): the table of contents
+
+    def __post_init__(self) -> None:
+        for line in (*self.heading, *self.subtitle):
+            for _, name, _, _ in string.Formatter().parse(line):
+                if name is not None and name not in HEADING_FIELDS:
+                    raise ValueError(f"heading {line!r} names an unknown field {name!r}")
 
 
 @dataclass(frozen=True)
@@ -106,9 +116,6 @@ def _walk(part: Part, section: Section) -> Iterator[tuple[Part, Section]]:
     yield part, section
     for child in section.sections:
         yield from _walk(part, child)
-
-
-HEADING_FIELDS = ("year", "SHORT_NAME", "INSTITUTION")
 
 
 def _fields(view: DocumentView) -> dict[str, str]:
