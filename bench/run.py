@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import preview_rebuild
 from make_plan import make_plan
 from tree_memory import measure
 
@@ -274,6 +275,11 @@ def single_rows(args: argparse.Namespace) -> None:
         f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; peer: {version}; {args.runs} runs"
     )
+    # rktc preview: a running server, 20 saves of the seed plan, save -> new page version
+    seconds, cpu, peak = preview_rebuild.measure(20, ENV)
+    preview = Case(preview_rebuild.NAME, preview_rebuild.indicators(preview_rebuild.SEED), [])
+    preview.seconds, preview.cpu_seconds, preview.peak_kb = seconds, [cpu], peak
+    cases.append(preview)
     print(report(cases, baselines))
 
 
