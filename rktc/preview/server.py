@@ -88,6 +88,9 @@ class PreviewServer(ThreadingHTTPServer):
 class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     protocol_version = "HTTP/1.1"
+    # Headers and body go out as two writes: with Nagle's algorithm, the second waits for
+    # the client's delayed ACK (measured: 40 ms a request on Linux loopback).
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the terminal reports rebuilds, not requests
