@@ -7,13 +7,16 @@ in a UTF-8 file at all (and libyaml refuses its escape): the writer writes U+FFF
 
 import os
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from rktc.cli.app import app
 from rktc.importer.recognize import Imported
 from rktc.importer.writer import to_yaml
-from rktc.plan.load import load_bytes
+from rktc.plan.load import load_bytes, load_file
 
 EXAMPLES = int(os.environ.get("RKTC_FUZZ_EXAMPLES", "300"))
 PROPERTY = settings(max_examples=EXAMPLES, deadline=None)
@@ -89,3 +92,24 @@ def test_a_lone_surrogate_is_written_as_the_replacement_character():
     text = to_yaml(Imported(data={"misi": ["a\ud800b"]}), "x.docx")
     text.encode("utf-8")  # no lone surrogate left in what is written
     assert written_and_loaded({"misi": ["a\ud800b"]})["misi"] == ["a\ufffdb"]
+
+
+def test_an_imported_text_export_with_hard_characters_loads_back(tmp_path):
+    # NEL, LS, a bell and DEL inside a paragraph and a table cell, lone CRs ending lines:
+    # `rktc import` used to write a plan its own loader refused (RKT005)
+    seed = (Path(__file__).parent / "fixtures" / "seed" / "kpu-oku-2023.txt").read_text(
+        encoding="utf-8"
+    )
+    odd = "Puji syukur\x85 ke\u2028hadirat\x07 Allah\x7f SWT"
+    assert seed.count("Puji syukur ke hadirat Allah SWT") == 1
+    seed = seed.replace("Puji syukur ke hadirat Allah SWT", odd)
+    seed = seed.replace("Baturaja, 30 Januari 2023\n\n", "Baturaja, 30 Januari 2023\r\r", 1)
+    source = tmp_path / "odd.txt"
+    source.write_text(seed, encoding="utf-8", newline="")
+    out = tmp_path / "odd.yaml"
+    result = CliRunner().invoke(app, ["import", str(source), "-o", str(out), "--lang", "en"])
+    assert "Traceback" not in result.output
+    loaded = load_file(out)
+    assert loaded.diagnostics == []
+    assert loaded.data["kata_pengantar"].startswith(odd)
+    assert loaded.data["penandatangan"]["tanggal"] == "30 Januari 2023"  # CR ends a line

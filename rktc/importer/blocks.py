@@ -51,10 +51,12 @@ def _read_text(path: Path) -> str:
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Lines with tabs are table rows; consecutive rows (blank lines between) form a table."""
+    """Lines with tabs are table rows; consecutive rows (blank lines between) form a table.
+
+    Lines end at LF, CRLF or a lone CR (old Mac exports)."""
     blocks: list[Block] = []
     current: Table | None = None
-    for raw_line in text.replace("\r\n", "\n").split("\n"):
+    for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = raw_line.rstrip("\n")
         if "\t" in line:
             cells = [c.strip() for c in line.split("\t")]

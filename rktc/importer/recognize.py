@@ -1,7 +1,9 @@
 """Find the parts of an RKT in a block stream: cover, texts, signature, visi, tables.
 
 The result is the plan's data in the published form (`tabel`), plus notes on what was
-guessed (written as YAML comments) and what could not be placed (reported, never dropped).
+guessed (written as YAML comments beside the value) and what could not be placed: a page
+header, an unknown table, each column the format does not have with the number of values
+it held (listed in the plan's header and printed by `rktc import`).
 """
 
 from __future__ import annotations
