@@ -111,6 +111,11 @@ def test_single_source_from_the_seed(tmp_path):
     assert "not placed" in result.output.lower()
     indicators = [e for p in compiled.plan.program for k in p.kegiatan for e in k.indikator]
     assert len(indicators) == 12
+    # what the importer noted while reading the document survives the merge
+    cover_line = next(line for line in text.splitlines() if line.startswith("  nama: "))
+    assert cover_line.endswith("# from the cover; check capitalisation")
+    assert "rows split by a page break were joined" in text
+    assert text.startswith("# Imported by `rktc import` from kpu-oku-2023.txt, in the single-")
 
 
 def test_single_source_from_a_published_plan(tmp_path):

@@ -14,6 +14,7 @@ from rktc.pipeline.orchestrator import Pipeline
 
 def import_document(source: Path, single: bool) -> tuple[str, list[str]]:
     """The plan text to write and the list of what could not be placed."""
+    notes: dict[tuple[str | int, ...], str] = {}
     if source.suffix.lower() in (".yaml", ".yml"):
         if not single:
             raise RktcError("import.yaml_needs_single", path=str(source))
@@ -25,18 +26,14 @@ def import_document(source: Path, single: bool) -> tuple[str, list[str]]:
         if not single:
             return published, imported.unplaced
         compiled = Pipeline().validate_bytes(published.encode("utf-8"), str(source))
-        unplaced = list(imported.unplaced)
+        unplaced, notes = list(imported.unplaced), imported.notes
     if compiled.plan is None or compiled.document is None or not compiled.well_formed:
         raise RktcError("import.not_readable", path=str(source))
     if not compiled.document.literal:
         raise RktcError("import.already_single", path=str(source))
     try:
-        merged = single_source(compiled.plan, compiled.document)
+        merged = single_source(compiled.plan, compiled.document, notes=notes)
     except SingleSourceError as exc:
         raise RktcError("import.no_budget", path=str(source), detail=str(exc)) from None
     merged.unplaced = unplaced + merged.unplaced
-    return to_yaml(merged, source.name).replace(
-        "in the published form: every table as\n# printed.",
-        "in the single-source form: the tables\n# merged.",
-        1,
-    ), merged.unplaced
+    return to_yaml(merged, source.name, form="single"), merged.unplaced

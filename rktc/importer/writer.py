@@ -10,6 +10,7 @@ plan does not have is listed in the header comment, so none is lost.
 from __future__ import annotations
 
 import re
+import textwrap
 from typing import Any
 
 from rktc.importer.recognize import Imported, Path_
@@ -149,17 +150,25 @@ def comment(text: str) -> str:
     return _NOT_LITERAL.sub(lambda m: _escape(m).replace("\ufffd", "\\ufffd"), text)
 
 
-def to_yaml(imported: Imported, source: str) -> str:
+FORM_DESCRIPTIONS = {
+    "published": "in the published form: every table as printed.",
+    "single": "in the single-source form: the tables merged.",
+}
+
+
+def to_yaml(imported: Imported, source: str, form: str = "published") -> str:
+    """The plan as YAML, with a header that names its `form` (see FORM_DESCRIPTIONS)."""
     writer = _Writer(imported.notes)
     data = {"rktc": 1, **imported.data}
     for key in sorted(data, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else 99):
         writer.emit(key, data[key], 0, (key,))
     origin = comment(source)
-    lines = [
-        f"# Imported by `rktc import` from {origin}, in the published form: every table as",
-        "# printed. Comments mark what the importer guessed; check them before relying on",
-        "# the plan. `rktc validate` shows where the tables disagree.",
-    ]
+    header = (
+        f"Imported by `rktc import` from {origin}, {FORM_DESCRIPTIONS[form]} Comments mark "
+        "what the importer guessed; check them before relying on the plan. `rktc validate` "
+        "shows where the tables disagree."
+    )
+    lines = ["# " + line for line in textwrap.wrap(header, 88, break_on_hyphens=False)]
     if imported.unplaced:
         lines.append("#")
         lines.append("# Not placed in the plan (see the import report):")
