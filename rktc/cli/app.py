@@ -85,7 +85,9 @@ def validate(
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Plan files or directories.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="docx, md, html or pdf.")] = "docx",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="docx, md, html, pdf or xlsx.")
+    ] = "docx",
     output: Annotated[
         Path | None,
         typer.Option(

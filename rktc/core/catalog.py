@@ -386,6 +386,18 @@ CATALOG.update(
             "LibreOffice gagal mengubah dokumen ke PDF: {detail}",
             "LibreOffice failed to convert the document to PDF: {detail}",
         ),
+        "build.xlsx_inexact": (
+            (
+                "{value} tidak dapat ditulis tepat ke buku kerja ({cell}): angka itu memiliki "
+                "{digits} angka penting, sedangkan Excel hanya menyimpan 15 sehingga akan "
+                "menampilkan dan menjumlahkan angka lain. Buat docx, pdf, md atau html"
+            ),
+            (
+                "{value} cannot be written exactly into the workbook ({cell}): it has {digits} "
+                "significant digits and Excel keeps 15, so it would show and sum another "
+                "figure. Build docx, pdf, md or html instead"
+            ),
+        ),
         "build.not_built": (
             (
                 "{path} tidak disusun karena ada galat; perbaiki, atau gunakan --force untuk "

@@ -16,7 +16,7 @@ from rktc.plan.schema import Plan
 from rktc.render.pdf import docx_to_pdf as docx_to_pdf  # noqa: PLC0414 -- re-exported
 from rktc.render.view import DocumentView, build_view
 
-FORMATS = ("docx", "md", "html", "pdf")
+FORMATS = ("docx", "md", "html", "pdf", "xlsx")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 
 
@@ -66,6 +66,10 @@ def render(plan: Plan, document: Document, plan_path: Path, options: BuildOption
         from rktc.render.markup import render_markup
 
         return render_markup(view, options.fmt, options.templates).encode("utf-8")
+    if options.fmt == "xlsx":
+        from rktc.render.xlsx import XlsxOptions, render_xlsx
+
+        return render_xlsx(view, plan, XlsxOptions(options.paper))
     from rktc.render.docx import DocxOptions, render_docx
 
     return render_docx(

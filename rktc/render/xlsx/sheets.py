@@ -1,0 +1,533 @@
+"""The document's tables as worksheets: typed cells, merges, outline levels, formulas.
+
+Which tables exist, their order and their titles come from the outline (`workbook_tables`);
+each table's columns and rows (data, group, subtotal, total; merged continuations) from
+the view, so a layout for another kind of office gives its own workbook with no change
+here. The view holds display strings; the cells of the columns that are not text
+(`no`, `target`, `anggaran`) are read back into exact numbers with the same parsers
+that read the plan (rktc.plan.values), which invert rktc.plan.formatting digit for digit.
+Text columns are always written as text: a code such as `1.02.02.2.01` or `076` stays so.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from rktc.core.errors import RktcError
+from rktc.plan.formatting import long_date
+from rktc.plan.formatting import number as number_text
+from rktc.plan.schema import Plan
+from rktc.plan.values import parse_number, parse_target
+from rktc.render.outline import (
+    CAPTIONED_TABLES,
+    TABLE,
+    Outline,
+    heading_lines,
+    source_value,
+)
+from rktc.render.view import DATA, GROUP, SUBTOTAL, TOTAL, Column, DocumentView, TableView
+from rktc.render.xlsx.ooxml import (
+    LINE_HEIGHT,
+    PageSetup,
+    Sheet,
+    Style,
+    Workbook,
+    cell_ref,
+    decimal_text,
+)
+
+# Excel keeps 15 significant digits of a number (IEEE double, shown to 15 digits): a value
+# with more would be shown, summed and saved rounded. rktc refuses to write it instead.
+EXCEL_DIGITS = 15
+MAX_SHEET_NAME = 31
+SHEET_NAMES = {  # short tab names for the sections rktc's layouts have; others: the heading
+    "indikator": "Indikator Kinerja",
+    "program": "Program",
+    "matriks_rkt": "Matriks RKT",
+    "matriks_apbn": "Matriks APBN",
+}
+IDENTITY_SHEET = "Identitas"
+TARGET_UNIT_HEADER = "Satuan Target"
+WIDTH_SCALE = 1.3  # the view's relative widths -> Excel character widths
+HEADER_FILL = "D9D9D9"
+GROUP_FILL = "F2F2F2"
+DATE_FORMAT = "[$-421]d mmmm yyyy"  # 421: Indonesian, so the month prints "Januari"
+EXCEL_EPOCH = date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class SheetTables:
+    """A worksheet to write: its tab name, title lines, and the (caption, table) pairs."""
+
+    key: str
+    title: list[str]
+    tables: list[tuple[str | None, TableView]]
+
+
+def workbook_tables(outline: Outline, view: DocumentView) -> list[SheetTables]:
+    """One worksheet per table block of the outline, in reading order; captioned tables
+    (section C: one table per program) share one worksheet, each under its caption."""
+    found = []
+    for _, section in outline.sections():
+        for block in section.blocks:
+            if block.kind == TABLE:
+                tables: list[tuple[str | None, TableView]] = [
+                    (None, source_value(view, block.source))
+                ]
+            elif block.kind == CAPTIONED_TABLES:
+                tables = [
+                    (f"{n}. {caption}", table)
+                    for n, (caption, table) in enumerate(source_value(view, block.source), 1)
+                ]
+            else:
+                continue
+            found.append(SheetTables(section.key, heading_lines(section, view), tables))
+    return found
+
+
+# --- cells -------------------------------------------------------------------------------
+
+CHARS_PER_WIDTH = 1.0  # characters of wrapped text per unit of column width, with slack
+
+
+@functools.lru_cache(maxsize=8192)
+def text_lines(text: str, width: float) -> int:
+    """Lines `text` takes wrapped in a column `width` wide (an estimate that errs long:
+    readers do not fit row heights to wrapped text themselves, LibreOffice among them)."""
+    per_line = max(1.0, width * CHARS_PER_WIDTH)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
+def row_height(lines: int) -> float | None:
+    return None if lines <= 1 else round(lines * LINE_HEIGHT + 2, 2)
+
+
+def significant_digits(value: Decimal) -> int:
+    return len(value.normalize().as_tuple().digits)
+
+
+def decimals(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # parsed values are finite
+    return max(0, -exponent)
+
+
+def _fraction_format(base: str, places: int, suffix: str = "") -> str:
+    return f"{base}.{'0' * places}{suffix}" if places else f"{base}{suffix}"
+
+
+def money_format(places: int) -> str:
+    return _fraction_format("#,##0", places)
+
+
+def percent_format(places: int) -> str:
+    return _fraction_format("0", places, "%")
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    """A worksheet column: a view column, or the unit split off the view's target column."""
+
+    key: str  # the view column's key; "target_unit" for the split-off unit
+    header: str
+    width: float
+    view_index: int
+
+
+def sheet_columns(columns: list[Column]) -> list[SheetColumn]:
+    result = []
+    for i, column in enumerate(columns):
+        result.append(SheetColumn(column.key, column.header, column.width * WIDTH_SCALE, i))
+        if column.key == "target":  # counts keep their satuan in their own column
+            result.append(SheetColumn("target_unit", TARGET_UNIT_HEADER, 12.0, i))
+    return result
+
+
+class CellWriter:
+    """Typed cells with cached styles; checks every number fits Excel's precision."""
+
+    def __init__(self, book: Workbook, sheet: Sheet) -> None:
+        self.book = book
+        self.sheet = sheet
+        self._styles: dict[tuple[object, ...], int] = {}
+
+    def style(self, **attrs: object) -> int:
+        key = tuple(sorted(attrs.items()))
+        found = self._styles.get(key)
+        if found is None:
+            found = self._styles[key] = self.book.style(Style(**attrs))  # type: ignore[arg-type]
+        return found
+
+    def exact(self, value: Decimal, shown: str, row: int, col: int) -> str:
+        """`value`'s decimal text, or a refusal when Excel could not hold it exactly."""
+        digits = significant_digits(value)
+        if digits > EXCEL_DIGITS:
+            raise RktcError(
+                "build.xlsx_inexact",
+                value=shown,
+                cell=f"'{self.sheet.name}'!{cell_ref(row, col)}",
+                digits=digits,
+            )
+        return decimal_text(value)
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def write_table_sheet(book: Workbook, spec: SheetTables, name: str, paper: str) -> None:
+    first = spec.tables[0][1] if spec.tables else TableView([])
+    columns = sheet_columns(first.columns)
+    sheet = book.add_sheet(name)
+    sheet.widths = [c.width for c in columns]
+    sheet.last_col = len(columns) - 1
+    sheet.page = PageSetup(paper=paper, landscape=True, header=" ".join(spec.title))
+    cells = CellWriter(book, sheet)
+    last = max(len(columns) - 1, 0)
+    title = cells.style(bold=True, size=12, horizontal="center", vertical="center")
+    for line in spec.title:
+        r = sheet.row([sheet.text(sheet.next_row, 0, line, title)])
+        sheet.merge(r, 0, r, last)
+    sheet.row([])
+    header_row = _header(sheet, cells, columns)
+    sheet.freeze_rows = header_row + 1
+    sheet.print_title_rows = (header_row, header_row)
+    table_rows = _TableRows(sheet, cells, columns)
+    for caption, table in spec.tables:
+        if caption is not None:
+            if sheet_columns(table.columns) != columns:  # a table with other columns
+                columns = sheet_columns(table.columns)
+                table_rows = _TableRows(sheet, cells, columns)
+                _header(sheet, cells, columns)
+            table_rows.caption(caption)
+        table_rows.write(table, grouped=caption is not None)
+    data_end = table_rows.last_data_row
+    if data_end is not None and data_end > header_row:
+        sheet.autofilter = (header_row, 0, data_end, last)
+
+
+def _header(sheet: Sheet, cells: CellWriter, columns: list[SheetColumn]) -> int:
+    style = cells.style(
+        bold=True,
+        fill=HEADER_FILL,
+        border=True,
+        horizontal="center",
+        vertical="center",
+        wrap=True,
+    )
+    r = sheet.next_row
+    lines = max((text_lines(c.header, c.width) for c in columns), default=1)
+    cells_xml = [sheet.text(r, i, c.header, style) for i, c in enumerate(columns)]
+    return sheet.row(cells_xml, height=row_height(lines))
+
+
+class _Sums:
+    """Running sums of the amounts written, per column, and the most decimals among them."""
+
+    def __init__(self) -> None:
+        self.sums: dict[int, Decimal] = {}
+        self.places: dict[int, int] = {}
+
+    def add(self, col: int, value: Decimal) -> None:
+        self.sums[col] = self.sums.get(col, Decimal(0)) + value
+        self.places[col] = max(self.places.get(col, 0), decimals(value))
+
+    def total(self, col: int) -> tuple[Decimal, int]:
+        return self.sums.get(col, Decimal(0)), self.places.get(col, 0)
+
+
+class _TableRows:
+    """Writes a table's rows: data cells by column kind, group and caption rows merged
+    across the table, subtotal and total rows as SUBTOTAL(9, ...) formulas."""
+
+    def __init__(self, sheet: Sheet, cells: CellWriter, columns: list[SheetColumn]) -> None:
+        self.sheet = sheet
+        self.cells = cells
+        self.columns = columns
+        self.last_data_row: int | None = None
+        self.first_data_row: int | None = None
+        self.lines: dict[int, dict[int, int]] = {}  # row -> column -> lines of its text
+        self.runs: list[tuple[int, int, int]] = []  # vertical merges: first, last row, col
+        self.table_sums = _Sums()
+        self.group_sums = _Sums()
+        s = cells.style
+        self.text_style = s(border=True, vertical="top", wrap=True)
+        self.no_style = s(border=True, vertical="top", horizontal="center")
+        self.group_style = s(bold=True, fill=GROUP_FILL, border=True, vertical="top", wrap=True)
+        self.label_style = s(bold=True, border=True, vertical="top", wrap=True)
+        self.blank_bold = s(bold=True, border=True)
+        self.amount_cols = [i for i, c in enumerate(columns) if c.key == "anggaran"]
+        self._writers: dict[str, Callable[[int, int, str], list[str]]] = {
+            "no": self._no,
+            "target": self._target,
+            "anggaran": self._amount,
+        }
+
+    def caption(self, text: str) -> None:
+        self._group_row(text)
+
+    def write(self, table: TableView, grouped: bool) -> None:
+        """The table's rows; `grouped`: under a caption, so its rows are outlined."""
+        sheet = self.sheet
+        level = 1 if grouped else 0
+        table_first: int | None = None  # the table's first data row
+        group_first: int | None = None  # the current group's first data row
+        merges: dict[int, int] = {}  # column -> row where its running merge started
+        self.table_sums = _Sums()
+        self.group_sums = _Sums()
+        for view_row in table.rows:
+            r = sheet.next_row
+            if view_row.kind == DATA:
+                if table_first is None:
+                    table_first = r
+                if group_first is None:
+                    group_first = r
+                sheet.row(self._data(r, view_row.cells, view_row.continued, merges), level)
+                self.last_data_row = r
+                self.first_data_row = r if self.first_data_row is None else self.first_data_row
+                continue
+            self._close_merges(merges, r - 1)
+            if view_row.kind == GROUP:
+                self._group_row(view_row.cells[0] if view_row.cells else "")
+                level = 1
+            elif view_row.kind == SUBTOTAL:
+                self._sum_row(view_row.cells, group_first, r - 1, self.group_sums)
+                level = 1 if grouped else 0
+            elif view_row.kind == TOTAL:
+                self._sum_row(view_row.cells, table_first, r - 1, self.table_sums)
+            group_first = None
+            self.group_sums = _Sums()
+        self._close_merges(merges, sheet.next_row - 1)
+        self._fit_heights()
+
+    def _fit_heights(self) -> None:
+        """Row heights from the lines each cell's text takes; a merged cell's lines are
+        spread over the rows it spans (its last row grows when they do not suffice)."""
+        starts = {(first, col) for first, _, col in self.runs}
+        lines = {
+            r: max((n for col, n in needs.items() if (r, col) not in starts), default=1)
+            for r, needs in self.lines.items()
+        }
+        for first, last, col in self.runs:
+            need = self.lines.get(first, {}).get(col, 1)
+            have = sum(lines.get(r, 1) for r in range(first, last + 1))
+            if need > have:
+                lines[last] = lines.get(last, 1) + need - have
+        for r, n in lines.items():
+            self.sheet.heights[r] = row_height(n)
+        self.lines.clear()
+        self.runs.clear()
+
+    # data rows
+
+    def _data(
+        self, r: int, texts: list[str], continued: frozenset[int], merges: dict[int, int]
+    ) -> list[str]:
+        out: list[str] = []
+        sheet = self.sheet
+        needs = self.lines[r] = {}
+        for col, column in enumerate(self.columns):
+            view_index = column.view_index
+            if column.key == "target_unit":
+                continue  # written with its target
+            if view_index in continued:
+                merges.setdefault(col, r - 1)
+                style = self.no_style if column.key == "no" else self.text_style
+                out.append(sheet.blank(r, col, style))
+                if column.key == "target":
+                    merges.setdefault(col + 1, r - 1)
+                    out.append(sheet.blank(r, col + 1, self.text_style))
+                continue
+            if col in merges:
+                self._close_merge(col, merges.pop(col), r - 1)
+                if column.key == "target":
+                    self._close_merge(col + 1, merges.pop(col + 1), r - 1)
+            text = texts[view_index] if view_index < len(texts) else ""
+            if text and column.key not in ("no", "anggaran"):
+                needs[col] = text_lines(text, column.width)
+            writer = self._writers.get(column.key)
+            if writer is not None:
+                out.extend(writer(r, col, text))
+            elif text:
+                out.append(sheet.text(r, col, text, self.text_style))
+            else:
+                out.append(sheet.blank(r, col, self.text_style))
+        return out
+
+    def _no(self, r: int, col: int, text: str) -> list[str]:
+        if text.isdigit():
+            return [self.sheet.number(r, col, str(int(text)), self.no_style)]
+        if text:
+            return [self.sheet.text(r, col, text, self.no_style)]
+        return [self.sheet.blank(r, col, self.no_style)]
+
+    def _target(self, r: int, col: int, text: str) -> list[str]:
+        """A target: a percentage (97,5% -> 0.975 shown 97,5%), a count (its number, and
+        its unit in the next column) or, when it does not start with a number, its text."""
+        sheet, cells = self.sheet, self.cells
+        unit_cell = sheet.blank(r, col + 1, self.text_style)
+        if not text:
+            return [sheet.blank(r, col, self.text_style), unit_cell]
+        parsed = parse_target(text)
+        value = parsed.value
+        if value is None:
+            return [sheet.text(r, col, text, self.text_style), unit_cell]
+        places = decimals(value)
+        if parsed.is_percent:
+            fraction = value.scaleb(-2)
+            style = cells.style(num_format=percent_format(places), border=True, vertical="top")
+            return [sheet.number(r, col, cells.exact(fraction, text, r, col), style), unit_cell]
+        style = cells.style(num_format=money_format(places), border=True, vertical="top")
+        number = sheet.number(r, col, cells.exact(value, text, r, col), style)
+        if parsed.unit:
+            unit_cell = sheet.text(r, col + 1, parsed.unit, self.text_style)
+        return [number, unit_cell]
+
+    def _amount(self, r: int, col: int, text: str) -> list[str]:
+        sheet, cells = self.sheet, self.cells
+        if not text:
+            return [sheet.blank(r, col, self.text_style)]
+        value = parse_number(text)
+        self.table_sums.add(col, value)
+        self.group_sums.add(col, value)
+        style = cells.style(num_format=money_format(decimals(value)), border=True, vertical="top")
+        return [sheet.number(r, col, cells.exact(value, text, r, col), style)]
+
+    # merged continuations
+
+    def _close_merges(self, merges: dict[int, int], last_row: int) -> None:
+        for col, first in merges.items():
+            self._close_merge(col, first, last_row)
+        merges.clear()
+
+    def _close_merge(self, col: int, first: int, last: int) -> None:
+        self.sheet.merge(first, col, last, col)
+        if last > first:
+            self.runs.append((first, last, col))
+
+    # group, subtotal and total rows
+
+    def _group_row(self, label: str) -> None:
+        sheet = self.sheet
+        r = sheet.next_row
+        last = len(self.columns) - 1
+        row = [sheet.text(r, 0, label, self.group_style)]
+        row += [sheet.blank(r, c, self.group_style) for c in range(1, last + 1)]
+        width = sum(c.width for c in self.columns)
+        sheet.row(row, height=row_height(text_lines(label, width)))
+        sheet.merge(r, 0, r, last)
+
+    def _sum_row(self, texts: list[str], first: int | None, last: int, sums: _Sums) -> None:
+        """`Jumlah ...`: SUBTOTAL(9, range) per amount column over the data rows above
+        (SUBTOTAL is SUM that leaves out other SUBTOTALs, so a total over a range that
+        holds subtotals counts each amount once), with the sum as its cached result."""
+        sheet, cells = self.sheet, self.cells
+        r = sheet.next_row
+        label_end = (self.amount_cols[0] if self.amount_cols else len(self.columns)) - 1
+        row = [sheet.text(r, 0, texts[0] if texts else "", self.label_style)]
+        row += [sheet.blank(r, c, self.label_style) for c in range(1, label_end + 1)]
+        for col in range(label_end + 1, len(self.columns)):
+            if col not in self.amount_cols:
+                row.append(sheet.blank(r, col, self.blank_bold))
+                continue
+            if first is None or first > last:
+                row.append(sheet.blank(r, col, self.blank_bold))
+                continue
+            total, places = sums.total(col)
+            shown = texts[self.columns[col].view_index] if texts else ""
+            if shown and parse_number(shown) != total:
+                raise AssertionError(f"xlsx: {shown!r} printed, the rows above sum to {total}")
+            style = cells.style(
+                num_format=money_format(places), bold=True, border=True, vertical="top"
+            )
+            formula = f"SUBTOTAL(9,{cell_ref(first, col)}:{cell_ref(last, col)})"
+            cached = cells.exact(total, number_text(total), r, col)
+            row.append(sheet.formula(r, col, formula, cached, style))
+        width = sum(c.width for c in self.columns[: label_end + 1])
+        sheet.row(row, height=row_height(text_lines(texts[0] if texts else "", width)))
+        sheet.merge(r, 0, r, max(label_end, 0))
+
+
+def _unique_names(specs: list[SheetTables]) -> Iterator[str]:
+    used = {IDENTITY_SHEET.casefold()}
+    for spec in specs:
+        base = SHEET_NAMES.get(spec.key) or (spec.title[0] if spec.title else spec.key)
+        base = "".join(" " if ch in "[]:*?/\\" else ch for ch in base).strip(" '")
+        base = (base or "Tabel")[:MAX_SHEET_NAME]
+        name, n = base, 2
+        while name.casefold() in used:
+            suffix = f" ({n})"
+            name, n = base[: MAX_SHEET_NAME - len(suffix)] + suffix, n + 1
+        used.add(name.casefold())
+        yield name
+
+
+# --- the plan's identity -----------------------------------------------------------------
+
+
+def write_identity_sheet(book: Workbook, view: DocumentView, plan: Plan, paper: str) -> None:
+    """Who made the plan and for when: a label and a value per row."""
+    sheet = book.add_sheet(IDENTITY_SHEET)
+    sheet.widths = [30.0, 90.0]
+    sheet.last_col = 1
+    sheet.page = PageSetup(paper=paper, header=f"{view.title} {view.institution} Tahun {view.year}")
+    cells = CellWriter(book, sheet)
+    label = cells.style(bold=True, border=True, vertical="top")
+    text = cells.style(border=True, vertical="top", wrap=True)
+    header = cells.style(bold=True, fill=HEADER_FILL, border=True, horizontal="center")
+    sheet.row([sheet.text(0, 0, "Keterangan", header), sheet.text(0, 1, "Isi", header)])
+    sheet.freeze_rows = 1
+    signer = plan.penandatangan
+    tanggal = signer.tanggal
+    rows: list[tuple[str, str | int | Decimal | date | None]] = [
+        ("Judul", view.title),
+        ("Tahun", view.year),
+        ("Instansi", view.institution),
+        ("Singkatan", plan.instansi.singkatan),
+        ("Instansi induk", view.parent),
+        ("Kota", plan.instansi.kota),
+        ("Periode Renstra", view.renstra_period),
+        ("Keputusan Renstra", view.renstra_decree),
+        ("Pagu anggaran (Rp)", plan.pagu),
+        ("Penandatangan", signer.nama),
+        ("Jabatan", signer.jabatan),
+        ("NIP", signer.nip),
+        ("Instansi penandatangan", view.signature.institution),
+        ("Tempat", signer.tempat),
+        (
+            "Tanggal",
+            tanggal.as_date() if tanggal.day else long_date(tanggal),
+        ),
+    ]
+    for name, value in rows:
+        r = sheet.next_row
+        cell: str
+        if value is None:
+            cell = sheet.blank(r, 1, text)
+        elif isinstance(value, bool):
+            raise TypeError(name)
+        elif isinstance(value, int):  # the year: a number, shown without grouping
+            cell = sheet.number(r, 1, str(value), cells.style(num_format="0", border=True))
+        elif isinstance(value, Decimal):
+            style = cells.style(num_format=money_format(decimals(value)), border=True)
+            cell = sheet.number(r, 1, cells.exact(value, number_text(value), r, 1), style)
+        elif isinstance(value, date):
+            serial = str((value - EXCEL_EPOCH).days)
+            style = cells.style(num_format=DATE_FORMAT, border=True, horizontal="left")
+            cell = sheet.number(r, 1, serial, style)
+        else:
+            cell = sheet.text(r, 1, value, text)
+        sheet.row([sheet.text(r, 0, name, label), cell])
+
+
+def write_workbook(
+    book: Workbook, outline: Outline, view: DocumentView, plan: Plan, paper: str
+) -> None:
+    write_identity_sheet(book, view, plan, paper)
+    specs = workbook_tables(outline, view)
+    for spec, name in zip(specs, _unique_names(specs), strict=True):
+        write_table_sheet(book, spec, name, paper)

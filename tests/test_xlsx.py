@@ -1,0 +1,541 @@
+"""`rktc build --format xlsx`: the workbook read back by openpyxl and opened by LibreOffice.
+
+Every workbook here is built through the command (`rktc build ... -f xlsx`). openpyxl
+reads back values, number formats, merges, formulas, outline levels and print settings;
+LibreOffice Calc converts the workbook to CSV and PDF, as a reader that never saw
+rktc's code. In CI (CI=true) a missing Calc fails those tests instead of skipping them.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import textwrap
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from helpers import PLANS, plan_with
+from typer.testing import CliRunner
+
+from rktc.cli.app import app
+from rktc.core.errors import RktcError
+from rktc.pipeline.build import BuildOptions
+from rktc.pipeline.orchestrator import Pipeline
+from rktc.render.pdf import libreoffice
+from rktc.render.xlsx.ooxml import escape
+
+runner = CliRunner()
+CLEAN = PLANS / "kpu-oku-2023.yaml"
+PUBLISHED = PLANS / "published" / "kpu-oku-2023.yaml"
+TABLE_SHEETS = ["Indikator Kinerja", "Program", "Matriks RKT", "Matriks APBN"]
+SUBTOTAL = re.compile(r"^=SUBTOTAL\(9,([A-Z]+)(\d+):([A-Z]+)(\d+)\)$")
+
+SPECIAL = plan_with(
+    """\
+    sasaran:
+      - id: S1
+        nama: Terwujudnya Tahapan Pemilu Sesuai Jadwal
+    program:
+      - nama: 1.02.02 Program Penyelenggaraan Pemilu
+        kegiatan:
+          - nama: 1.02.02.2.01 Penyediaan Jasa Penunjang
+            anggaran: 1.500,50
+            indikator:
+              - nama: Persentase layanan tepat waktu
+                sasaran: S1
+                satuan: "%"
+                target: 97,5%
+          - nama: "076"
+            anggaran: 2.000.000
+            indikator:
+              - nama: Jumlah badan adhoc yang dibentuk
+                sasaran: S1
+                satuan: Lembaga
+                target: 13 kec
+              - nama: "=1+1"
+                sasaran: S1
+                satuan: Opini
+                target: WTP
+      - nama: Program Dukungan Manajemen
+        kegiatan:
+          - nama: Layanan Perkantoran
+            anggaran: 3.000
+            indikator:
+              - nama: Persentase layanan perkantoran
+                sasaran: S1
+                satuan: "%"
+                target: 100 %
+    """
+)
+
+
+def build(*args: object) -> object:
+    return runner.invoke(app, ["build", *map(str, args)])
+
+
+def build_xlsx(plan: Path, out: Path, *extra: str) -> Path:
+    result = build(plan, "-f", "xlsx", "-o", out, *extra)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    return out
+
+
+def write_plan(tmp_path: Path, source: str, name: str = "plan.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(source), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def clean_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_xlsx(CLEAN, tmp_path_factory.mktemp("xlsx") / "rkt.xlsx")
+
+
+@pytest.fixture(scope="module")
+def special_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("special")
+    return build_xlsx(write_plan(folder, SPECIAL), folder / "special.xlsx")
+
+
+def header_row(ws) -> int:  # type: ignore[no-untyped-def]
+    """The 1-based row of the table's column headings (the row that starts with "No")."""
+    for row in ws.iter_rows(min_col=1, max_col=1):
+        if row[0].value == "No":
+            return int(row[0].row)
+    raise AssertionError(f"no header row in {ws.title}")
+
+
+def columns(ws) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Header text -> 1-based column."""
+    r = header_row(ws)
+    return {c.value: c.column for c in ws[r] if c.value}
+
+
+def data_rows(ws) -> list[int]:  # type: ignore[no-untyped-def]
+    """Rows holding a numbered table row (a number in column A) below the header."""
+    return [
+        r for r in range(header_row(ws) + 1, ws.max_row + 1) if isinstance(ws.cell(r, 1).value, int)
+    ]
+
+
+def evaluate_subtotal(ws, formula: str) -> Decimal:  # type: ignore[no-untyped-def]
+    """SUBTOTAL(9, range) as a spreadsheet computes it: the numbers in the range, leaving
+    out cells that are themselves SUBTOTAL formulas."""
+    match = SUBTOTAL.match(formula)
+    assert match, formula
+    col = openpyxl.utils.column_index_from_string(match[1])
+    assert match[1] == match[3]
+    total = Decimal(0)
+    for r in range(int(match[2]), int(match[4]) + 1):
+        value = ws.cell(r, col).value
+        if isinstance(value, str) and value.startswith("=SUBTOTAL("):
+            continue
+        if isinstance(value, int | float):
+            total += Decimal(repr(value))
+    return total
+
+
+def document_rows(plan: Path, kind: str):  # type: ignore[no-untyped-def]
+    compiled = Pipeline().validate(plan)
+    assert compiled.document is not None
+    table = compiled.document.table(kind)
+    assert table is not None
+    return table.all_rows()
+
+
+# --- structure ---------------------------------------------------------------------------
+
+
+def test_one_sheet_for_the_identity_and_one_per_table_of_the_outline(clean_xlsx: Path) -> None:
+    book = openpyxl.load_workbook(clean_xlsx)
+    assert book.sheetnames == ["Identitas", *TABLE_SHEETS]
+
+
+def test_workbook_golden_projection(clean_xlsx: Path, golden) -> None:  # type: ignore[no-untyped-def]
+    golden("kpu-oku-2023.xlsx.txt", project(clean_xlsx))
+
+
+def test_published_plan_workbook_golden_projection(tmp_path: Path, golden) -> None:  # type: ignore[no-untyped-def]
+    result = build(PUBLISHED, "-f", "xlsx", "-o", tmp_path / "p.xlsx", "--force")
+    assert (tmp_path / "p.xlsx").is_file(), result.output  # type: ignore[attr-defined]
+    golden("published-kpu-oku-2023.xlsx.txt", project(tmp_path / "p.xlsx"))
+
+
+def project(path: Path) -> str:
+    """Every cell as `REF type value [format]`, then each sheet's merges, panes and print
+    set-up: the workbook's content, independent of how the XML is laid out."""
+    book = openpyxl.load_workbook(path)
+    lines = []
+    for ws in book:
+        lines.append(f"== {ws.title}")
+        lines.append(
+            f"freeze={ws.freeze_panes} titles={ws.print_title_rows} "
+            f"orientation={ws.page_setup.orientation} paper={ws.page_setup.paperSize} "
+            f"fit={ws.page_setup.fitToWidth}x{ws.page_setup.fitToHeight} "
+            f"filter={ws.auto_filter.ref} header={ws.oddHeader.center.text!r}"
+        )
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                fmt = "" if cell.number_format == "General" else f" [{cell.number_format}]"
+                lines.append(f"{cell.coordinate} {cell.data_type} {cell.value!r}{fmt}")
+            level = ws.row_dimensions[row[0].row].outline_level
+            if level:
+                lines.append(f"row {row[0].row} level {level}")
+        merges = sorted(str(m) for m in ws.merged_cells.ranges)
+        lines.append("merged " + " ".join(merges))
+    return "\n".join(lines) + "\n"
+
+
+# --- numbers, codes, texts ---------------------------------------------------------------
+
+
+def test_money_is_a_number_with_a_thousands_format(clean_xlsx: Path) -> None:
+    ws = openpyxl.load_workbook(clean_xlsx)["Matriks RKT"]
+    col = columns(ws)["Anggaran (Rp)"]
+    expected = [r.anggaran for r in document_rows(CLEAN, "rkt")]
+    cells = [ws.cell(r, col) for r in data_rows(ws)]
+    assert [c.value for c in cells if c.value is not None] == [
+        int(a) for a in expected if a is not None
+    ]
+    assert {c.number_format for c in cells if c.value is not None} == {"#,##0"}
+    assert 14271302000 in [c.value for c in cells]
+
+
+def test_percentages_are_fractions_with_a_percent_format(clean_xlsx: Path) -> None:
+    ws = openpyxl.load_workbook(clean_xlsx)["Matriks RKT"]
+    col = columns(ws)["Target"]
+    targets = [r.target for r in document_rows(CLEAN, "rkt")]
+    for r, target in zip(data_rows(ws), targets, strict=True):
+        cell = ws.cell(r, col)
+        assert target is not None
+        if target.is_percent:
+            assert Decimal(repr(cell.value)) == target.value / 100
+            assert cell.number_format == "0%"
+        else:
+            assert cell.value == int(target.value)  # type: ignore[arg-type]
+            assert ws.cell(r, col + 1).value == target.unit
+
+
+def test_every_written_digit_is_kept(special_xlsx: Path) -> None:
+    ws = openpyxl.load_workbook(special_xlsx)["Matriks RKT"]
+    cols = columns(ws)
+    first = data_rows(ws)[0]
+    target = ws.cell(first, cols["Target"])
+    assert (target.value, target.number_format) == (0.975, "0.0%")
+    money = ws.cell(first, cols["Anggaran (Rp)"])
+    assert (money.value, money.number_format) == (1500.5, "#,##0.00")
+
+
+def test_counts_keep_their_unit_and_qualitative_targets_stay_text(special_xlsx: Path) -> None:
+    ws = openpyxl.load_workbook(special_xlsx)["Matriks RKT"]
+    cols = columns(ws)
+    rows = data_rows(ws)
+    count = (ws.cell(rows[1], cols["Target"]), ws.cell(rows[1], cols["Satuan Target"]))
+    assert [(c.value, c.data_type) for c in count] == [(13, "n"), ("kec", "s")]
+    assert ws.cell(rows[2], cols["Target"]).value == "WTP"
+    assert ws.cell(rows[2], cols["Target"]).data_type == "s"
+
+
+def test_codes_and_texts_are_text(special_xlsx: Path) -> None:
+    book = openpyxl.load_workbook(special_xlsx)
+    ws = book["Matriks RKT"]
+    cols = columns(ws)
+    rows = data_rows(ws)
+    kegiatan = [ws.cell(r, cols["Kegiatan"]) for r in rows]
+    assert kegiatan[0].value == "1.02.02.2.01 Penyediaan Jasa Penunjang"
+    assert (kegiatan[1].value, kegiatan[1].data_type) == ("076", "s")
+    formula_like = ws.cell(rows[2], cols["Indikator Kinerja"])
+    assert (formula_like.value, formula_like.data_type) == ("=1+1", "s")
+    apbn = book["Matriks APBN"]
+    assert apbn.cell(header_row(apbn) + 1, 1).value == "1.02.02 Program Penyelenggaraan Pemilu"
+    for sheet in book:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":  # the only formulas: subtotals and totals
+                    assert cell.value.startswith("=SUBTOTAL(9,"), cell.coordinate
+                elif isinstance(cell.value, str):
+                    assert cell.data_type == "s", (sheet.title, cell.coordinate)
+
+
+def test_a_kegiatan_over_several_rows_is_one_merged_cell(special_xlsx: Path) -> None:
+    ws = openpyxl.load_workbook(special_xlsx)["Matriks RKT"]
+    cols = columns(ws)
+    rows = data_rows(ws)
+    merged = {str(m) for m in ws.merged_cells.ranges}
+    for name in ("Kegiatan", "Anggaran (Rp)"):
+        letter = openpyxl.utils.get_column_letter(cols[name])
+        assert f"{letter}{rows[1]}:{letter}{rows[2]}" in merged
+    assert ws.cell(rows[1], cols["Anggaran (Rp)"]).value == 2000000
+
+
+# --- formulas ------------------------------------------------------------------------------
+
+
+def test_apbn_subtotals_and_total_are_formulas_over_the_right_rows(clean_xlsx: Path) -> None:
+    ws = openpyxl.load_workbook(clean_xlsx)["Matriks APBN"]
+    cached = openpyxl.load_workbook(clean_xlsx, data_only=True)["Matriks APBN"]
+    col = columns(ws)["Anggaran (Rp)"]
+    groups = {}
+    for group in document_rows_groups(CLEAN, "apbn"):
+        groups[group.program] = sum((r.anggaran or 0 for r in group.rows), Decimal(0))
+    sums = {}
+    for r in range(header_row(ws) + 1, ws.max_row + 1):
+        label = ws.cell(r, 1).value
+        formula = ws.cell(r, col).value
+        if isinstance(label, str) and label.startswith("Jumlah"):
+            assert isinstance(formula, str)
+            sums[label] = (evaluate_subtotal(ws, formula), cached.cell(r, col).value)
+    expected = {f"Jumlah {program}": amount for program, amount in groups.items()}
+    expected["Jumlah"] = sum(groups.values(), Decimal(0))
+    assert {k: v[0] for k, v in sums.items()} == expected
+    assert {k: Decimal(v[1]) for k, v in sums.items()} == expected  # cached results
+    assert expected["Jumlah"] == 30577023000
+
+
+def document_rows_groups(plan: Path, kind: str):  # type: ignore[no-untyped-def]
+    compiled = Pipeline().validate(plan)
+    assert compiled.document is not None
+    table = compiled.document.table(kind)
+    assert table is not None
+    return table.groups
+
+
+def test_rkt_total_sums_every_row_once(special_xlsx: Path) -> None:
+    ws = openpyxl.load_workbook(special_xlsx)["Matriks RKT"]
+    cached = openpyxl.load_workbook(special_xlsx, data_only=True)["Matriks RKT"]
+    col = columns(ws)["Anggaran (Rp)"]
+    total_row = ws.max_row
+    assert ws.cell(total_row, 1).value == "Jumlah"
+    formula = ws.cell(total_row, col).value
+    assert evaluate_subtotal(ws, formula) == Decimal("2004500.50")
+    assert cached.cell(total_row, col).value == 2004500.5
+    assert ws.cell(total_row, col).number_format == "#,##0.00"
+
+
+def test_group_rows_are_merged_across_and_their_rows_outlined(clean_xlsx: Path) -> None:
+    ws = openpyxl.load_workbook(clean_xlsx)["Matriks APBN"]
+    width = len(columns(ws))
+    merged = {(m.min_row, m.min_col, m.max_col) for m in ws.merged_cells.ranges}
+    programs = [g.program for g in document_rows_groups(CLEAN, "apbn")]
+    group_rows = [
+        r for r in range(header_row(ws) + 1, ws.max_row + 1) if ws.cell(r, 1).value in programs
+    ]
+    assert len(group_rows) == len(programs)
+    for r in group_rows:
+        assert (r, 1, width) in merged
+        assert ws.row_dimensions[r].outline_level == 0
+    for r in data_rows(ws):
+        assert ws.row_dimensions[r].outline_level == 1
+    assert ws.sheet_properties.outlinePr.summaryBelow is False
+
+
+# --- page, view, properties ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", 9), ("f4", 14)])
+def test_print_setup_follows_paper(tmp_path: Path, paper: str, size: int) -> None:
+    book = openpyxl.load_workbook(build_xlsx(CLEAN, tmp_path / "r.xlsx", "--paper", paper))
+    for name in TABLE_SHEETS:
+        ws = book[name]
+        r = header_row(ws)
+        assert ws.page_setup.paperSize == size
+        assert ws.page_setup.orientation == "landscape"
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+        assert ws.freeze_panes == f"A{r + 1}"
+        assert ws.print_title_rows == f"${r}:${r}"
+        assert ws.cell(r, 2).alignment.wrap_text is True
+        assert ws.oddHeader.center.text
+    rkt = book["Matriks RKT"]
+    assert "RENCANA KINERJA TAHUNAN (RKT) TAHUN 2023" in rkt.oddHeader.center.text
+
+
+def test_document_properties_and_identity_sheet(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1675036800")
+    book = openpyxl.load_workbook(build_xlsx(CLEAN, tmp_path / "r.xlsx"))
+    props = book.properties
+    assert props.creator == "Komisi Pemilihan Umum Kabupaten Ogan Komering Ulu"
+    assert props.title == (
+        "Rencana Kinerja Tahunan Komisi Pemilihan Umum Kabupaten Ogan Komering Ulu Tahun 2023"
+    )
+    assert props.created == datetime(2023, 1, 30)
+    identity = {row[0].value: row[1] for row in book["Identitas"].iter_rows(min_row=2)}
+    assert identity["Tahun"].value == 2023
+    assert identity["Tahun"].number_format == "0"
+    assert identity["Penandatangan"].value == "NANING WIJAYA"
+    assert identity["Tanggal"].value == datetime(2023, 1, 30)
+    assert identity["Tanggal"].number_format == "[$-421]d mmmm yyyy"
+    assert identity["Periode Renstra"].value == "2020-2024"
+
+
+def test_nip_and_pagu_in_the_identity_sheet(tmp_path: Path) -> None:
+    source = SPECIAL.replace("  nama: NAMA\n", "  nama: NAMA\n  nip: '197601012005011001'\n")
+    source += "pagu: 2.004.500,50\n"
+    book = openpyxl.load_workbook(build_xlsx(write_plan(tmp_path, source), tmp_path / "r.xlsx"))
+    identity = {row[0].value: row[1] for row in book["Identitas"].iter_rows(min_row=2)}
+    assert (identity["NIP"].value, identity["NIP"].data_type) == ("197601012005011001", "s")
+    assert identity["Pagu anggaran (Rp)"].value == 2004500.5
+    assert identity["Pagu anggaran (Rp)"].number_format == "#,##0.00"
+
+
+def test_byte_identical_with_source_date_epoch(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1675036800")
+    first = build_xlsx(CLEAN, tmp_path / "a.xlsx").read_bytes()
+    second = build_xlsx(CLEAN, tmp_path / "b.xlsx").read_bytes()
+    assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1706659200")
+    assert build_xlsx(CLEAN, tmp_path / "c.xlsx").read_bytes() != first
+
+
+# --- limits ------------------------------------------------------------------------------
+
+
+def test_an_amount_excel_cannot_hold_is_refused(tmp_path: Path) -> None:
+    source = SPECIAL.replace("anggaran: 2.000.000", "anggaran: 9.007.199.254.740.993")
+    plan = write_plan(tmp_path, source)
+    with pytest.raises(RktcError) as refused:
+        Pipeline().build(plan, BuildOptions(fmt="xlsx"), tmp_path / "r.xlsx")
+    params = dict(refused.value.message.params)
+    assert refused.value.message.key == "build.xlsx_inexact"
+    assert (params["digits"], params["cell"]) == (16, "'Indikator Kinerja'!F5")
+    result = build(plan, "-f", "xlsx", "-o", tmp_path / "r.xlsx")
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_fifteen_digits_are_written_exactly(tmp_path: Path) -> None:
+    source = (
+        SPECIAL.replace("anggaran: 2.000.000", "anggaran: 999.999.999.995.000")
+        .replace("anggaran: 1.500,50", "anggaran: 1.000")
+        .replace("anggaran: 3.000", "anggaran: 1.000")
+    )
+    path = build_xlsx(write_plan(tmp_path, source), tmp_path / "r.xlsx")
+    ws = openpyxl.load_workbook(path, data_only=True)["Matriks RKT"]
+    col = columns(ws)["Anggaran (Rp)"]
+    assert ws.cell(data_rows(ws)[1], col).value == 999999999995000
+    assert ws.cell(ws.max_row, col).value == 999999999997000
+
+
+def test_a_total_excel_cannot_hold_is_refused(tmp_path: Path) -> None:
+    source = SPECIAL.replace("anggaran: 2.000.000", "anggaran: 999.999.999.999.999").replace(
+        "anggaran: 1.500,50", "anggaran: 1.500"
+    )
+    with pytest.raises(RktcError) as refused:
+        Pipeline().build(write_plan(tmp_path, source), BuildOptions(fmt="xlsx"))
+    assert refused.value.message.key == "build.xlsx_inexact"
+    assert dict(refused.value.message.params)["cell"].startswith("'Matriks RKT'!")
+
+
+def test_text_escapes() -> None:
+    assert escape('a & b <c> "d"') == "a &amp; b &lt;c&gt; &quot;d&quot;"
+    assert escape("x\x01y") == "x_x0001_y"
+    assert escape("_x0041_") == "_x005F_x0041_"
+
+
+def test_text_excel_would_misread_round_trips(tmp_path: Path) -> None:
+    source = SPECIAL.replace("nama: Layanan Perkantoran", "nama: 'Layanan & <Kantor> _x0041_'")
+    book = openpyxl.load_workbook(build_xlsx(write_plan(tmp_path, source), tmp_path / "r.xlsx"))
+    ws = book["Matriks RKT"]
+    kegiatan = [ws.cell(r, columns(ws)["Kegiatan"]).value for r in data_rows(ws)]
+    assert kegiatan[-1] == "Layanan & <Kantor> _x0041_"
+
+
+# --- LibreOffice Calc ----------------------------------------------------------------------
+
+
+def calc() -> str:
+    """soffice, with its spreadsheet module (Debian: libreoffice-calc-nogui)."""
+    office = libreoffice()
+    missing = ""
+    if office is None:
+        missing = "soffice"
+    else:
+        program = Path(os.path.realpath(office)).parent
+        if not glob.glob(str(program / "libsclo.*")):
+            missing = "LibreOffice Calc"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install {missing}: apt-get install libreoffice-calc-nogui")
+        pytest.skip(f"needs {missing}: apt-get install libreoffice-calc-nogui")
+    assert office is not None
+    return office
+
+
+def convert(source: Path, target: str, folder: Path) -> None:
+    command = [
+        calc(),
+        "--headless",
+        "--norestore",
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(folder),
+        str(source),
+    ]
+    subprocess.run(command, capture_output=True, timeout=300, check=True)
+
+
+@pytest.fixture(scope="module")
+def csv_sheets(clean_xlsx: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Each sheet as LibreOffice writes it to CSV, formatted as shown (token 9: true)."""
+    calc()
+    folder = tmp_path_factory.mktemp("csv")
+    convert(
+        clean_xlsx,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1",
+        folder,
+    )
+    return {
+        path.stem.removeprefix(clean_xlsx.stem + "-"): path.read_text(encoding="utf-8")
+        for path in folder.glob("*.csv")
+    }
+
+
+def test_libreoffice_reads_every_sheet(csv_sheets: dict[str, str]) -> None:
+    assert sorted(csv_sheets) == sorted(["Identitas", *TABLE_SHEETS])
+
+
+def test_libreoffice_shows_money_percent_and_the_totals(csv_sheets: dict[str, str]) -> None:
+    apbn = csv_sheets["Matriks APBN"]
+    lines = apbn.splitlines()
+    total = [line for line in lines if line.startswith("Jumlah,")]
+    assert total == ['Jumlah,,,,,,,"30,577,023,000"']
+    assert 'Jumlah Program Dukungan Manajemen,,,,,,,"2,356,993,000"' in lines
+    rkt = csv_sheets["Matriks RKT"]
+    assert ',97%,,"8,195,000"' in rkt
+    assert ',13,kec,"13,457,295,000"' in rkt
+    assert "Tahun,2023" in csv_sheets["Identitas"]
+    assert "Tanggal,30 Januari 2023" in csv_sheets["Identitas"]
+
+
+def test_libreoffice_prints_landscape_pages_with_the_figures(
+    clean_xlsx: Path, tmp_path: Path
+) -> None:
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install poppler-utils")
+        pytest.skip("needs poppler-utils")
+    convert(clean_xlsx, "pdf", tmp_path)
+    pdf = tmp_path / "rkt.pdf"
+    info = subprocess.run(
+        ["pdfinfo", "-l", "99", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+    assert sizes
+    assert any(float(w) > float(h) for w, h in sizes)  # the tables: landscape
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "30,577,023,000" in text or "30.577.023.000" in text
+    assert "RENCANA KINERJA TAHUNAN (RKT) TAHUN 2023" in text
