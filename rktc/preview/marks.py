@@ -25,14 +25,19 @@ def source_key(path: Loc) -> str:
     return ".".join(map(str, path))
 
 
-def _lines(source: SourceMap, path: Loc) -> Lines:
+def _lines(source: SourceMap, text: list[str], path: Loc) -> Lines:
     where = source.value(path)
-    last = where.end_line or where.line
-    # A block mapping or sequence ends where the next item starts: at column 1 of the
-    # line after its own last line.
-    if last > where.line and where.end_column == 1:
-        last -= 1
-    return where.line, last
+    first, last = where.line, where.end_line or where.line
+    if last > first:
+        # A block mapping or sequence ends where the next token starts: on a later line,
+        # after its indentation (or at column 1). Comments and blank lines before it are
+        # not part of it either.
+        end = text[last - 1] if last <= len(text) else ""
+        if not end[: (where.end_column or 1) - 1].strip():
+            last -= 1
+        while last > first and (not text[last - 1].strip() or text[last - 1].lstrip()[0] == "#"):
+            last -= 1
+    return first, last
 
 
 def _rows(document: Document) -> Iterator[Row]:
@@ -42,13 +47,14 @@ def _rows(document: Document) -> Iterator[Row]:
             yield from table.all_rows()
 
 
-def row_lines(document: Document, source: SourceMap) -> dict[str, list[Lines]]:
-    """For each row's `data-source`, the line ranges of its fields in the plan."""
+def row_lines(document: Document, source: SourceMap, text: str) -> dict[str, list[Lines]]:
+    """For each row's `data-source`, the line ranges of its fields in the plan `text`."""
+    lines = text.splitlines()
     found: dict[str, list[Lines]] = {}
     for row in _rows(document):
         key = source_key(row.paths["row"])
         if key not in found:
-            found[key] = sorted({_lines(source, p) for p in row.paths.values()})
+            found[key] = sorted({_lines(source, lines, p) for p in row.paths.values()})
     return found
 
 
@@ -66,14 +72,16 @@ class Marks:
     rows: dict[str, Severity] = field(default_factory=dict)
 
 
-def mark_rows(diagnostics: Sequence[Diagnostic], document: Document, source: SourceMap) -> Marks:
+def mark_rows(
+    diagnostics: Sequence[Diagnostic], document: Document, source: SourceMap, text: str
+) -> Marks:
     """Which rows the findings in `source`'s file concern (none for findings elsewhere)."""
     marks = Marks()
     if not diagnostics:
         return marks
     by_line: dict[int, list[str]] = {}  # line -> rows that hold it, in document order
     order: dict[str, int] = {}
-    for key, spans in row_lines(document, source).items():
+    for key, spans in row_lines(document, source, text).items():
         order[key] = len(order)
         for line in {n for first, last in spans for n in range(first, last + 1)}:
             by_line.setdefault(line, []).append(key)

@@ -91,7 +91,8 @@ class Rebuilder:
             except RktcError as exc:  # a template problem, say: the user's to fix
                 problem = exc.message.render(self.lang)
             else:
-                marks = mark_rows(diagnostics, compiled.document, compiled.loaded.source)
+                loaded = compiled.loaded
+                marks = mark_rows(diagnostics, compiled.document, loaded.source, loaded.text)
                 content = page.document_page(
                     context, html, diagnostics, marks.of_finding, marks.rows
                 )
