@@ -26,9 +26,10 @@ from __future__ import annotations
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rktc.render.view import DocumentView
+if TYPE_CHECKING:  # the view builds the texts the outline names (see default_texts)
+    from rktc.render.view import DocumentView
 
 # What a block may be. A renderer has one way of writing each.
 COVER = "cover"  # the title page (source: none)
@@ -138,10 +139,23 @@ def subtitle_lines(section: Section, view: DocumentView) -> list[str]:
     return [line.format(**facts) for line in section.subtitle]
 
 
+TEXTS = "texts."
+
+
+def default_texts(outline: Outline) -> list[str]:
+    """The default texts (templates/text/NAME.txt.j2) that the outline's blocks show."""
+    return [
+        block.source.removeprefix(TEXTS)
+        for _, section in outline.sections()
+        for block in section.blocks
+        if block.source.startswith(TEXTS)
+    ]
+
+
 def source_value(view: DocumentView, source: str) -> Any:
     """The view field a block shows: `name`, or `texts.name` for a default text."""
-    if source.startswith("texts."):
-        return view.texts.get(source.removeprefix("texts."), [])
+    if source.startswith(TEXTS):
+        return view.texts.get(source.removeprefix(TEXTS), [])
     return getattr(view, source)
 
 

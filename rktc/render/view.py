@@ -17,6 +17,7 @@ from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Document,
 from rktc.plan.formatting import long_date, rupiah, target
 from rktc.plan.schema import Plan
 from rktc.plan.values import Target
+from rktc.render.outline import RKT_OUTLINE, Outline, default_texts
 
 DATA, GROUP, SUBTOTAL, TOTAL = "data", "group", "subtotal", "total"
 
@@ -230,9 +231,13 @@ def _rkt(rows: list[Row], merge: bool) -> TableView:
 
 
 def build_view(
-    plan: Plan, document: Document, text_for: Callable[[str, Plan, Document], list[str]]
+    plan: Plan,
+    document: Document,
+    text_for: Callable[[str, Plan, Document], list[str]],
+    outline: Outline | None = None,
 ) -> DocumentView:
-    """Assemble the printed document; `text_for(name, ...)` supplies default texts."""
+    """Assemble the printed document; `text_for(name, ...)` supplies default texts: the
+    kata pengantar and ringkasan a plan does not write, and those `outline` shows."""
     merge = not document.literal
     table = document.table
     sasaran_t, indikator_t = table(SASARAN), table(INDIKATOR)
@@ -278,7 +283,6 @@ def build_view(
         rkt=_rkt(rkt_t.rows if rkt_t else [], merge),
         apbn=_apbn(apbn_t.groups if apbn_t else [], merge),
         texts={
-            name: text_for(name, plan, document)
-            for name in ("bab1_pengantar", "bab2_pengantar", "bab2_indikator", "bab2_program")
+            name: text_for(name, plan, document) for name in default_texts(outline or RKT_OUTLINE)
         },
     )
