@@ -150,5 +150,6 @@ def test_a_partial_plan_is_never_built(tmp_path):
     plan.write_text(plan_with("pagu: abc\n"), encoding="utf-8")
     built = Pipeline().build(plan, BuildOptions(force=True), output=tmp_path / "x.docx")
     assert built.output is None
-    assert built.compiled.plan is not None and built.compiled.unreadable == {"pagu"}
+    assert built.compiled.plan is not None
+    assert built.compiled.unreadable == {"pagu"}
     assert not (tmp_path / "x.docx").exists()

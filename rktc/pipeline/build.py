@@ -13,7 +13,6 @@ from rktc.core.errors import RktcError
 from rktc.pipeline.compile import Compiled
 from rktc.plan.document import Document
 from rktc.plan.schema import Plan
-from rktc.render.pdf import docx_to_pdf as docx_to_pdf  # noqa: PLC0414 -- re-exported
 from rktc.render.view import DocumentView, build_view
 
 FORMATS = ("docx", "md", "html", "pdf", "xlsx")
@@ -47,7 +46,7 @@ def output_path(plan: Path, options: BuildOptions) -> Path:
 
 
 def render_compiled(compiled: Compiled, plan_path: Path, options: BuildOptions) -> bytes:
-    """A well-formed plan's document, in `options.fmt` (PDF still as DOCX: see `docx_to_pdf`)."""
+    """A well-formed plan's document, in `options.fmt` (PDF still as DOCX: see rktc.render.pdf)."""
     assert compiled.plan is not None
     assert compiled.document is not None
     return render(compiled.plan, compiled.document, plan_path, options)
@@ -60,7 +59,7 @@ def document_view(plan: Plan, document: Document, options: BuildOptions) -> Docu
 
 
 def render(plan: Plan, document: Document, plan_path: Path, options: BuildOptions) -> bytes:
-    """The document in `options.fmt`, except that PDF stays DOCX (see `docx_to_pdf`)."""
+    """The document in `options.fmt`, except that PDF stays DOCX (see rktc.render.pdf)."""
     view = document_view(plan, document, options)
     if options.fmt in ("md", "html"):
         from rktc.render.markup import render_markup

@@ -15,10 +15,11 @@ from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
 from rktc.core.output import write_atomic
 from rktc.pipeline import compile as stages
-from rktc.pipeline.build import BuildOptions, Built, docx_to_pdf, output_path, render_compiled
+from rktc.pipeline.build import BuildOptions, Built, output_path, render_compiled
 from rktc.pipeline.compile import Compiled
 from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
 from rktc.plan.load import load_bytes, load_file
+from rktc.render.pdf import docx_to_pdf
 
 # A fork pays for itself from about this size of plan. Measured (medians of 9 builds,
 # two cores): 100 indicators (27 KB) gain nothing, 300 (79 KB) 0.02 s, 1,000 (260 KB)
