@@ -66,7 +66,7 @@ def seed_with(old: str, new: str) -> bytes:
 
 
 def state_of(page_bytes: bytes) -> str:
-    found = re.search(rb'<main id="rktc-main" data-rktc-state="(\w+)"', page_bytes)
+    found = re.search(rb'<main id="rktc-main"[^>]* data-rktc-state="(\w+)"', page_bytes)
     assert found is not None
     return found.group(1).decode()
 

@@ -277,7 +277,8 @@ def page(
         f'<body class="rktc-preview" data-rktc-state="{state}"'
         f' data-rktc-version="{context.version}" data-rktc-server="{context.server}">\n'
         f"{_aside(context, diagnostics, rows_of_finding)}\n"
-        f'<main id="rktc-main" data-rktc-state="{state}">\n{main}\n</main>\n'
+        f'<main id="rktc-main" lang="{"id" if state == OK else context.lang}"'
+        f' data-rktc-state="{state}">\n{main}\n</main>\n'
         f'<script nonce="{context.nonce}">\n{SCRIPT}</script>\n'
         "</body>\n</html>\n"
     )
