@@ -180,6 +180,17 @@ def test_an_unreadable_file_is_reported_not_raised(tmp_path):
     assert [d.code for d in snapshot.diagnostics] == ["RKT005"]
 
 
+CORPUS = sorted(p for p in (ROOT / "tests" / "corpus").iterdir() if p.is_file())
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_every_hostile_file_of_the_corpus_gives_a_page_not_an_internal_error(path):
+    snapshot = Rebuilder(path, "en").build(path.read_bytes())
+    assert snapshot.internal_error is None
+    assert snapshot.state in (preview_page.OK, preview_page.BROKEN)
+    assert state_of(snapshot.page) == snapshot.state
+
+
 def test_the_rebuild_of_the_seed_plan_is_well_under_300_ms(plan):
     rebuilder = Rebuilder(plan, "id")
     rebuilder.build(plan.read_bytes())  # warm: imports
