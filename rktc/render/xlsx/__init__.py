@@ -19,7 +19,7 @@ from rktc.plan.schema import Plan
 from rktc.render.outline import Outline, outline_for
 from rktc.render.view import DocumentView
 from rktc.render.xlsx.ooxml import PAPER_SIZES, Properties, Workbook
-from rktc.render.xlsx.sheets import write_workbook
+from rktc.render.xlsx.sheets import workbook_tables, write_workbook
 
 __all__ = ["PAPER_SIZES", "XlsxOptions", "render_xlsx"]
 
@@ -33,8 +33,13 @@ def render_xlsx(
     view: DocumentView, plan: Plan, options: XlsxOptions, outline: Outline | None = None
 ) -> bytes:
     """The workbook's bytes; the same plan gives the same bytes when SOURCE_DATE_EPOCH is set."""
-    book = Workbook()
-    write_workbook(book, outline or outline_for(view), view, plan, options.paper)
+    outline = outline or outline_for(view)
+    book = Workbook(1 + len(workbook_tables(outline, view)))
+    try:
+        write_workbook(book, outline, view, plan, options.paper)
+    except BaseException:
+        book.discard()
+        raise
     properties = Properties(
         title=f"{view.title} {view.institution} Tahun {view.year}",
         author=view.institution,

@@ -17,6 +17,7 @@ The bytes depend only on the content: zip entries in a fixed order with a fixed 
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -57,6 +58,7 @@ def _excel_escape(match: re.Match[str]) -> str:
     return "_x005F" + found  # a literal "_x0041_" stays literal
 
 
+@functools.cache
 def column_letter(index: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
@@ -189,28 +191,36 @@ class Styles:
         )
 
 
+class StringIds(dict[str, int]):
+    """text -> its index among the shared strings; `ids[text]` adds a new text."""
+
+    def __missing__(self, text: str) -> int:
+        index = self[text] = len(self)
+        return index
+
+
 class SharedStrings:
     """Each distinct text once; cells refer to it by index."""
 
     def __init__(self) -> None:
-        self._index: dict[str, int] = {}
-        self.count = 0
+        self.ids = StringIds()  # in order of first use
+        self.count = 0  # cells that refer to a text
 
     def index(self, text: str) -> int:
         self.count += 1
-        found = self._index.get(text)
+        found = self.ids.get(text)
         if found is None:
-            found = self._index[text] = len(self._index)
+            found = self.ids[text] = len(self.ids)
         return found
 
     def xml(self) -> str:
         items = []
-        for text in self._index:
+        for text in self.ids:
             space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
             items.append(f"<si><t{space}>{escape(text)}</t></si>")
         return (
             f'{XML_HEAD}<sst xmlns="{MAIN_NS}" count="{self.count}" '
-            f'uniqueCount="{len(self._index)}">{"".join(items)}</sst>'
+            f'uniqueCount="{len(self.ids)}">{"".join(items)}</sst>'
         )
 
 
@@ -395,46 +405,65 @@ class Properties:
 
 
 class Workbook:
-    def __init__(self) -> None:
+    """The package, written as it goes: each worksheet is deflated into the zip when it is
+    finished and its rows are let go (a 10,000-indicator plan's sheets hold 14 MB of XML),
+    the parts that depend on every sheet (workbook, styles, strings) at `save`."""
+
+    def __init__(self, sheet_count: int) -> None:
         self.styles = Styles()
         self.strings = SharedStrings()
         self.sheets: list[Sheet] = []
+        self.sheet_count = sheet_count
+        self._buffer = io.BytesIO()
+        # Level 1: measured on a 10,000-indicator plan's 13.7 MB of XML, 0.04 s and 2.2 MB
+        # against level 6's 0.22 s and 1.6 MB.
+        self._archive = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1)
+        self._finished = 0
+        self._put("[Content_Types].xml", self._content_types())
+        self._put("_rels/.rels", self._package_rels())
 
     def style(self, style: Style) -> int:
         return self.styles.index(style)
 
     def add_sheet(self, name: str) -> Sheet:
+        if len(self.sheets) >= self.sheet_count:
+            raise ValueError(f"more than the {self.sheet_count} sheets announced")
         sheet = Sheet(name, self.strings)
         self.sheets.append(sheet)
         return sheet
 
+    def finish(self, sheet: Sheet) -> None:
+        """Write `sheet` (the next one, in order) into the package and drop its rows."""
+        index = self.sheets.index(sheet) + 1
+        if index != self._finished + 1:
+            raise ValueError(f"sheet {sheet.name!r} finished out of order")
+        self._put(f"xl/worksheets/sheet{index}.xml", sheet.xml(selected=index == 1))
+        sheet.rows, sheet.levels, sheet.heights = [], [], []
+        self._finished = index
+
     def save(self, properties: Properties) -> bytes:
         """The .xlsx bytes: the same content always gives the same bytes."""
-        parts = [
-            ("[Content_Types].xml", self._content_types()),
-            ("_rels/.rels", self._package_rels()),
-            ("docProps/app.xml", _app_xml(properties, [s.name for s in self.sheets])),
-            ("docProps/core.xml", _core_xml(properties)),
-            ("xl/workbook.xml", self._workbook_xml()),
-            ("xl/_rels/workbook.xml.rels", self._workbook_rels()),
-        ]
-        parts += [
-            (f"xl/worksheets/sheet{i}.xml", sheet.xml(selected=i == 1))
-            for i, sheet in enumerate(self.sheets, start=1)
-        ]
-        parts += [
-            ("xl/styles.xml", self.styles.xml()),
-            ("xl/sharedStrings.xml", self.strings.xml()),
-        ]
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, text in parts:
-                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0
-                archive.writestr(info, text.encode("utf-8"))
-        return buffer.getvalue()
+        if self._finished != self.sheet_count:
+            raise ValueError(f"{self._finished} of {self.sheet_count} sheets written")
+        self._put("docProps/app.xml", _app_xml(properties, [s.name for s in self.sheets]))
+        self._put("docProps/core.xml", _core_xml(properties))
+        self._put("xl/workbook.xml", self._workbook_xml())
+        self._put("xl/_rels/workbook.xml.rels", self._workbook_rels())
+        self._put("xl/styles.xml", self.styles.xml())
+        self._put("xl/sharedStrings.xml", self.strings.xml())
+        self._archive.close()
+        return self._buffer.getvalue()
+
+    def discard(self) -> None:
+        """Close the package without finishing it (a sheet could not be written)."""
+        self._archive.close()
+
+    def _put(self, name: str, text: str) -> None:
+        info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 0
+        info.external_attr = 0
+        self._archive.writestr(info, text.encode("utf-8"), compresslevel=1)
 
     def _content_types(self) -> str:
         sheet_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
@@ -455,7 +484,7 @@ class Workbook:
         )
         items += "".join(
             f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{sheet_type}"/>'
-            for i in range(1, len(self.sheets) + 1)
+            for i in range(1, self.sheet_count + 1)
         )
         return (
             f'{XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
