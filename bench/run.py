@@ -80,6 +80,11 @@ def cases_for(size: int, folder: Path, pandoc: str | None, peer_max: int) -> lis
         Case("validate", size, [*RKTC, "validate", str(plan)]),
         Case("build docx", size, [*RKTC, "build", str(plan), "-o", str(folder / "o.docx")]),
         Case("build md", size, [*RKTC, "build", str(plan), "-f", "md", "-o", str(folder / "o.md")]),
+        Case(
+            "build xlsx",
+            size,
+            [*RKTC, "build", str(plan), "-f", "xlsx", "-o", str(folder / "o.xlsx")],
+        ),
     ]
     if pandoc and size <= peer_max:
         cases.append(
@@ -115,7 +120,7 @@ def report(cases: list[Case], baselines: list[Case]) -> str:
             f"{statistics.median(case.cpu_seconds):.3f} | {case.peak_kb / 1024:.0f} | {ratio} |"
         )
     growth = []
-    for name in ("validate", "build docx", "build md", "pandoc md->docx"):
+    for name in ("validate", "build docx", "build md", "build xlsx", "pandoc md->docx"):
         by_size = {c.size: c for c in cases if c.name == name}
         if 1000 in by_size and 10000 in by_size:
             growth.append(f"{name}: {median(by_size[10000]) / median(by_size[1000]):.1f}x")
