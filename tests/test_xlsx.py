@@ -168,8 +168,9 @@ def test_published_plan_workbook_golden_projection(tmp_path: Path, golden) -> No
 
 
 def project(path: Path) -> str:
-    """Every cell as `REF type value [format]`, then each sheet's merges, panes and print
-    set-up: the workbook's content, independent of how the XML is laid out."""
+    """Every cell as `REF type value [format]`, rows' outline levels and set heights, each
+    sheet's merges, panes and print set-up: the workbook's content, independent of how the
+    XML is laid out."""
     book = openpyxl.load_workbook(path)
     lines = []
     for ws in book:
@@ -186,9 +187,9 @@ def project(path: Path) -> str:
                     continue
                 fmt = "" if cell.number_format == "General" else f" [{cell.number_format}]"
                 lines.append(f"{cell.coordinate} {cell.data_type} {cell.value!r}{fmt}")
-            level = ws.row_dimensions[row[0].row].outline_level
-            if level:
-                lines.append(f"row {row[0].row} level {level}")
+            dims = ws.row_dimensions[row[0].row]
+            if dims.outline_level or dims.customHeight:
+                lines.append(f"row {row[0].row} level {dims.outline_level} height {dims.ht}")
         merges = sorted(str(m) for m in ws.merged_cells.ranges)
         lines.append("merged " + " ".join(merges))
     return "\n".join(lines) + "\n"

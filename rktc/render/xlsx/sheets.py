@@ -116,6 +116,31 @@ def row_height(lines: int) -> float | None:
     return None if lines <= 1 else round(lines * LINE_HEIGHT + 2, 2)
 
 
+def column_lines(texts: list[str], width: float) -> list[int]:
+    """text_lines of each text of a column, in one pass (most texts have no line break)."""
+    per_line = max(1, int(width * CHARS_PER_WIDTH))
+    return [
+        text_lines(t, width) if "\n" in t else (len(t) + per_line - 1) // per_line or 1
+        for t in texts
+    ]
+
+
+def _heights(
+    lines: dict[int, list[int]], merged: list[tuple[int, int, int]], count: int
+) -> list[float | None]:
+    """Each row's height: the most lines any of its cells needs. A merged cell's lines are
+    spread over the rows it spans; its last row grows when they do not suffice."""
+    needs = [(col, first, last, lines[col][first]) for col, first, last in merged if col in lines]
+    for col, first, _, _ in needs:
+        lines[col][first] = 1
+    rows = list(map(max, zip(*lines.values(), strict=True))) if lines else [1] * count
+    for _, first, last, need in needs:
+        have = sum(rows[first : last + 1])
+        if need > have:
+            rows[last] += need - have
+    return [None if n <= 1 else row_height(n) for n in rows]
+
+
 def significant_digits(value: Decimal) -> int:
     return len(value.normalize().as_tuple().digits)
 
@@ -279,8 +304,6 @@ class _TableRows:
         self.cells = cells
         self.columns = columns
         self.last_data_row: int | None = None
-        self.lines: dict[int, dict[int, int]] = {}  # row -> column -> lines of its text
-        self.runs: list[tuple[int, int, int]] = []  # vertical merges: first, last row, col
         self.table_sums = _Sums()
         self.group_sums = _Sums()
         s = cells.style
@@ -334,27 +357,6 @@ class _TableRows:
                 self._sum_row(view_row.cells, table_first, r - 1, self.table_sums)
             group_first = None
             self.group_sums = _Sums()
-        self._fit_heights()
-
-    def _fit_heights(self) -> None:
-        """Row heights from the lines each cell's text takes; a merged cell's lines are
-        spread over the rows it spans (its last row grows when they do not suffice)."""
-        starts = {(first, col) for first, _, col in self.runs}
-        lines = {}
-        for r, needs in self.lines.items():
-            if needs:
-                found = [n for col, n in needs.items() if (r, col) not in starts]
-                if found:
-                    lines[r] = max(found)
-        for first, last, col in self.runs:
-            need = self.lines.get(first, {}).get(col, 1)
-            have = sum(lines.get(r, 1) for r in range(first, last + 1))
-            if need > have:
-                lines[last] = lines.get(last, 1) + need - have
-        for r, n in lines.items():
-            self.sheet.heights[r] = row_height(n)
-        self.lines.clear()
-        self.runs.clear()
 
     # data rows
 
@@ -368,6 +370,9 @@ class _TableRows:
         ids = sheet.strings.ids
         ts = self.text_style
         columns: list[list[str]] = []
+        lines: dict[int, list[int]] = {}  # column -> lines of each row's text
+        merged: list[tuple[int, int, int]] = []  # column, first and last offset
+        continuing = frozenset().union(*(row.continued for row in rows))
         for col, key, view_index, width, letter in self.written:
             texts = [row.cells[view_index] for row in rows]
             if key == "text":
@@ -381,39 +386,49 @@ class _TableRows:
                     ]
                 )
             elif key == "no":
+                ns = self.no_style
                 columns.append(
-                    [self._no(n - 1, col, t) for n, t in zip(numbers, texts, strict=True)]
+                    [
+                        f'<c r="{letter}{n}" s="{ns}"><v>{t}</v></c>'
+                        if t.isdigit()
+                        else self._no(n - 1, col, t)
+                        for n, t in zip(numbers, texts, strict=True)
+                    ]
                 )
             elif key == "target":
                 columns.extend(self._targets_column(r0, col, texts))
             else:
                 columns.append(self._amounts_column(r0, col, texts))
             if key in ("text", "target"):
-                for i in [i for i, t in enumerate(texts) if len(t) > width]:
-                    self.lines.setdefault(r0 + i, {})[col] = text_lines(texts[i], width)
-            if any(row.continued for row in rows):
-                self._merge_continued(rows, r0, col, view_index, key == "target")
+                lines[col] = column_lines(texts, width)
+            if view_index in continuing:
+                runs = self._merge_continued(rows, r0, col, view_index, key == "target")
+                merged.extend((col, first, last) for first, last in runs)
         sheet.rows.extend(map("".join, zip(*columns, strict=True)))
         sheet.levels.extend([level] * len(rows))
-        sheet.heights.extend([None] * len(rows))
+        sheet.heights.extend(_heights(lines, merged, len(rows)))
         if level:
             sheet.outlined = True
         self.last_data_row = sheet.next_row - 1
 
     def _merge_continued(
         self, rows: list[RowView], r0: int, col: int, view_index: int, with_unit: bool
-    ) -> None:
-        """Merge each cell with the rows below it that continue it (a kegiatan's rows)."""
+    ) -> list[tuple[int, int]]:
+        """Merge each cell with the rows below it that continue it (a kegiatan's rows);
+        returns the merged runs as first and last offsets into `rows`."""
+        runs = []
         first: int | None = None
         for i, row in enumerate([*rows, None]):
             if row is not None and view_index in row.continued:
                 first = max(i - 1, 0) if first is None else first
                 continue
             if first is not None:
-                self._close_merge(col, r0 + first, r0 + i - 1)
+                runs.append((first, i - 1))
+                self.sheet.merge(r0 + first, col, r0 + i - 1, col)
                 if with_unit:
-                    self._close_merge(col + 1, r0 + first, r0 + i - 1)
+                    self.sheet.merge(r0 + first, col + 1, r0 + i - 1, col + 1)
                 first = None
+        return runs
 
     def _no(self, r: int, col: int, text: str) -> str:
         if text.isdigit():
@@ -493,11 +508,6 @@ class _TableRows:
         return out
 
     # merged continuations
-
-    def _close_merge(self, col: int, first: int, last: int) -> None:
-        self.sheet.merge(first, col, last, col)
-        if last > first:
-            self.runs.append((first, last, col))
 
     # group, subtotal and total rows
 
