@@ -531,8 +531,10 @@ def test_libreoffice_prints_landscape_pages_with_the_figures(
         ["pdfinfo", "-l", "99", str(pdf)], capture_output=True, text=True, check=True
     ).stdout
     sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
-    assert sizes
-    assert any(float(w) > float(h) for w, h in sizes)  # the tables: landscape
+    pages = [(round(float(w)), round(float(h))) for w, h in sizes]
+    assert pages[0] == (595, 842)  # the identity sheet: A4 portrait
+    assert len(pages) > 1
+    assert set(pages[1:]) == {(842, 595)}  # the tables: A4 landscape
     text = " ".join(
         subprocess.run(
             ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True

@@ -611,9 +611,11 @@ def write_identity_sheet(book: Workbook, view: DocumentView, plan: Plan, paper: 
         elif isinstance(value, bool):
             raise TypeError(name)
         elif isinstance(value, int):  # the year: a number, shown without grouping
-            cell = sheet.number(r, 1, str(value), cells.style(num_format="0", border=True))
+            style = cells.style(num_format="0", border=True, horizontal="left")
+            cell = sheet.number(r, 1, str(value), style)
         elif isinstance(value, Decimal):
-            style = cells.style(num_format=money_format(decimals(value)), border=True)
+            places = decimals(value)
+            style = cells.style(num_format=money_format(places), border=True, horizontal="left")
             cell = sheet.number(r, 1, cells.exact(value, number_text(value), r, 1), style)
         elif isinstance(value, date):
             serial = str((value - EXCEL_EPOCH).days)
@@ -621,7 +623,8 @@ def write_identity_sheet(book: Workbook, view: DocumentView, plan: Plan, paper: 
             cell = sheet.number(r, 1, serial, style)
         else:
             cell = sheet.text(r, 1, value, text)
-        sheet.row([sheet.text(r, 0, name, label), cell])
+        lines = text_lines(value, sheet.widths[1]) if isinstance(value, str) else 1
+        sheet.row([sheet.text(r, 0, name, label), cell], height=row_height(lines))
     book.finish(sheet)
 
 
