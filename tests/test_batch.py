@@ -19,7 +19,12 @@ from helpers import PLANS
 from rktc.check.engine import Selection
 from rktc.core.messages import text
 from rktc.pipeline import batch
-from rktc.pipeline.batch import AHEAD_PER_WORKER, BatchProgress, build_many, build_one
+from rktc.pipeline.batch import (
+    AHEAD_PER_WORKER,
+    BatchProgress,
+    build_in_worker,
+    build_many,
+)
 from rktc.pipeline.build import BuildOptions
 
 CLEAN = PLANS / "kpu-oku-2023.yaml"
@@ -189,21 +194,36 @@ def test_no_console_no_output_and_no_rich(tmp_path, monkeypatch):
 # --- memory -----------------------------------------------------------------------------------
 
 
-def test_a_batch_leaves_no_cycles_behind_with_the_collector_off(tmp_path):
+def test_a_worker_leaves_no_cycles_behind_with_the_collector_off(tmp_path):
     """The CLI turns the cyclic collector off; each plan of a batch leaves cycles (python-docx's
     package with its XML trees, jinja2's environment) that only the collector frees."""
     options = BuildOptions("docx", tmp_path)
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        build_one(CLEAN, tmp_path / "warm.docx", options, Selection(), parallel=False)
+        build_in_worker(CLEAN, tmp_path / "warm.docx", options, Selection())
         gc.collect()  # what the first plan's imports left
         for number in range(2):
-            build_one(CLEAN, tmp_path / f"{number}.docx", options, Selection(), parallel=False)
-            assert gc.collect() == 0  # build_one already freed what this plan left
+            build_in_worker(CLEAN, tmp_path / f"{number}.docx", options, Selection())
+            assert gc.collect() == 0  # the worker already freed what this plan left
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_one_after_another_collects_between_plans_only(tmp_path, monkeypatch):
+    """Without a pool (one core), between plans; never after the last, which would only cost a
+    single `rktc build` the first collection of everything imported (about 20 ms)."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    calls: list[int] = []
+    monkeypatch.setattr(batch, "collect_plan_garbage", lambda: calls.append(1))
+    options = BuildOptions("md", tmp_path)
+    for count in (1, 3):
+        calls.clear()
+        jobs = [(CLEAN, tmp_path / f"{count}-{n}.md") for n in range(count)]
+        outcomes = list(build_many(jobs, options, Selection(), "en"))
+        assert [o.output for o in outcomes] == [output for _, output in jobs]
+        assert len(calls) == count - 1
 
 
 def peak_mb(command: list[str]) -> float:
