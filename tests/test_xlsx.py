@@ -396,6 +396,23 @@ def test_byte_identical_with_source_date_epoch(tmp_path: Path, monkeypatch) -> N
     assert build_xlsx(CLEAN, tmp_path / "c.xlsx").read_bytes() != first
 
 
+def test_the_installed_command_writes_the_same_workbook(tmp_path: Path) -> None:
+    """`rktc` as installed (its console script, a fresh process) writes what the CLI app
+    writes in this process."""
+    command = shutil.which("rktc")
+    if command is None:
+        pytest.skip("rktc is not installed (pip install -e .)")
+    out = tmp_path / "installed.xlsx"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1675036800"}
+    subprocess.run(
+        [command, "build", str(CLEAN), "-f", "xlsx", "-o", str(out)],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    assert out.read_bytes() == build_xlsx(CLEAN, tmp_path / "in-process.xlsx").read_bytes()
+
+
 # --- limits ------------------------------------------------------------------------------
 
 
