@@ -247,9 +247,11 @@ def preview(
 
 def main() -> None:
     """Entry point: run the app; an internal error becomes one line (traceback with --debug)."""
-    # rktc runs briefly and builds large acyclic structures (a plan, its tables, the XML):
-    # the cyclic collector would only walk them again and again (measured: a third of the
-    # time of a 10,000-indicator build). Reference counting still frees everything.
+    # rktc runs briefly and builds large, mostly acyclic structures (a plan, its tables, the
+    # XML): the cyclic collector would only walk them again and again (measured: a third of
+    # the time of a 10,000-indicator build). The few cycles a build leaves (python-docx's
+    # package, the template environment: about 5 MB a plan) die with the process; batch
+    # workers, which build plan after plan, collect them between plans (pipeline/batch.py).
     gc.disable()
     # pydantic otherwise reads the entry points of every installed distribution, looking
     # for plugins, before validating the first plan; rktc's schema is not instrumented.
