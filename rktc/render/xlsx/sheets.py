@@ -70,7 +70,7 @@ EXCEL_EPOCH = date(1899, 12, 30)
 
 @dataclass(frozen=True)
 class SheetTables:
-    """A worksheet to write: its tab name, title lines, and the (caption, table) pairs."""
+    """A worksheet to write: its section's key, its title lines, its (caption, table) pairs."""
 
     key: str
     title: list[str]
@@ -506,8 +506,6 @@ class _TableRows:
             self.group_sums.add(col, value, places)
             out.append(f'<c r="{letter}{n}"{cell}')
         return out
-
-    # merged continuations
 
     # group, subtotal and total rows
 
