@@ -8,6 +8,7 @@ rktc's code. In CI (CI=true) a missing Calc fails those tests instead of skippin
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import hashlib
 import os
@@ -28,6 +29,7 @@ from rktc.cli.app import app
 from rktc.core.errors import RktcError
 from rktc.pipeline.build import BuildOptions
 from rktc.pipeline.orchestrator import Pipeline
+from rktc.plan.values import Target
 from rktc.render.pdf import libreoffice
 from rktc.render.xlsx.ooxml import escape
 
@@ -243,6 +245,26 @@ def test_counts_keep_their_unit_and_qualitative_targets_stay_text(special_xlsx: 
     assert [(c.value, c.data_type) for c in count] == [(13, "n"), ("kec", "s")]
     assert ws.cell(rows[2], cols["Target"]).value == "WTP"
     assert ws.cell(rows[2], cols["Target"]).data_type == "s"
+
+
+def test_a_target_that_is_more_than_one_number_stays_text(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A reader that takes a number from a range or a bound (`80 - 90%` -> 80) must not
+    make the cell that number: the workbook keeps what the document prints."""
+    from rktc.render.xlsx import sheets
+
+    real = sheets.parse_target
+
+    def reader(text: str) -> Target:
+        if text == "97,5%":  # a number that is not the one printed, as a reader of
+            return dataclasses.replace(real(text), value=Decimal(80))  # "80 - 90%" may take
+        return real(text)
+
+    monkeypatch.setattr(sheets, "parse_target", reader)
+    ws = openpyxl.load_workbook(build_xlsx(write_plan(tmp_path, SPECIAL), tmp_path / "r.xlsx"))[
+        "Matriks RKT"
+    ]
+    cell = ws.cell(data_rows(ws)[0], columns(ws)["Target"])
+    assert (cell.value, cell.data_type) == ("97,5%", "s")
 
 
 def test_codes_and_texts_are_text(special_xlsx: Path) -> None:

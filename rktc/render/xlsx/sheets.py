@@ -141,6 +141,16 @@ def _heights(
     return [None if n <= 1 else row_height(n) for n in rows]
 
 
+def _single_number(text: str, value: Decimal, percent: bool, unit: str) -> bool:
+    """Whether the printed target is exactly one number (and its unit): only then is its
+    cell a number. A target that says more (a range `80 - 90%`, a bound `maks. 5%`) stays
+    the text it prints, whatever number a parser takes from it."""
+    shown = number_text(value)
+    if percent:
+        return text == f"{shown}%"
+    return text == (f"{shown} {unit}" if unit else shown)
+
+
 def significant_digits(value: Decimal) -> int:
     return len(value.normalize().as_tuple().digits)
 
@@ -472,7 +482,7 @@ class _TableRows:
         cells = self.cells
         parsed = parse_target(text)
         value = parsed.value
-        if value is None:
+        if value is None or not _single_number(text, value, parsed.is_percent, parsed.unit):
             index = self.sheet.strings.ids[text]
             return f' s="{self.text_style}" t="s"><v>{index}</v></c>', "", True
         places = decimals(value)
