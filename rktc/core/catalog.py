@@ -194,8 +194,8 @@ CATALOG.update(
         ),
         "value.target_empty": ("target kosong", "the target is empty"),
         "hint.value.target_empty": (
-            "tulis target seperti 97%, 13 kec atau 1 dokumen",
-            "write a target such as 97%, 13 kec or 1 dokumen",
+            "tulis target seperti 97%, 13 kec atau 1 dokumen, atau NA bila tidak ada target",
+            "write a target such as 97%, 13 kec or 1 dokumen, or NA when there is none",
         ),
         "value.unknown_month": (
             "'{month}' dalam '{value}' bukan nama bulan",
@@ -233,6 +233,63 @@ CATALOG.update(
         ),
         "value.not_a_count": ("'{value}' bukan nomor urut", "'{value}' is not a row number"),
         "hint.value.not_a_count": ("tulis nomor bulat: 1, 2, 3", "write a whole number: 1, 2, 3"),
+        # targets that are more than one number (docs/targets.md)
+        "value.target_range_units": (
+            "rentang '{value}' memakai dua satuan berbeda: {lower_unit} dan {upper_unit}",
+            "the range '{value}' uses two different units: {lower_unit} and {upper_unit}",
+        ),
+        "hint.value.target_range_units": (
+            "rentang punya satu satuan: 80 - 90% atau 80% - 90%; bukan rentang? tulis satu angka",
+            "a range has one unit: 80 - 90% or 80% - 90%; not a range? write one number",
+        ),
+        "value.target_bound_range": (
+            "'{value}' memberi batas pada sebuah rentang",
+            "'{value}' puts a bound on a range",
+        ),
+        "hint.value.target_bound_range": (
+            "tulis rentang (80 - 90%) atau batas (≤ 90%), tidak keduanya",
+            "write either a range (80 - 90%) or a bound (≤ 90%), not both",
+        ),
+        "value.target_shape": (
+            "'{value}' memuat lebih banyak angka atau perbandingan daripada sebuah target",
+            "'{value}' holds more numbers or comparisons than one target has",
+        ),
+        "hint.value.target_shape": (
+            "tulis satu angka (97%), satu rentang (80 - 90%) atau satu batas (≤ 5%)",
+            "write one number (97%), one range (80 - 90%) or one bound (≤ 5%)",
+        ),
+        "value.scale_empty": (
+            "skala '{scale}' tidak punya nilai",
+            "the scale '{scale}' has no values",
+        ),
+        "hint.value.scale_empty": (
+            "tulis nilai skala dari yang terendah: [Kurang, Cukup, Baik, Sangat Baik]",
+            "list the scale's values from the lowest: [Kurang, Cukup, Baik, Sangat Baik]",
+        ),
+        "value.scale_blank": (
+            "skala '{scale}' memuat nilai kosong",
+            "the scale '{scale}' holds an empty value",
+        ),
+        "hint.value.scale_blank": (
+            "hapus nilai kosong atau isi dengan teksnya",
+            "remove the empty value or write its text",
+        ),
+        "value.scale_numeric": (
+            "nilai '{level}' pada skala '{scale}' diawali angka",
+            "the value '{level}' of the scale '{scale}' starts with a number",
+        ),
+        "hint.value.scale_numeric": (
+            "target berawalan angka dibaca sebagai angka: awali nilai dengan kata (Tingkat 3)",
+            "a target that starts with a number is a number: start the value with a word (Tingkat 3)",
+        ),
+        "value.scale_duplicate": (
+            "nilai '{level}' muncul dua kali pada skala '{scale}'",
+            "the value '{level}' appears twice in the scale '{scale}'",
+        ),
+        "hint.value.scale_duplicate": (
+            "setiap nilai skala ditulis sekali (huruf besar/kecil tidak membedakan)",
+            "write each value of a scale once (letter case does not distinguish them)",
+        ),
     }
 )
 

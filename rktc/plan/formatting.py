@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
-from rktc.plan.values import MONTHS, PlanDate, Target
+from rktc.plan.values import MONTHS, PlanDate, Target, TargetKind
 
 
 def number(value: Decimal | int) -> str:
@@ -31,8 +31,9 @@ def rupiah(value: Decimal) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def target(value: Target) -> str:
-    """A target in the standard spelling: "97%", "97,5%", "13 kec"; qualitative as written."""
-    if value.value is None:
+    """A number target in the standard spelling: "97%", "97,5%", "13 kec"; every other kind
+    (range, bound, scale, NA, text) as written, its whitespace normalised."""
+    if value.kind is not TargetKind.NUMBER or value.value is None:
         return value.text
     if value.is_percent:
         return f"{number(value.value)}%"

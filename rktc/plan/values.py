@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 MONTHS = (
@@ -93,30 +95,6 @@ def parse_rupiah(text: str) -> Decimal:
     return amount
 
 
-@dataclass(frozen=True)
-class Target:
-    """A target as written (`97 %`, `13 kec`, `WTP`): a number and a unit, or a text."""
-
-    text: str
-    value: Decimal | None
-    unit: str
-    is_percent: bool = field(init=False, repr=False, compare=False)
-    is_count: bool = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        percent = self.value is not None and self.unit.casefold() in PERCENT_WORDS
-        object.__setattr__(self, "is_percent", percent)
-        object.__setattr__(
-            self, "is_count", self.value is not None and not percent and self.unit != ""
-        )
-
-    def same_as(self, other: Target) -> bool:
-        """Equal in meaning: `97 %` = `97%`; `5 Lap` = `5 lap`."""
-        if self.value is None or other.value is None:
-            return _fold(self.text) == _fold(other.text)
-        return self.value == other.value and _unit_key(self.unit) == _unit_key(other.unit)
-
-
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -126,16 +104,251 @@ def _unit_key(unit: str) -> str:
     return "%" if folded in PERCENT_WORDS else folded
 
 
+class TargetKind(StrEnum):
+    """What a target says: one number, a range, a bound, a level of a scale, nothing, or words."""
+
+    NUMBER = "number"  # 97%, 13 kec, 183/100.000 KH
+    RANGE = "range"  # 80 - 90%, 7 - 8 bulan, 0 - 5
+    BOUND = "bound"  # ≤ 183/100.000 KH, maks. 5%, paling sedikit 90%
+    SCALE = "scale"  # BB (SAKIP), WTP (opini BPK), Baik (a scale the plan declares)
+    NA = "na"  # NA, N/A, -, tidak ada target
+    TEXT = "text"  # anything else with no leading number: "Opini WTP", "Terlaksana"
+
+
+class Comparison(StrEnum):
+    """The comparison of a bound: the realisasi meets the target when `holds(realisasi)`."""
+
+    LE = "<="
+    LT = "<"
+    GE = ">="
+    GT = ">"
+
+    def holds(self, value: Decimal, limit: Decimal) -> bool:
+        if self is Comparison.LE:
+            return value <= limit
+        if self is Comparison.LT:
+            return value < limit
+        if self is Comparison.GE:
+            return value >= limit
+        return value > limit
+
+
+_NUMERIC_KINDS = frozenset({TargetKind.NUMBER, TargetKind.RANGE, TargetKind.BOUND})
+
+
+@dataclass(frozen=True)
+class Scale:
+    """An ordered scale of qualitative values, `levels` from the lowest to the highest.
+
+    Values on one level rank equal (the audit opinions TW and TMP). A value matches
+    case-insensitively and with its whitespace normalised; `rank` 1 is the lowest level.
+    Build a scale that a plan declares with `declare_scale`, which refuses bad ones.
+    """
+
+    name: str
+    levels: tuple[tuple[str, ...], ...]
+    _index: dict[str, tuple[int, str]] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        for rank, level in enumerate(self.levels, start=1):
+            for value in level:
+                self._index.setdefault(_fold(value), (rank, value))
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """Every value, lowest level first."""
+        return tuple(value for level in self.levels for value in level)
+
+    def find(self, text: str) -> tuple[int, str] | None:
+        """The rank and the scale's own spelling of `text`, or None when it is not a value."""
+        return self._index.get(_fold(text))
+
+    def rank(self, text: str) -> int | None:
+        found = self.find(text)
+        return None if found is None else found[0]
+
+
+# Nilai/predikat hasil evaluasi SAKIP (PermenPAN-RB 88/2021): AA > A > BB > B > CC > C > D.
+SAKIP_GRADES = Scale("sakip", (("D",), ("C",), ("CC",), ("B",), ("BB",), ("A",), ("AA",)))
+# Opini BPK (UU 15/2004, penjelasan Pasal 16 ayat 1). WTP > WDP > {TW, TMP}: neither the law
+# nor BPK ranks tidak wajar against tidak menyatakan pendapat (both fail to give the assurance
+# a target asks for), so they share the lowest level and rank equal; see docs/targets.md.
+AUDIT_OPINIONS = Scale("opini", (("TW", "TMP"), ("WDP",), ("WTP",)))
+BUILTIN_SCALES: tuple[Scale, ...] = (SAKIP_GRADES, AUDIT_OPINIONS)
+
+
+def declare_scale(name: str, values: Sequence[str | Sequence[str]]) -> Scale:
+    """A scale a plan declares, lowest value first (`["Kurang", "Cukup", "Baik"]`); a list
+    in place of a value puts several values on one level. Refused: no values, a blank
+    value, a value that starts with a number (it would be read as a number), a repeat."""
+    levels: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    for entry in values:
+        level = tuple(entry) if isinstance(entry, list | tuple) else (entry,)
+        if not level:
+            raise ValueProblem("value.scale_blank", scale=name)
+        cleaned: list[str] = []
+        for value in level:
+            written = " ".join(str(value).split())
+            if not written:
+                raise ValueProblem("value.scale_blank", scale=name)
+            if _NUMBER_PREFIX.match(written):
+                raise ValueProblem("value.scale_numeric", scale=name, level=written)
+            if _fold(written) in seen:
+                raise ValueProblem("value.scale_duplicate", scale=name, level=written)
+            seen.add(_fold(written))
+            cleaned.append(written)
+        levels.append(tuple(cleaned))
+    if not levels:
+        raise ValueProblem("value.scale_empty", scale=name)
+    return Scale(name, tuple(levels))
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target as written: its `text` (whitespace normalised) and what it means.
+
+    By `kind`:
+    * NUMBER: `value` and `unit` (`97 %` -> 97, "%"; `183/100.000 KH` -> 183, "/100.000 KH");
+    * RANGE: `lower`, `upper` and `unit` (`80 - 90%`); lower > upper is kept for a rule;
+    * BOUND: `comparison`, `limit` and `unit` (`≤ 5%` -> <=, 5, "%");
+    * SCALE: `scale` (its name), `rank` (1 = lowest) and `scale_value` (the scale's spelling);
+    * NA and TEXT: the text only.
+    `value` is set for NUMBER only, so code that knows only numbers treats every other kind
+    as it treats words. A percentage's unit is always "%" ("persen" too).
+    """
+
+    text: str
+    value: Decimal | None
+    unit: str
+    kind: TargetKind
+    lower: Decimal | None = None
+    upper: Decimal | None = None
+    comparison: Comparison | None = None
+    limit: Decimal | None = None
+    scale: str | None = None
+    rank: int | None = None
+    scale_value: str | None = None
+    is_percent: bool = field(init=False, repr=False, compare=False)
+    is_count: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        kind = self.kind
+        shape = {
+            TargetKind.NUMBER: self.value is not None,
+            TargetKind.RANGE: self.lower is not None and self.upper is not None,
+            TargetKind.BOUND: self.comparison is not None and self.limit is not None,
+            TargetKind.SCALE: self.scale is not None and self.rank is not None,
+        }
+        if not shape.get(kind, True) or (self.value is not None) != (kind is TargetKind.NUMBER):
+            raise ValueError(f"inconsistent {kind} target: {self!r}")
+        numeric = kind in _NUMERIC_KINDS
+        percent = numeric and self.unit.casefold() in PERCENT_WORDS
+        object.__setattr__(self, "is_percent", percent)
+        object.__setattr__(self, "is_count", numeric and not percent and self.unit != "")
+
+    def same_as(self, other: Target) -> bool:
+        """Equal in meaning: `97 %` = `97%`; `5 Lap` = `5 lap`; `80 - 90%` = `80 s.d. 90 %`;
+        `maks. 5%` = `≤ 5 %`; `wtp` = `WTP`; `NA` = `-`."""
+        kind = self.kind
+        if kind is not other.kind:
+            return False
+        if kind is TargetKind.TEXT:
+            return _fold(self.text) == _fold(other.text)
+        if kind is TargetKind.SCALE:
+            return (self.scale, self.scale_value) == (other.scale, other.scale_value)
+        if kind is TargetKind.NA:
+            return True
+        return (
+            self.value == other.value
+            and self.lower == other.lower
+            and self.upper == other.upper
+            and self.comparison == other.comparison
+            and self.limit == other.limit
+            and _unit_key(self.unit) == _unit_key(other.unit)
+        )
+
+
+def _unit(written: str) -> str:
+    unit = written.strip()
+    return "%" if unit.casefold() in PERCENT_WORDS else unit
+
+
+# Said instead of a target where none applies (a year before the indicator starts).
+NA_SPELLINGS = frozenset({"na", "n/a", "n.a.", "n.a", "-", "–", "—", "tidak ada target"})
+_NUMBER = r"[-+]?[\d.,]*\d"
+_RANGE_SEPARATOR = r"(?:-|–|—|s\.\s?d\.?|s/d|sd|sampai(?:\s+dengan)?|hingga)"
+# What may follow the first number of a range: its unit (optional: "%", up to three words
+# without digits, or a ratio such as "/100.000 KH"), a separator, the second number and the
+# unit.
+_WORDS = r"[^\W\d_][^\d\s]*(?:\s[^\W\d_][^\d\s]*){0,2}"
+_LOWER_UNIT = rf"%|{_WORDS}|(?:/\s?|per\s)[\d.,]*\d(?:\s{_WORDS})?"
+_RANGE_REST = re.compile(
+    rf"\s*(?P<unit>{_LOWER_UNIT})?\s*{_RANGE_SEPARATOR}\s*(?P<upper>{_NUMBER})(?P<rest>.*)",
+    re.IGNORECASE,
+)
+_BOUND_PREFIX = re.compile(
+    r"(?P<le>≤|<=|=<|⩽)|(?P<ge>≥|>=|=>|⩾)|(?P<lt><)|(?P<gt>>)"
+    r"|(?:(?P<le_word>maks(?:imal|imum)?|max|paling\s+(?:banyak|tinggi)|sebanyak-banyaknya"
+    r"|setinggi-tingginya|tidak\s+lebih\s+dari)"
+    r"|(?P<ge_word>min(?:imal|imum)?|paling\s+(?:sedikit|rendah)|sekurang-kurangnya"
+    r"|serendah-rendahnya|tidak\s+kurang\s+dari)"
+    r"|(?P<lt_word>kurang\s+dari|di\s+bawah)|(?P<gt_word>lebih\s+dari|di\s+atas))"
+    r"\.?(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_BOUND_COMPARISON = {
+    "le": Comparison.LE,
+    "ge": Comparison.GE,
+    "lt": Comparison.LT,
+    "gt": Comparison.GT,
+}
+# The unit of a range or a bound that holds another separated number ("80 - 90 - 100%"), or
+# starts with a comparison ("≥ 80 ≤ 90"), means the target is mis-shaped.
+_EXTRA_NUMBER = re.compile(rf"(?:^|(?<=\s)){_RANGE_SEPARATOR}\s*{_NUMBER}", re.IGNORECASE)
+_EXTRA_COMPARISON = re.compile(r"[<>≤≥=⩽⩾]")
+_DOT_DECIMAL_TOKEN = re.compile(r"[\d.,]*\d")
+
+
+def parse_target(text: str, scales: Iterable[Scale] = BUILTIN_SCALES) -> Target:
+    """Read a target: a number and its unit, a range, a bound, a value of one of `scales`
+    (tried in the order given: put an indicator's own scale first), "not applicable", or
+    qualitative text (no leading number). Refusals are `ValueProblem`s."""
+    return _parse_target(text, scales if isinstance(scales, tuple) else tuple(scales))
+
+
 @functools.lru_cache(maxsize=4096)  # plans repeat a few targets (97%, 1 dokumen) many times
-def parse_target(text: str) -> Target:
-    """Split a target into number and unit; text with no leading number is qualitative."""
+def _parse_target(text: str, scales: tuple[Scale, ...]) -> Target:
     raw = " ".join(text.split())
     if not raw:
         raise ValueProblem("value.target_empty")
+    for scale in scales:
+        found = scale.find(raw)
+        if found is not None:
+            rank, spelling = found
+            return Target(
+                raw, None, "", TargetKind.SCALE, scale=scale.name, rank=rank, scale_value=spelling
+            )
+    if raw.casefold() in NA_SPELLINGS:
+        return Target(raw, None, "", TargetKind.NA)
+    bound = _BOUND_PREFIX.match(raw)
+    if bound is not None:
+        rest = raw[bound.end() :].lstrip()
+        limit = _NUMBER_PREFIX.match(rest)
+        if limit is not None:
+            comparison = _BOUND_COMPARISON[(bound.lastgroup or "").split("_")[0]]
+            return _bound(text, raw, limit, comparison)
     match = _NUMBER_PREFIX.match(raw)
     if match is None:
-        return Target(raw, None, "")
-    number, unit = match.group(0), raw[match.end() :].strip()
+        return Target(raw, None, "", TargetKind.TEXT)
+    number, after = match.group(0), raw[match.end() :]
+    span = _RANGE_REST.fullmatch(after)
+    if span is not None:
+        return _range(text, raw, number, span)
+    unit = after.strip()
+    _refuse_extra(text, unit, anywhere=False)
     try:
         value = parse_number(number)
     except ValueProblem as problem:
@@ -145,7 +358,53 @@ def parse_target(text: str) -> Target:
                 unit if unit == "%" else f" {unit}" if unit else ""
             )
         raise
-    return Target(raw, value, "%" if unit.casefold() in PERCENT_WORDS else unit)
+    return Target(raw, value, _unit(unit), TargetKind.NUMBER)
+
+
+def _range(text: str, raw: str, number: str, span: re.Match[str]) -> Target:
+    lower_unit, unit = (span["unit"] or "").strip(), span["rest"].strip()
+    _refuse_extra(text, unit)
+    if lower_unit and unit and _unit_key(lower_unit) != _unit_key(unit):
+        raise ValueProblem(
+            "value.target_range_units", value=text, lower_unit=lower_unit, upper_unit=unit
+        )
+    lower, upper = _exact(text, raw, number), _exact(text, raw, span["upper"])
+    return Target(raw, None, _unit(unit or lower_unit), TargetKind.RANGE, lower=lower, upper=upper)
+
+
+def _bound(text: str, raw: str, match: re.Match[str], comparison: Comparison) -> Target:
+    number, after = match.group(0), match.string[match.end() :]
+    if _RANGE_REST.fullmatch(after):
+        raise ValueProblem("value.target_bound_range", value=text)
+    unit = after.strip()
+    _refuse_extra(text, unit)
+    limit = _exact(text, raw, number)
+    return Target(raw, None, _unit(unit), TargetKind.BOUND, comparison=comparison, limit=limit)
+
+
+def _refuse_extra(text: str, unit: str, anywhere: bool = True) -> None:
+    """Refuse a unit that holds a further number or comparison; a plain number's unit is
+    checked at its start only (it was free text before ranges were read)."""
+    extra = _EXTRA_NUMBER.search(unit) if anywhere else _EXTRA_NUMBER.match(unit)
+    if extra is not None or _EXTRA_COMPARISON.match(unit):
+        raise ValueProblem("value.target_shape", value=text)
+
+
+def _dot_decimal(number: str) -> bool:
+    return _DOT_DECIMAL.fullmatch(number) is not None and _GROUPED.fullmatch(number) is None
+
+
+def _exact(text: str, raw: str, number: str) -> Decimal:
+    """One number of a range or a bound; a refusal names the whole target."""
+    try:
+        return parse_number(number)
+    except ValueProblem as problem:
+        problem.params["value"] = text
+        if problem.key == "value.dot_decimal":
+            problem.params["suggestion"] = _DOT_DECIMAL_TOKEN.sub(
+                lambda m: m[0].replace(".", ",") if _dot_decimal(m[0]) else m[0], raw
+            )
+        raise
 
 
 @dataclass(frozen=True, order=True)
