@@ -11,12 +11,11 @@ Layers: `ooxml` writes SpreadsheetML (styles, shared strings, sheets, the packag
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from rktc.plan.schema import Plan
 from rktc.render.outline import Outline, outline_for
+from rktc.render.reproducible import build_time
 from rktc.render.view import DocumentView
 from rktc.render.xlsx.ooxml import PAPER_SIZES, Properties, Workbook
 from rktc.render.xlsx.sheets import workbook_tables, write_workbook
@@ -47,11 +46,3 @@ def render_xlsx(
         created=build_time(),
     )
     return book.save(properties)
-
-
-def build_time() -> datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    return datetime.now(tz=UTC).replace(microsecond=0)
