@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
+from rktc.importer import frontmatter, single
 from rktc.importer import recognize as recognizer
-from rktc.importer import single
 from rktc.importer.blocks import read_blocks
 from rktc.importer.recognize import Imported, recognize
 from rktc.importer.writer import to_yaml
@@ -108,18 +108,36 @@ DOCUMENTS = {
         misi=(),
         tujuan=(),
         signature="Contoh, 31 Februari 2024",
-        signer="Budi Santoso",
+        signer="",
     ),
     # a kegiatan without anggaran and an indicator without satuan in any table
     "sparse-table": agency([[*ROWS[0][:4], "", ROWS[0][5], ""], ROWS[1]]),
     # no Renstra period: the published form only (it cannot be merged)
     "no-renstra": agency(ROWS, renstra="Dokumen ini disusun untuk tahun 2024."),
+    # the year only in the matrix's title, a NIP one digit short, an unquoted visi under its
+    # heading, and a table in English spelling (each value rewritten, the print noted)
+    "english": [
+        line.replace("1 001", "1 00") if isinstance(line, str) else line
+        for line in agency(
+            [[*r[:5], r[5].replace(",", "."), r[6].replace(".", ",")] for r in ROWS],
+            visi="Penyedia Data Statistik Berkualitas",
+        )
+        if line != "TAHUN 2024"
+    ],
+    # nothing of the front matter but a title; a target that can be read two ways
+    "bare": [
+        "RENCANA KINERJA TAHUNAN",
+        "KATA PENGANTAR",
+        "Dokumen ini disusun berdasarkan Rencana Strategis 2020-2024.",
+        "BAB II",
+        [HEADER, [*ROWS[0][:5], "1.500 publikasi", ""]],
+    ],
 }
 
 
 def note_call_sites() -> set[tuple[str, int]]:
     sites = set()
-    for module in (recognizer, single):
+    for module in (recognizer, frontmatter, single):
         path = Path(module.__file__ or "")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (

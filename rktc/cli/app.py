@@ -163,6 +163,14 @@ def import_(
         typer.Option("--single-source", help="Write the single-source form, merging the tables."),
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    dialect: Annotated[
+        str,
+        typer.Option(
+            "--dialect",
+            help="How the tables write numbers: id (14.271.302.000; 97,5), en "
+            "(14,271,302,000; 97.5), sipd (dot decimals, 296187500), or auto: detect per table.",
+        ),
+    ] = "auto",
     lang: LangOption = None,
 ) -> None:
     """Bring an existing RKT document into a plan, then check it.
@@ -171,7 +179,7 @@ def import_(
     """
     from rktc.cli import commands
 
-    raise typer.Exit(commands.import_plan(source, output, single, force, lang))
+    raise typer.Exit(commands.import_plan(source, output, single, force, lang, dialect))
 
 
 @app.command()

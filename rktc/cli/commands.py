@@ -183,19 +183,27 @@ def git_show(rev: str, path: Path) -> bytes:
 
 
 def import_plan(
-    source: Path, output: Path | None, single: bool, force: bool, lang_option: str | None
+    source: Path,
+    output: Path | None,
+    single: bool,
+    force: bool,
+    lang_option: str | None,
+    dialect: str = "auto",
 ) -> int:
     from rktc.core.output import write_atomic
+    from rktc.importer.dialect import DIALECTS
     from rktc.importer.run import import_document
 
     lang = resolve_language(lang_option)
+    if dialect not in DIALECTS:
+        return _fail_usage("import.bad_dialect", lang, value=dialect, choices=", ".join(DIALECTS))
     if not source.is_file():
         return _fail_usage("cli.not_found", lang, path=source)
     target = output or source.with_suffix(".plan.yaml" if source.suffix == ".yaml" else ".yaml")
     if target.exists() and not force:
         return _fail_usage("cli.exists", lang, path=target)
     try:
-        text_out, unplaced = import_document(source, single)
+        text_out, unplaced = import_document(source, single, dialect)
     except RktcError as exc:
         typer.echo("rktc: " + exc.message.render(lang), err=True)
         return EXIT_PROBLEMS
@@ -209,8 +217,11 @@ def import_plan(
         )
         return EXIT_PROBLEMS
     typer.echo(text("cli.written", lang, path=target))
-    for item in unplaced:
-        typer.echo("  " + text("import.unplaced", lang, item=item))
+    for item in unplaced:  # how numbers were read (messages), then what was not placed
+        said = (
+            text("import.unplaced", lang, item=item) if isinstance(item, str) else item.render(lang)
+        )
+        typer.echo("  " + said)
     checked = Pipeline().validate(target)
     typer.echo(render_report("text", [checked.path], checked.diagnostics, lang))
     return EXIT_PROBLEMS if checked.failed() else EXIT_OK

@@ -553,6 +553,91 @@ CATALOG.update(
             "{path} tidak dapat digabungkan: {detail}",
             "{path} cannot be merged: {detail}",
         ),
+        # how the numbers of each table were read (rktc/importer/dialect.py)
+        "import.dialect_id": (
+            (
+                "tabel {kind} (tabel ke-{number}): angka dibaca dalam ejaan Indonesia; "
+                "{count} nilai hanya terbaca begitu, mis. {examples}"
+            ),
+            (
+                "{kind} table (table {number}): numbers read in the Indonesian spelling; "
+                "{count} value(s) can only be read so, e.g. {examples}"
+            ),
+        ),
+        "import.dialect_en": (
+            (
+                "tabel {kind} (tabel ke-{number}): angka dibaca dalam ejaan Inggris; "
+                "{count} nilai hanya terbaca begitu, mis. {examples}"
+            ),
+            (
+                "{kind} table (table {number}): numbers read in the English spelling; "
+                "{count} value(s) can only be read so, e.g. {examples}"
+            ),
+        ),
+        "import.dialect_sipd": (
+            (
+                "tabel {kind} (tabel ke-{number}): angka dibaca dalam ejaan SIPD (titik desimal, "
+                "uang tanpa pemisah ribuan); {count} nilai bertitik desimal, mis. {examples}; "
+                "uang tanpa pemisah: {plain}"
+            ),
+            (
+                "{kind} table (table {number}): numbers read in the SIPD spelling (dot decimals, "
+                "money without grouping); {count} value(s) with a dot decimal, e.g. {examples}; "
+                "money without grouping: {plain}"
+            ),
+        ),
+        "import.dialect_mixed": (
+            (
+                "tabel {kind} (tabel ke-{number}): ejaan angka campuran, Indonesia ({indonesian}) "
+                "dan titik desimal ({other}); tiap angka dibaca menurut bentuknya"
+            ),
+            (
+                "{kind} table (table {number}): mixed number spellings, Indonesian ({indonesian}) "
+                "and dot decimals ({other}); each number is read as its shape says"
+            ),
+        ),
+        "import.dialect_none": (
+            "tabel {kind} (tabel ke-{number}): tidak ada angka yang menunjukkan ejaannya",
+            "{kind} table (table {number}): no number shows which spelling it uses",
+        ),
+        "import.dialect_chosen": (
+            "tabel {kind} (tabel ke-{number}): angka dibaca dengan --dialect {dialect}",
+            "{kind} table (table {number}): numbers read with --dialect {dialect}",
+        ),
+        "import.dialect_converted": (
+            (
+                "tabel {kind} (tabel ke-{number}): {count} nilai ditulis ulang dalam ejaan "
+                "Indonesia; yang tercetak ada di komentar di sebelahnya"
+            ),
+            (
+                "{kind} table (table {number}): {count} value(s) rewritten in the Indonesian "
+                "spelling; the printed one is in the comment beside each"
+            ),
+        ),
+        "import.dialect_ambiguous": (
+            (
+                "tabel {kind} (tabel ke-{number}): {count} nilai dapat dibaca dua cara ({examples}); "
+                "ditulis seperti tercetak dan ditandai di rencana: periksa, atau pilih --dialect"
+            ),
+            (
+                "{kind} table (table {number}): {count} value(s) can be read two ways ({examples}); "
+                "written as printed and marked in the plan: check them, or choose --dialect"
+            ),
+        ),
+        "import.bad_dialect": (
+            "ejaan angka '{value}' tidak dikenal; pilih salah satu: {choices}",
+            "unknown number dialect '{value}'; choose one of: {choices}",
+        ),
+        "import.dialect_foreign": (
+            (
+                "tabel {kind} (tabel ke-{number}): {count} nilai tidak dalam ejaan --dialect "
+                "{dialect} ({examples}); ditulis seperti tercetak"
+            ),
+            (
+                "{kind} table (table {number}): {count} value(s) not in the --dialect {dialect} "
+                "spelling ({examples}); written as printed"
+            ),
+        ),
     }
 )
 

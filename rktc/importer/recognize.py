@@ -12,8 +12,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from rktc.core.messages import Message
+from rktc.importer import dialect as dialects
+from rktc.importer import frontmatter
 from rktc.importer.blocks import Block, Paragraph, Table
-from rktc.plan.values import ValueProblem, parse_date, parse_rupiah
+from rktc.importer.frontmatter import NUMBERED, norm
+from rktc.plan.values import ValueProblem, parse_rupiah
 
 Path_ = tuple[str | int, ...]
 
@@ -43,27 +47,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "anggaran rp",
     ),
 }
-POSITIONS = (
-    "ketua",
-    "kepala",
-    "sekretaris",
-    "direktur",
-    "plt",
-    "plh",
-    "kasubbag",
-    "bupati",
-    "walikota",
-    "gubernur",
-    "menteri",
-    "pimpinan",
-    "camat",
-    "kabag",
-)
-SIGNATURE_LINE = re.compile(
-    r"^(?P<place>[A-Z][\w .'-]{1,40}),\s*(?P<date>(?:\d{1,2}\s+)?"
-    r"[A-Za-z]+\s+\d{4}|\d{4}-\d{2}-\d{2})$"
-)
-NUMBERED = re.compile(r"^(\d{1,3})[.)]\s*(.*)$")
+NUMERIC = ("target", "anggaran")  # the columns whose numbers are read in the table's dialect
 LETTERED = re.compile(r"^([A-H])\.\s+(.*)$")
 PERIOD = re.compile(
     r"(?:rencana strategis|renstra)[^0-9]{0,40}?(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE
@@ -73,9 +57,6 @@ DECREE = re.compile(
     r"\d{4}\s*[-–]\s*\d{4})",
     re.IGNORECASE,
 )
-TITLE = re.compile(r"rencana\s+(kerja|kinerja)\s+tahunan", re.IGNORECASE)
-YEAR = re.compile(r"\btahun\s+(\d{4})\b", re.IGNORECASE)
-SMALL_WORDS = frozenset({"dan", "di", "ke", "dari", "yang", "atau", "untuk", "pada", "dalam"})
 
 
 @dataclass
@@ -83,6 +64,7 @@ class Imported:
     data: dict[str, Any] = field(default_factory=dict)
     notes: dict[Path_, str] = field(default_factory=dict)  # guesses, as YAML comments
     unplaced: list[str] = field(default_factory=list)  # reported to the user
+    report: list[Message] = field(default_factory=list)  # how the numbers were read
 
     def note(self, path: Path_, text: str) -> None:
         """A comment for the value at `path` (a second note on it is added, not lost)."""
@@ -93,33 +75,17 @@ class Imported:
             self.notes[path] = f"{earlier}; {text}"
 
 
-def norm(text: str) -> str:
-    return " ".join(text.casefold().replace("*", "").split())
-
-
-def title_case(text: str) -> str:
-    """'KOMISI PEMILIHAN UMUM KABUPATEN OGAN KOMERING ULU' -> 'Komisi ... Komering Ulu'."""
-    if not text.isupper():
-        return text
-    out = []
-    for i, word in enumerate(text.split()):
-        low = word.lower()
-        if i and low in SMALL_WORDS:
-            out.append(low)
-        elif len(word) <= 3 and not any(ch in "AIUEO" for ch in word[1:]) and len(word) > 1:
-            out.append(word)  # acronyms such as KPU, DKI keep their capitals
-        else:
-            out.append(word.capitalize())
-    return " ".join(out)
-
-
-def recognize(blocks: list[Block]) -> Imported:
+def recognize(blocks: list[Block], dialect: str = "auto") -> Imported:
+    """The plan in `blocks`; `dialect` is the number dialect of every table (id, en,
+    sipd), or "auto" to detect it per table."""
+    if dialect not in dialects.DIALECTS:
+        raise ValueError(f"unknown number dialect {dialect!r}")
     result = Imported()
     marks = _section_marks(blocks)
-    _cover(blocks[: marks.get("kata_pengantar", len(blocks))], result)
+    frontmatter.cover(blocks, result)
     _front_texts(blocks, marks, result)
     _chapter_one(blocks, marks, result)
-    _tables(blocks, marks, result)
+    _tables(blocks, marks, result, dialect)
     _renstra(blocks, result)
     return result
 
@@ -197,44 +163,6 @@ def _paragraphs(blocks: list[Block]) -> list[str]:
     return [b.text for b in blocks if isinstance(b, Paragraph)]
 
 
-def _cover(blocks: list[Block], result: Imported) -> None:
-    lines = _paragraphs(blocks)
-    title_at = next((i for i, line in enumerate(lines) if TITLE.search(line)), None)
-    year_at = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if YEAR.search(line) and (title_at is None or i > title_at)
-        ),
-        None,
-    )
-    sampul: dict[str, Any] = {}
-    if title_at is not None:
-        match = TITLE.search(lines[title_at])
-        assert match is not None
-        sampul["judul"] = title_case(match.group(0).upper())
-        result.data["judul"] = "Rencana Kinerja Tahunan"
-    if year_at is not None:
-        found = YEAR.search(lines[year_at])
-        assert found is not None
-        sampul["tahun"] = found.group(1)
-        result.data["tahun"] = found.group(1)
-    if title_at is not None:
-        end = year_at if year_at is not None else len(lines)
-        name_lines = lines[title_at + 1 : end] or lines[:title_at]
-        if name_lines:
-            sampul["instansi"] = " ".join(name_lines)
-        if year_at is not None and year_at + 1 < len(lines):
-            sampul["induk"] = " ".join(lines[year_at + 1 :])
-    if sampul.get("instansi"):
-        result.data["instansi"] = {"nama": title_case(sampul["instansi"])}
-        result.note(("instansi", "nama"), "from the cover; check capitalisation")
-    if sampul.get("induk"):
-        result.data.setdefault("instansi", {})["induk"] = title_case(sampul["induk"])
-    if sampul:
-        result.data["sampul"] = {k: title_case(v) for k, v in sampul.items()}
-
-
 def _block_range(
     blocks: list[Block], marks: dict[str, int], start: str, ends: tuple[str, ...]
 ) -> list[Block]:
@@ -249,15 +177,20 @@ def _front_texts(blocks: list[Block], marks: dict[str, int], result: Imported) -
     preface = _paragraphs(
         _block_range(blocks, marks, "kata_pengantar", ("ringkasan_eksekutif", "daftar_isi", "bab1"))
     )
+    after = marks.get("kata_pengantar", -1) + 1 + len(preface)
+    found = frontmatter.find_signature(preface, _paragraphs(blocks[after:]))
+    end = found[0] if found is not None and found[1] is preface else len(preface)
     body: list[str] = []
-    for index, line in enumerate(preface):
-        if SIGNATURE_LINE.match(line):
-            _signature(line, preface[index + 1 :], result)
-            break
+    for line in preface[:end]:
         if line.isupper() and len(line) < 60 and not body:
             result.unplaced.append(f"kata pengantar: '{line}' (a page header?)")
             continue
         body.append(line)
+    if found is not None:
+        index, lines = found
+        frontmatter.signature(lines[index], lines[index + 1 :], result)
+    else:
+        frontmatter.no_signature(result)
     if body:
         result.data["kata_pengantar"] = "\n\n".join(body)
     summary = _paragraphs(
@@ -267,92 +200,23 @@ def _front_texts(blocks: list[Block], marks: dict[str, int], result: Imported) -
         result.data["ringkasan_eksekutif"] = "\n\n".join(summary)
 
 
-def _signature(line: str, rest: list[str], result: Imported) -> None:
-    match = SIGNATURE_LINE.match(line)
-    assert match is not None
-    signer: dict[str, Any] = {"tempat": match.group("place"), "tanggal": match.group("date")}
-    try:
-        parse_date(match.group("date"))
-    except ValueProblem:
-        result.note(("penandatangan", "tanggal"), "could not read this date; check it")
-    institution: list[str] = []
-    for text in rest[:8]:
-        low = norm(text)
-        if low.startswith("nip"):
-            signer["nip"] = text.split(".", 1)[-1].strip() if "." in text[:5] else text[3:].strip()
-            break
-        if text.isupper() and len(text.split()) <= 6:
-            signer["nama"] = text
-            continue
-        if low.split(" ")[0] in POSITIONS and "jabatan" not in signer:
-            signer["jabatan"] = text
-            continue
-        if "nama" in signer:
-            break
-        institution.append(text)
-    if institution:
-        signer["instansi"] = " ".join(institution)
-    if "nama" not in signer:
-        signer["nama"] = "?"
-        result.note(("penandatangan", "nama"), "the signer's name was not found: fill it in")
-    result.data["penandatangan"] = signer
-
-
-def _numbered_items(lines: list[str]) -> list[str]:
-    """Items of a numbered list, whether "1. text" or "1." then "text" on the next line."""
-    items: list[str] = []
-    pending = False
-    for line in lines:
-        match = NUMBERED.match(line)
-        if match:
-            if match.group(2):
-                items.append(match.group(2))
-                pending = False
-            else:
-                pending = True
-        elif pending:
-            items.append(line)
-            pending = False
-    return items
-
-
 def _chapter_one(blocks: list[Block], marks: dict[str, int], result: Imported) -> None:
-    lines = _paragraphs(_block_range(blocks, marks, "bab1", ("bab2",)))
-    visi = next((line for line in lines if line[:1] in '\u201c"' and line[-1:] in '\u201d"'), None)
-    if visi is None:
-        result.note(("visi", "teks"), "the visi was not found: fill it in")
-    result.data["visi"] = {"teks": (visi or "?").strip('\u201c\u201d" ')}
-    makna: list[dict[str, str]] = []
-    sections = _subsections(lines)
-    for item in _numbered_items(sections.get("visi", [])):
-        word, _, meaning = item.partition(":") if ":" in item[:40] else item.partition(",")
-        if meaning.strip():
-            makna.append({"kata": word.strip(), "arti": meaning.strip()})
-    if makna:
-        result.data["visi"]["makna"] = makna
-    for name in ("misi", "tujuan"):
-        items = _numbered_items(sections.get(name, []))
-        result.data[name] = items
-        if not items:
-            result.note((name,), f"no {name} list was found in the document: fill it in")
-
-
-def _subsections(lines: list[str]) -> dict[str, list[str]]:
-    """Split chapter I at its headings ("1. Visi ...", "Misi Komisi ...")."""
-    found: dict[str, list[str]] = {}
-    current = None
-    for line in lines:
-        low = norm(NUMBERED.sub(r"\2", line))
-        key = next(
-            (k for k in ("visi", "misi", "tujuan") if low.startswith(k) and len(low) < 70), None
-        )
-        if key is not None:
-            current = key
-            found.setdefault(key, [])
-            continue
-        if current:
-            found[current].append(line)
-    return found
+    """Chapter I; a document without "BAB I" has its visi, misi and tujuan before the
+    tables, outside the kata pengantar and the ringkasan eksekutif."""
+    if "bab1" in marks:
+        chosen = _block_range(blocks, marks, "bab1", ("bab2",))
+    else:
+        tables = [i for i, b in enumerate(blocks) if isinstance(b, Table)]
+        stop = marks.get("bab2", tables[0] if tables else len(blocks))
+        skipped: set[int] = set()
+        for name in ("kata_pengantar", "ringkasan_eksekutif"):
+            if name in marks:
+                length = len(
+                    _block_range(blocks, marks, name, ("ringkasan_eksekutif", "daftar_isi"))
+                )
+                skipped.update(range(marks[name], marks[name] + 1 + length))
+        chosen = [b for i, b in enumerate(blocks[:stop]) if i not in skipped]
+    frontmatter.chapter_one([b for b in chosen if isinstance(b, Paragraph)], result)
 
 
 def _renstra(blocks: list[Block], result: Imported) -> None:
@@ -412,6 +276,10 @@ class _Tables:
     joined: dict[int, str] = field(default_factory=dict)  # row id -> the column that went on
     dropped: dict[tuple[str, str], _Dropped] = field(default_factory=dict)  # (kind, column)
     ungrouped: dict[str, int] = field(default_factory=dict)  # kind -> rows before a program
+    dialect: str = "auto"  # the --dialect option
+    number: int = 0  # of the table being read, counting every table of the document
+    # row id -> column -> what reading its numbers noted (printed spelling, two readings)
+    value_notes: dict[int, dict[str, list[str]]] = field(default_factory=dict)
 
     def report(self, result: Imported) -> None:
         for (kind, label), dropped in self.dropped.items():
@@ -432,12 +300,13 @@ class _Tables:
             )
 
 
-def _tables(blocks: list[Block], marks: dict[str, int], result: Imported) -> None:
+def _tables(blocks: list[Block], marks: dict[str, int], result: Imported, dialect: str) -> None:
     tabel: dict[str, Any] = {}
-    state = _Tables()
+    state = _Tables(dialect=dialect)
     program_heading: tuple[int | None, str] | None = None
     last_heading = ""
     start = marks.get("bab2", 0)
+    numbers = [i for i, b in enumerate(blocks) if isinstance(b, Table)]
     for index in range(start, len(blocks)):
         block = blocks[index]
         if isinstance(block, Paragraph):
@@ -453,6 +322,7 @@ def _tables(blocks: list[Block], marks: dict[str, int], result: Imported) -> Non
                     )
             continue
         kind = _table_kind(block, index, marks, last_heading, program_heading)
+        state.number = numbers.index(index) + 1
         _place_table(block, kind, index, program_heading, tabel, state, result)
         if kind == "program":
             program_heading = None
@@ -461,6 +331,9 @@ def _tables(blocks: list[Block], marks: dict[str, int], result: Imported) -> Non
     for path, row in _table_rows(tabel):
         if id(row) in state.joined:
             result.note(("tabel", *path, state.joined[id(row)]), JOINED)
+        for key, texts in state.value_notes.get(id(row), {}).items():
+            for text in texts:
+                result.note(("tabel", *path, key), text)
     state.report(result)
 
 
@@ -571,6 +444,7 @@ def _data_rows(
     for i, key in enumerate(columns):
         if key is not None and first_of.setdefault(key, i) != i:
             columns[i] = None  # a second column for the same field: named, not read
+    numbers = _table_numbers(table, header_at, known, state.dialect)
     rows: list[dict[str, Any]] = []
     groups: list[tuple[str, list[dict[str, Any]]]] = []
     skipped_totals = 0
@@ -587,9 +461,12 @@ def _data_rows(
             skipped_totals += 1  # a total or subtotal row: a label and an amount
             continue
         _count_dropped(cells, r, header, known, columns, first_of, table, kind, state)
-        row = _row(cells, columns, table, r, result, kind, above)
+        noted: dict[str, list[str]] = {}
+        row = _row(cells, columns, table, r, result, kind, above, (numbers, noted))
         if row is None:
             continue
+        if noted:
+            state.value_notes[id(row)] = noted
         if _continues(row, rows):
             _join(rows[-1], row)
             state.joined.setdefault(id(rows[-1]), min(row, key=_row_order))
@@ -604,7 +481,23 @@ def _data_rows(
         result.unplaced.append(
             f"{kind} table: {skipped_totals} total row(s) were not copied; rktc computes totals"
         )
+    result.report += numbers.report(kind, state.number)
     return rows, groups
+
+
+def _table_numbers(
+    table: Table, header_at: int, known: list[str | None], chosen: str
+) -> dialects.TableNumbers:
+    """The dialect of a table, from every target and anggaran cell below its header
+    (second columns for a field and total rows too: they were printed by the same hand)."""
+    numeric = [(i, key == "anggaran") for i, key in enumerate(known) if key in NUMERIC]
+    cells = [
+        (row[i], money)
+        for r, row in enumerate(table.rows[header_at + 1 :], start=header_at + 1)
+        for i, money in numeric
+        if i < len(row) and row[i].strip() and (r, i) not in table.continued
+    ]
+    return dialects.TableNumbers(dialects.decide(cells, chosen))
 
 
 def _dropped_column(
@@ -646,7 +539,10 @@ def _row(
     result: Imported,
     kind: str,
     above: dict[int, str],
+    numbers: tuple[dialects.TableNumbers, dict[str, list[str]]],
 ) -> dict[str, Any] | None:
+    """One row's fields; its numbers in Indonesian spelling, with what reading them noted
+    (by field) in `numbers[1]`."""
     row: dict[str, Any] = {}
     for i, key in enumerate(columns):
         if key is None or i >= len(cells):
@@ -667,11 +563,16 @@ def _row(
             else:
                 result.unplaced.append(f"{kind} table: row number '{value}' could not be read")
             continue
+        if key in NUMERIC:
+            value, notes = numbers[0].read(value, key == "anggaran")
+            if notes:
+                numbers[1][key] = notes
         if key == "anggaran":
             try:
                 parse_rupiah(value)
             except ValueProblem:
                 result.unplaced.append(f"{kind} table: anggaran '{value}' could not be read")
+                numbers[1].pop(key, None)  # the report names it; no value to note beside
                 continue
         row[key] = value
     return row or None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rktc.core.errors import RktcError
+from rktc.core.messages import Message
 from rktc.importer.blocks import read_blocks
 from rktc.importer.recognize import recognize
 from rktc.importer.single import SingleSourceError, single_source
@@ -12,21 +13,25 @@ from rktc.importer.writer import to_yaml
 from rktc.pipeline.orchestrator import Pipeline
 
 
-def import_document(source: Path, single: bool) -> tuple[str, list[str]]:
-    """The plan text to write and the list of what could not be placed."""
+def import_document(
+    source: Path, single: bool, dialect: str = "auto"
+) -> tuple[str, list[str | Message]]:
+    """The plan text to write, and the import report: how the numbers of each table were
+    read (messages), then what could not be placed."""
     notes: dict[tuple[str | int, ...], str] = {}
     if source.suffix.lower() in (".yaml", ".yml"):
         if not single:
             raise RktcError("import.yaml_needs_single", path=str(source))
         compiled = Pipeline().validate(source)
         unplaced: list[str] = []
+        report: list[Message] = []
     else:
-        imported = recognize(read_blocks(source))
+        imported = recognize(read_blocks(source), dialect)
         published = to_yaml(imported, source.name)
         if not single:
-            return published, imported.unplaced
+            return published, [*imported.report, *imported.unplaced]
         compiled = Pipeline().validate_bytes(published.encode("utf-8"), str(source))
-        unplaced, notes = list(imported.unplaced), imported.notes
+        unplaced, notes, report = list(imported.unplaced), imported.notes, imported.report
     if compiled.plan is None or compiled.document is None or not compiled.well_formed:
         raise RktcError("import.not_readable", path=str(source))
     if not compiled.document.literal:
@@ -35,5 +40,5 @@ def import_document(source: Path, single: bool) -> tuple[str, list[str]]:
         merged = single_source(compiled.plan, compiled.document, notes=notes)
     except SingleSourceError as exc:
         raise RktcError("import.no_budget", path=str(source), detail=str(exc)) from None
-    merged.unplaced = unplaced + merged.unplaced
-    return to_yaml(merged, source.name, form="single"), merged.unplaced
+    merged.unplaced, merged.report = unplaced + merged.unplaced, report
+    return to_yaml(merged, source.name, form="single"), [*report, *merged.unplaced]

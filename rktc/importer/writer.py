@@ -173,6 +173,10 @@ def to_yaml(imported: Imported, source: str, form: str = "published") -> str:
         lines.append("#")
         lines.append("# Not placed in the plan (see the import report):")
         lines += [f"#   - {comment(item)}" for item in imported.unplaced]
+    if imported.report:
+        lines.append("#")
+        lines.append("# How the numbers of each table were read (see the import report):")
+        lines += [f"#   - {comment(message.render('en'))}" for message in imported.report]
     orphans = unplaced_notes(imported, writer)
     if orphans:
         lines.append("#")
