@@ -600,6 +600,16 @@ CATALOG.update(
             "tabel {kind} (tabel ke-{number}): tidak ada angka yang menunjukkan ejaannya",
             "{kind} table (table {number}): no number shows which spelling it uses",
         ),
+        "import.dialect_continued": (
+            (
+                "tabel {kind} (tabel ke-{number}): lanjutan tabel ke-{previous} (judul kolomnya "
+                "sama); angka dibaca seperti di sana ({dialect})"
+            ),
+            (
+                "{kind} table (table {number}): continues table {previous} (the same header); "
+                "numbers read as there ({dialect})"
+            ),
+        ),
         "import.dialect_chosen": (
             "tabel {kind} (tabel ke-{number}): angka dibaca dengan --dialect {dialect}",
             "{kind} table (table {number}): numbers read with --dialect {dialect}",

@@ -88,6 +88,14 @@ class Decision:
     chosen: bool = False  # set with --dialect rather than detected
     evidence: dict[Shape, list[str]] = field(default_factory=dict)  # shape -> values seen
     plain_money: list[str] = field(default_factory=list)
+    continues: int | None = None  # the number of the table this one continues
+
+    def continue_from(self, number: int, earlier: Decision) -> None:
+        """A table continued from table `number` (its header repeated) with no evidence of
+        its own is read as that table was."""
+        if self.chosen or self.dialect != "none" or earlier.dialect == "none":
+            return
+        self.dialect, self.continues = earlier.dialect, number
 
     def examples(self, *shapes: Shape, limit: int = 3) -> list[str]:
         seen: list[str] = []
@@ -167,7 +175,9 @@ def read_cell(text: str, money: bool, dialect: str) -> Reading:
     return Reading(written, written != text, tuple(ambiguous), tuple(foreign))
 
 
-LABELS = {"id": "Indonesian", "en": "English", "sipd": "SIPD", "mixed": "mixed", "none": "no"}
+# The spelling a value was read in, for the note beside it: in a mixed table only dot
+# decimals and English groupings are rewritten.
+LABELS = {"id": "Indonesian", "en": "English", "sipd": "SIPD", "mixed": "English or SIPD"}
 _TWO_WAYS = {
     Shape.DOT_THREE: "thousands in Indonesian, a decimal in English or SIPD",
     Shape.COMMA_THREE: "a decimal in Indonesian, thousands in English",
@@ -189,7 +199,7 @@ class TableNumbers:
         notes: list[str] = []
         if reading.converted:
             self.converted += 1
-            label = LABELS[self.decision.dialect]
+            label = LABELS.get(self.decision.dialect, self.decision.dialect)
             notes.append(f"printed '{text}'; read in the {label} spelling")
         for token in reading.ambiguous:
             self.ambiguous.append(token)
@@ -200,7 +210,7 @@ class TableNumbers:
             )
         for token in reading.foreign:
             self.foreign.append(token)
-            label = LABELS[self.decision.dialect]
+            label = LABELS.get(self.decision.dialect, self.decision.dialect)
             notes.append(f"'{token}' is not in the {label} spelling chosen; kept as printed")
         return reading.text, notes
 
@@ -211,6 +221,15 @@ class TableNumbers:
         lines = []
         if decision.chosen:
             lines.append(msg("import.dialect_chosen", **where, dialect=decision.dialect))
+        elif decision.continues is not None:
+            lines.append(
+                msg(
+                    "import.dialect_continued",
+                    **where,
+                    previous=decision.continues,
+                    dialect=decision.dialect,
+                )
+            )
         elif decision.dialect in ("id", "en", "sipd"):
             shapes = {"id": (Shape.ID,), "en": (Shape.EN, Shape.DOT), "sipd": (Shape.DOT,)}
             wanted = shapes[decision.dialect]

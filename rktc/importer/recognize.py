@@ -278,6 +278,9 @@ class _Tables:
     ungrouped: dict[str, int] = field(default_factory=dict)  # kind -> rows before a program
     dialect: str = "auto"  # the --dialect option
     number: int = 0  # of the table being read, counting every table of the document
+    # the header, number and dialect of the last table read: a table continued on the
+    # next page repeats its header, and its part there may hold no telling number
+    previous: tuple[list[str], int, dialects.Decision] | None = None
     # row id -> column -> what reading its numbers noted (printed spelling, two readings)
     value_notes: dict[int, dict[str, list[str]]] = field(default_factory=dict)
 
@@ -445,6 +448,9 @@ def _data_rows(
         if key is not None and first_of.setdefault(key, i) != i:
             columns[i] = None  # a second column for the same field: named, not read
     numbers = _table_numbers(table, header_at, known, state.dialect)
+    if state.previous is not None and state.previous[0] == header:
+        numbers.decision.continue_from(state.previous[1], state.previous[2])
+    state.previous = (header, state.number, numbers.decision)
     rows: list[dict[str, Any]] = []
     groups: list[tuple[str, list[dict[str, Any]]]] = []
     skipped_totals = 0
