@@ -350,3 +350,47 @@ def test_the_import_command_reports_each_table_and_takes_the_option(tmp_path):
         app, ["import", str(source), "-o", str(out), "--force", "--dialect", "en"]
     )
     assert forced.exit_code in (0, 1), forced.output
+
+
+KECAMATAN_SIGNED = [
+    "TAHUN 2025",
+    "RENCANA KINERJA TAHUNAN",
+    "KECAMATAN SUKAJAYA",
+    "KABUPATEN SUKAMAJU",
+    "LEMBAR PENGESAHAN",
+    "Ditetapkan di : Sukajaya",
+    "pada tanggal : 2 Januari 2025",
+    "CAMAT SUKAJAYA,",
+    "Drs. RAHMAT HIDAYAT, M.Si",
+    "Penata Tk. I (III/d)",
+    "NIP : 19750505 200003 1 002",
+    "KATA PENGANTAR",
+    "Rencana ini menjabarkan Rencana Strategis 2021-2026.",
+    "BAB I",
+    "Visi",
+    '"Sukajaya Maju dan Sejahtera"',
+    "Misi: 1) Meningkatkan pelayanan publik; 2) Memperkuat ketertiban umum",
+    "Tujuan",
+    "- Meningkatnya kualitas pelayanan administrasi",
+    "BAB II",
+    matrix(("100%", "150.000.000")),
+]
+
+
+def test_kecamatan_signed_on_a_lembar_pengesahan_with_ditetapkan_di(tmp_path):
+    result = imported(tmp_path, KECAMATAN_SIGNED)
+    data, _ = written(tmp_path, KECAMATAN_SIGNED)
+    assert data["tahun"] == "2025"  # above the title
+    assert data["instansi"] == {"nama": "Kecamatan Sukajaya Kabupaten Sukamaju"}
+    assert data["penandatangan"] == {
+        "tempat": "Sukajaya",
+        "tanggal": "2 Januari 2025",
+        "jabatan": "CAMAT SUKAJAYA",
+        "nama": "Drs. RAHMAT HIDAYAT, M.Si",
+        "nip": "19750505 200003 1 002",
+    }
+    assert [item for item in result.unplaced if "Penata Tk. I (III/d)" in item]
+    assert data["kata_pengantar"] == "Rencana ini menjabarkan Rencana Strategis 2021-2026."
+    assert data["visi"] == {"teks": "Sukajaya Maju dan Sejahtera"}
+    assert data["misi"] == ["Meningkatkan pelayanan publik", "Memperkuat ketertiban umum"]
+    assert data["tujuan"] == ["Meningkatnya kualitas pelayanan administrasi"]

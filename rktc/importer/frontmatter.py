@@ -215,6 +215,8 @@ def cover(blocks: list[Block], result: Imported) -> None:
     title_at = next((i for i, line in enumerate(lines) if TITLE.search(line)), None)
     start = title_at if title_at is not None else 0
     year_at = next((i for i in range(start, len(lines)) if year_in(lines[i])), None)
+    if year_at is None:  # "TAHUN 2025" above the title
+        year_at = next((i for i in range(start) if year_in(lines[i])), None)
     sampul: dict[str, Any] = {}
     if title_at is not None:
         match = TITLE.search(lines[title_at])
@@ -284,14 +286,35 @@ def _year_elsewhere(blocks: list[Block], result: Imported) -> None:
 # --- the signature block ------------------------------------------------------------------
 
 
-def find_signature(preface: list[str], rest: list[str]) -> tuple[int, list[str]] | None:
-    """Where the signature block starts: in the kata pengantar, else anywhere after it."""
+ENACTED_AT = re.compile(r"^ditetapkan\s+di\s*:?\s*(?P<place>[A-Z][\w .'-]{1,40})$", re.IGNORECASE)
+ENACTED_ON = re.compile(r"^pada\s+tanggal\s*:?\s*(?P<date>.+)$", re.IGNORECASE)
+
+
+def find_signature(preface: list[str], rest: list[str]) -> tuple[list[str], int, str, int] | None:
+    """The signature block: in the kata pengantar, else anywhere else in the document.
+
+    Returns the lines it is in, the index of its first line, its place and date as one
+    line ("Sukamaju, 6 Januari 2025", also from "Ditetapkan di ..." / "pada tanggal ..."),
+    and the index of the first line after them."""
     for lines in (preface, rest):
-        for index, line in enumerate(lines):
-            if SIGNATURE_LINE.match(line) and any(
-                is_person(after) or NIP.match(after) for after in lines[index + 1 : index + 8]
+        for index in range(len(lines)):
+            found = _place_and_date(lines, index)
+            if found is not None and any(
+                is_person(after) or NIP.match(after) for after in lines[found[1] : found[1] + 7]
             ):
-                return index, lines
+                return lines, index, found[0], found[1]
+    return None
+
+
+def _place_and_date(lines: list[str], index: int) -> tuple[str, int] | None:
+    line = lines[index]
+    if SIGNATURE_LINE.match(line):
+        return line, index + 1
+    place = ENACTED_AT.match(line)
+    if place is not None and index + 1 < len(lines):
+        date = ENACTED_ON.match(lines[index + 1])
+        if date is not None:
+            return f"{place.group('place').strip()}, {date.group('date').strip()}", index + 2
     return None
 
 

@@ -177,9 +177,11 @@ def _front_texts(blocks: list[Block], marks: dict[str, int], result: Imported) -
     preface = _paragraphs(
         _block_range(blocks, marks, "kata_pengantar", ("ringkasan_eksekutif", "daftar_isi", "bab1"))
     )
-    after = marks.get("kata_pengantar", -1) + 1 + len(preface)
-    found = frontmatter.find_signature(preface, _paragraphs(blocks[after:]))
-    end = found[0] if found is not None and found[1] is preface else len(preface)
+    start = marks.get("kata_pengantar", -1)
+    after = start + 1 + len(preface)
+    elsewhere = _paragraphs(blocks[: max(start, 0)]) + _paragraphs(blocks[after:])
+    found = frontmatter.find_signature(preface, elsewhere)
+    end = found[1] if found is not None and found[0] is preface else len(preface)
     body: list[str] = []
     for line in preface[:end]:
         if line.isupper() and len(line) < 60 and not body:
@@ -187,8 +189,8 @@ def _front_texts(blocks: list[Block], marks: dict[str, int], result: Imported) -
             continue
         body.append(line)
     if found is not None:
-        index, lines = found
-        frontmatter.signature(lines[index], lines[index + 1 :], result)
+        lines, _, place_and_date, next_line = found
+        frontmatter.signature(place_and_date, lines[next_line:], result)
     else:
         frontmatter.no_signature(result)
     if body:
