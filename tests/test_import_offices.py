@@ -394,3 +394,11 @@ def test_kecamatan_signed_on_a_lembar_pengesahan_with_ditetapkan_di(tmp_path):
     assert data["visi"] == {"teks": "Sukajaya Maju dan Sejahtera"}
     assert data["misi"] == ["Meningkatkan pelayanan publik", "Memperkuat ketertiban umum"]
     assert data["tujuan"] == ["Meningkatnya kualitas pelayanan administrasi"]
+
+
+def test_words_around_a_signature_are_not_taken_for_the_name(tmp_path):
+    blocks = [*KPU_KOTA[:5], "Mengetahui,", *KPU_KOTA[5:]]
+    result = imported(tmp_path, blocks)
+    assert result.data["penandatangan"]["nama"] == "Dr. Ir. SITI AMINAH, M.Si."
+    assert result.data["penandatangan"]["jabatan"] == "Ketua"
+    assert [item for item in result.unplaced if "'Mengetahui,'" in item]

@@ -85,6 +85,10 @@ POSITIONS = (
     "a.n",
     "an",
 )
+# First words of the lines around a signature that are not a name ("Mengetahui,").
+NOT_NAMES = frozenset(
+    {"mengetahui", "menyetujui", "disetujui", "disahkan", "ditandatangani", "oleh", "tertanda"}
+)
 SIGNATURE_LINE = re.compile(
     r"^(?P<place>[A-Z][\w .'-]{1,40}),\s*(?P<date>(?:\d{1,2}\s+)?"
     r"[A-Za-z]+\s+\d{4}|\d{4}-\d{2}-\d{2})$"
@@ -187,7 +191,8 @@ def is_person(text: str) -> bool:
         and not is_office(text)
         and not is_jabatan(text)
         and not PANGKAT.search(text)
-        and not text.rstrip().endswith(":")
+        and not text.rstrip().endswith((":", ","))
+        and norm(words[0]).strip(",:") not in NOT_NAMES
         and (text.isupper() or bool(ACADEMIC.search(text)) or all(w[:1].isupper() for w in words))
     )
 

@@ -311,7 +311,9 @@ def _tables(blocks: list[Block], marks: dict[str, int], result: Imported, dialec
     program_heading: tuple[int | None, str] | None = None
     last_heading = ""
     start = marks.get("bab2", 0)
-    numbers = [i for i, b in enumerate(blocks) if isinstance(b, Table)]
+    numbers = {
+        i: n for n, i in enumerate((i for i, b in enumerate(blocks) if isinstance(b, Table)), 1)
+    }
     for index in range(start, len(blocks)):
         block = blocks[index]
         if isinstance(block, Paragraph):
@@ -327,7 +329,7 @@ def _tables(blocks: list[Block], marks: dict[str, int], result: Imported, dialec
                     )
             continue
         kind = _table_kind(block, index, marks, last_heading, program_heading)
-        state.number = numbers.index(index) + 1
+        state.number = numbers[index]
         _place_table(block, kind, index, program_heading, tabel, state, result)
         if kind == "program":
             program_heading = None
