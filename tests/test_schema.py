@@ -1,5 +1,6 @@
 """Schema problems are reported at the exact line and column, by code."""
 
+import pytest
 from helpers import findings, plan_with
 
 from rktc.plan.schema import json_schema
@@ -153,3 +154,29 @@ def test_a_partial_plan_is_never_built(tmp_path):
     assert built.compiled.plan is not None
     assert built.compiled.unreadable == {"pagu"}
     assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize("table", ["indikator", "program", "rkt", "apbn"])
+def test_a_bad_cell_leaves_out_only_its_published_table(tmp_path, table):
+    """One unreadable number in a table: every other table is still checked, nothing false."""
+    from helpers import PLANS, Pipeline
+
+    lines = (PLANS / "published" / "kpu-oku-2023.yaml").read_text(encoding="utf-8").split("\n")
+    start = lines.index(f"  {table}:")
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
+    bad = next(i for i in range(start, end) if lines[i].lstrip().startswith("- no: "))
+    broken = [*lines]
+    broken[bad] = broken[bad].split("no:")[0] + "no: satu"
+    # the same plan without that table, every line in its place
+    without = [*lines[:start], f"  {table}: []", *["#"] * (end - start - 1), *lines[end:]]
+    (tmp_path / "broken.yaml").write_text("\n".join(broken), encoding="utf-8")
+    (tmp_path / "without.yaml").write_text("\n".join(without), encoding="utf-8")
+    partial = Pipeline().validate(tmp_path / "broken.yaml")
+    expected = Pipeline().validate(tmp_path / "without.yaml")
+
+    assert partial.unreadable == {f"tabel.{table}"}
+    assert not partial.well_formed
+    assert _codes_and_places(partial) == sorted(
+        [("RKT013", bad + 1, broken[bad].index("satu") + 1), *_codes_and_places(expected)]
+    )
+    assert len(expected.diagnostics) > 10  # the other tables' findings are all there

@@ -13,6 +13,7 @@ from rktc.core.messages import msg
 from rktc.plan.document import Document
 from rktc.plan.load import SourceMap
 from rktc.plan.schema import Pemeriksaan, Plan
+from rktc.plan.validate import UnreadablePart
 
 SUPPRESSION = re.compile(r"#\s*rktc:\s*ignore\[([^\]]*)\]")
 UNUSED_SUPPRESSION = "RKT090"
@@ -48,9 +49,9 @@ def run_rules(
 ) -> list[Diagnostic]:
     """Every enabled rule's findings.
 
-    A `partial` plan lacks the top-level parts that had schema problems, and reading
-    one raises AttributeError (see rktc.plan.validate): a rule that needs such a part
-    is skipped, with none of its findings, so that nothing false is reported.
+    A `partial` plan lacks the parts that had schema problems, and reading one raises
+    UnreadablePart (see rktc.plan.validate): a rule that needs such a part is skipped,
+    with none of its findings, so that nothing false is reported.
     """
     choices = _plan_choices(plan)
     if choices is not None:
@@ -66,7 +67,7 @@ def run_rules(
             continue
         try:
             found.extend(list(rule.check(ctx)))
-        except AttributeError:
+        except UnreadablePart:
             continue  # the rule needs a part of the plan that could not be read
     return found
 
@@ -74,7 +75,7 @@ def run_rules(
 def _plan_choices(plan: Plan) -> Pemeriksaan | None:
     try:
         return plan.pemeriksaan
-    except AttributeError:  # unreadable: every rule runs, as with no choices
+    except UnreadablePart:  # unreadable: every rule runs, as with no choices
         return None
 
 

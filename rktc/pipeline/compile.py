@@ -16,7 +16,7 @@ from rktc.core.diagnostics import Diagnostic, Severity, sort_diagnostics
 from rktc.plan.document import Document, build_document
 from rktc.plan.load import Loaded
 from rktc.plan.schema import Plan
-from rktc.plan.validate import validate_plan
+from rktc.plan.validate import UnreadablePart, validate_plan
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -88,18 +88,18 @@ def check(compiled: Compiled, selection: Selection) -> list[Diagnostic]:
 class _UnreadableDocument:
     """Stands for the tables of a plan whose parts they come from could not be read.
 
-    Any use raises AttributeError, which the rule engine takes (for a partial plan) as
-    "this rule cannot be checked here", so no rule reports on tables it cannot see.
+    Any use raises UnreadablePart, which the rule engine takes as "this rule cannot be
+    checked here", so no rule reports on tables it cannot see.
     """
 
     def __getattr__(self, name: str) -> NoReturn:
-        raise AttributeError(f"the document's tables could not be read ({name})")
+        raise UnreadablePart(f"the document's tables could not be read ({name})")
 
 
 def _partial_document(plan: Plan) -> Document:
     try:
         return build_document(plan)
-    except AttributeError:  # it needs a part of the plan that could not be read
+    except UnreadablePart:  # it needs a part of the plan that could not be read
         return cast(Document, _UnreadableDocument())
 
 

@@ -16,7 +16,7 @@ from pydantic.fields import FieldInfo
 from rktc.core.diagnostics import Diagnostic
 from rktc.core.messages import Message, msg
 from rktc.plan.load import Loaded, SourceMap
-from rktc.plan.schema import Plan
+from rktc.plan.schema import Plan, Tabel
 from rktc.plan.values import ValueProblem
 
 Loc = tuple[str | int, ...]
@@ -34,14 +34,29 @@ _TYPE_KEYS = {
 }
 
 
+class UnreadablePart(AttributeError):
+    """A part of a partial plan (or of its tables) that could not be read was asked for.
+
+    The rule engine takes it as "this rule cannot be checked here" and drops that rule's
+    findings; no other error is read that way.
+    """
+
+
+# Top-level parts made of independent parts of their own: a problem in one of these
+# leaves out only that one (a published table), not the whole part.
+NESTED_PARTS = {"tabel": frozenset(Tabel.model_fields)}
+
+
 @dataclass(frozen=True)
 class Validated:
     """The schema stage's answer: the plan, what is wrong with it, and what could not be read.
 
     A plan with schema problems is still given as far as it could be read, so that the
-    rules check the parts that are fine: every top-level part with a problem is left
-    out of it (`unreadable`), and reading such a part raises AttributeError, which the
-    rule engine takes as "this rule cannot be checked here" (never as an empty part).
+    rules check the parts that are fine. Every top-level part with a problem is left out
+    (`unreadable` names it, and reading it raises `UnreadablePart`), except that a
+    published table with a problem leaves out only that table (`tabel.apbn`), which then
+    reads as empty: a plan may leave any published table out, and the rules say nothing
+    of a table that is not there.
     """
 
     plan: Plan | None
@@ -62,24 +77,45 @@ def validate_plan(loaded: Loaded) -> Validated:
     problems = [_diagnostic(err, loaded.data, loaded.source) for err in errors]
     if any(not err["loc"] for err in errors):
         return Validated(None, problems)  # the plan itself is not a mapping
-    broken = frozenset(str(err["loc"][0]) for err in errors)
+    broken = frozenset(_broken_part(tuple(err["loc"])) for err in errors)
     if FORMAT_VERSION_KEY in broken:
         return Validated(None, problems)  # another format: its parts mean other things
     return Validated(_readable_part(loaded.data, broken), problems, broken)
 
 
+def _broken_part(loc: Loc) -> str:
+    """The part a problem makes unreadable: `pagu`, or `tabel.apbn` for a published table."""
+    head = str(loc[0])
+    if head in NESTED_PARTS and len(loc) > 1 and isinstance(loc[1], str):
+        return f"{head}.{loc[1]}"
+    return head
+
+
 def _readable_part(data: Any, broken: frozenset[str]) -> Plan | None:
-    """The plan without its `broken` top-level parts, or None if nothing else holds."""
+    """The plan without its `broken` parts, or None if nothing else holds."""
     if not isinstance(data, dict):
         return None
     rest = {key: value for key, value in data.items() if key not in broken}
+    for head in NESTED_PARTS:
+        inner = rest.get(head)
+        if isinstance(inner, dict):
+            rest[head] = {k: v for k, v in inner.items() if f"{head}.{k}" not in broken}
     try:
         plan = _lenient_plan().model_validate(rest)
     except ValidationError:
         return None
     for name in broken:
-        plan.__dict__.pop(name, None)  # reading it raises AttributeError, never a default
+        plan.__dict__.pop(name, None)  # reading it raises UnreadablePart, never a default
     return plan
+
+
+class _PartialPlan(Plan):
+    """A plan some of whose top-level parts could not be read."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name in type(self).model_fields:
+            raise UnreadablePart(f"the plan's part {name!r} could not be read")
+        return super().__getattr__(name)  # type: ignore[misc]
 
 
 @functools.cache
@@ -93,7 +129,7 @@ def _lenient_plan() -> type[Plan]:
         for name, info in Plan.model_fields.items()
         if info.is_required()
     }
-    lenient: type[Plan] = create_model("PartialPlan", __base__=Plan, **fields)
+    lenient: type[Plan] = create_model("PartialPlan", __base__=_PartialPlan, **fields)
     return lenient
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from rktc.core.diagnostics import Diagnostic, Location, Related, Severity
 from rktc.core.messages import Message, Texts, define_messages
+from rktc.plan.validate import UnreadablePart
 
 if TYPE_CHECKING:
     from rktc.plan.document import Document
@@ -101,7 +102,7 @@ class Context:
         """
         try:
             getattr(self.plan, part)
-        except AttributeError:
+        except UnreadablePart:
             return False
         return True
 
