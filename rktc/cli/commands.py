@@ -95,7 +95,7 @@ def build(
 ) -> int:
     from rktc.pipeline.batch import build_many, plan_outputs
     from rktc.pipeline.build import FORMATS as BUILD_FORMATS
-    from rktc.render.docx import PAPERS
+    from rktc.pipeline.build import PAPERS
 
     lang = resolve_language(lang_option)
     if options.fmt not in BUILD_FORMATS:

@@ -16,6 +16,7 @@ from rktc.plan.schema import Plan
 from rktc.render.view import DocumentView, build_view
 
 FORMATS = ("docx", "md", "html", "pdf", "xlsx")
+PAPERS = ("a4", "f4")  # every paged renderer (DOCX, PDF, XLSX) knows each of them
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 
 
