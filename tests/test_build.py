@@ -9,12 +9,14 @@ import docx
 import pytest
 from helpers import PLANS, plan_with
 from projection import project
+from test_import import BROKEN_DOCX, broken_docx
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
 from rktc.core.errors import RktcError
 from rktc.pipeline.build import BuildOptions
 from rktc.pipeline.orchestrator import Pipeline
+from rktc.render.docx.styles import open_reference
 
 runner = CliRunner()
 CLEAN = PLANS / "kpu-oku-2023.yaml"
@@ -265,6 +267,20 @@ def test_reference_doc_that_is_not_a_docx(tmp_path):
     reference = tmp_path / "ref.docx"
     reference.write_text("not a zip", encoding="utf-8")
     assert build(CLEAN, "-o", tmp_path / "x.docx", "--reference-doc", reference).exit_code == 1
+
+
+@pytest.mark.parametrize("how", BROKEN_DOCX)
+def test_a_broken_reference_doc_is_refused_with_what_is_wrong(tmp_path, how):
+    reference = broken_docx(tmp_path / "ref.docx", how)
+    with pytest.raises(RktcError) as raised:
+        open_reference(reference)
+    assert raised.value.message.key == f"build.reference_{BROKEN_DOCX[how]}"
+    assert dict(raised.value.message.params)["path"] == str(reference)
+    out = tmp_path / "x.docx"
+    result = build(CLEAN, "-o", out, "--reference-doc", reference, "--lang", "en")
+    assert result.exit_code == 1  # bad input, as a reference doc lacking its styles
+    assert result.output.strip() == f"rktc: {CLEAN}: " + raised.value.message.render("en")
+    assert not out.exists()
 
 
 def tiny_png() -> bytes:

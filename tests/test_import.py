@@ -1,5 +1,6 @@
 """`rktc import`: Word and text documents into plans, in the published or single-source form."""
 
+import zipfile
 from pathlib import Path
 
 import docx
@@ -9,6 +10,8 @@ from helpers import PLANS, ROOT
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
+from rktc.core.errors import RktcError
+from rktc.importer.blocks import read_blocks
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.load import load_file
 
@@ -280,3 +283,82 @@ def test_single_source_without_an_apbn_matrix_takes_programs_from_bab_ii_c(tmp_p
     programs = [p.nama for p in compiled.plan.program]
     assert programs[0] == "Program Penyelenggaraan Pemilu Dalam Proses Konsolidasi Demokrasi"
     assert "Program Dukungan" in programs
+
+
+# --- a .docx that is not a whole Word file -----------------------------------------------------
+
+
+def broken_docx(path: Path, how: str) -> Path:
+    """A file named .docx that Word did not write whole, in one of the ways found in the wild."""
+    whole = path.with_name("whole.docx")
+    document = docx.Document()
+    document.add_paragraph("RENCANA KERJA TAHUNAN")
+    document.save(str(whole))
+    data = whole.read_bytes()
+    if how == "text":  # a text file renamed .docx
+        path.write_text("RENCANA KERJA TAHUNAN 2024\n", encoding="utf-8")
+    elif how == "old-doc":  # a Word 97-2003 file renamed .docx: an OLE compound file
+        path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    elif how == "empty":
+        path.write_bytes(b"")
+    elif how == "truncated":  # a download cut off halfway
+        path.write_bytes(data[: len(data) // 2])
+    elif how in ("no-document", "no-content-types", "bad-xml", "corrupt-member", "workbook"):
+        with zipfile.ZipFile(whole) as source, zipfile.ZipFile(path, "w") as target:
+            for item in source.infolist():
+                content = source.read(item)
+                if how == "no-document" and item.filename == "word/document.xml":
+                    continue
+                if how == "no-content-types" and item.filename == "[Content_Types].xml":
+                    continue
+                if how == "bad-xml" and item.filename == "word/document.xml":
+                    content = content[: len(content) // 2]
+                if how == "workbook" and item.filename == "[Content_Types].xml":
+                    content = content.replace(
+                        b"wordprocessingml.document.main", b"spreadsheetml.sheet.main"
+                    )
+                target.writestr(item, content)
+        if how == "corrupt-member":  # bytes flipped inside the deflated document part
+            raw = bytearray(path.read_bytes())
+            with zipfile.ZipFile(path) as package:
+                info = package.getinfo("word/document.xml")
+            start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+            for i in range(start + 20, start + min(info.compress_size, 400)):
+                raw[i] ^= 0x5A
+            path.write_bytes(bytes(raw))
+    else:
+        raise ValueError(how)
+    return path
+
+
+BROKEN_DOCX = {
+    "text": "not_docx",
+    "old-doc": "not_docx",
+    "empty": "not_docx",
+    "workbook": "not_docx",
+    "truncated": "damaged",
+    "bad-xml": "damaged",
+    "corrupt-member": "damaged",
+    "no-document": "incomplete",
+    "no-content-types": "incomplete",
+}
+
+
+@pytest.mark.parametrize("how", BROKEN_DOCX)
+def test_a_broken_docx_is_refused_with_what_is_wrong(tmp_path, how):
+    source = broken_docx(tmp_path / "rkt.docx", how)
+    with pytest.raises(RktcError) as raised:
+        read_blocks(source)
+    assert raised.value.message.key == f"import.docx_{BROKEN_DOCX[how]}"
+    assert dict(raised.value.message.params)["path"] == str(source)
+    result = run_import(source, "-o", tmp_path / "rkt.yaml")
+    assert result.exit_code == 1  # bad input, as any other file import cannot read
+    assert result.output.strip() == "rktc: " + raised.value.message.render("en")
+    assert not (tmp_path / "rkt.yaml").exists()
+
+
+def test_a_docx_missing_its_document_part_names_the_part(tmp_path):
+    source = broken_docx(tmp_path / "rkt.docx", "no-document")
+    with pytest.raises(RktcError) as raised:
+        read_blocks(source)
+    assert dict(raised.value.message.params)["part"] == "word/document.xml"

@@ -408,6 +408,43 @@ CATALOG.update(
                 "and save, or drop --reference-doc"
             ),
         ),
+        # a --reference-doc that is not a whole .docx (rktc/render/docx/styles.py)
+        "build.reference_unreadable": (
+            "dokumen acuan {path} tidak dapat dibaca: {detail}",
+            "reference document {path} cannot be read: {detail}",
+        ),
+        "build.reference_not_docx": (
+            (
+                "dokumen acuan {path} bukan berkas Word .docx (mungkin berkas .doc lama atau "
+                "berkas lain yang diganti namanya); buka di Word lalu simpan ulang sebagai "
+                "Dokumen Word (.docx), atau buang --reference-doc"
+            ),
+            (
+                "reference document {path} is not a Word .docx file (perhaps an old .doc or "
+                "another file renamed); open it in Word and save it again as a Word Document "
+                "(.docx), or drop --reference-doc"
+            ),
+        ),
+        "build.reference_damaged": (
+            (
+                "dokumen acuan {path} rusak atau terpotong; buka di Word lalu simpan ulang sebagai "
+                "Dokumen Word (.docx), atau buang --reference-doc"
+            ),
+            (
+                "reference document {path} is damaged or truncated; open it in Word and save it "
+                "again as a Word Document (.docx), or drop --reference-doc"
+            ),
+        ),
+        "build.reference_incomplete": (
+            (
+                "dokumen acuan {path} tidak lengkap (bagian {part} tidak ada); buka di Word lalu "
+                "simpan ulang sebagai Dokumen Word (.docx), atau buang --reference-doc"
+            ),
+            (
+                "reference document {path} is incomplete (its part {part} is missing); open it "
+                "in Word and save it again as a Word Document (.docx), or drop --reference-doc"
+            ),
+        ),
         "build.bad_logo": (
             "logo {path} bukan gambar yang dapat dipakai ({detail}); gunakan PNG atau JPEG",
             "logo {path} is not a usable image ({detail}); use PNG or JPEG",
@@ -535,6 +572,42 @@ CATALOG.update(
         "import.unreadable": (
             "{path} tidak dapat dibaca: {detail}",
             "{path} cannot be read: {detail}",
+        ),
+        # a .docx to import that is not a whole .docx (rktc/render/docx/styles.py)
+        "import.docx_unreadable": (
+            "{path} tidak dapat dibaca: {detail}",
+            "{path} cannot be read: {detail}",
+        ),
+        "import.docx_not_docx": (
+            (
+                "{path} bukan berkas Word .docx (mungkin berkas .doc lama atau berkas "
+                "lain yang diganti namanya); buka di Word lalu simpan ulang sebagai "
+                "Dokumen Word (.docx)"
+            ),
+            (
+                "{path} is not a Word .docx file (perhaps an old .doc or another file "
+                "renamed); open it in Word and save it again as a Word Document (.docx)"
+            ),
+        ),
+        "import.docx_damaged": (
+            (
+                "{path} rusak atau terpotong; buka di Word lalu simpan ulang sebagai "
+                "Dokumen Word (.docx)"
+            ),
+            (
+                "{path} is damaged or truncated; open it in Word and save it again "
+                "as a Word Document (.docx)"
+            ),
+        ),
+        "import.docx_incomplete": (
+            (
+                "{path} tidak lengkap (bagian {part} tidak ada); buka di Word lalu "
+                "simpan ulang sebagai Dokumen Word (.docx)"
+            ),
+            (
+                "{path} is incomplete (its part {part} is missing); open it in Word "
+                "and save it again as a Word Document (.docx)"
+            ),
         ),
         "import.unplaced": ("tidak ditempatkan: {item}", "not placed: {item}"),
         "import.yaml_needs_single": (

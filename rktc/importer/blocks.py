@@ -6,7 +6,6 @@ same stream, so the section and table recognisers do not care where the text cam
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,13 +77,11 @@ def text_blocks(text: str) -> list[Block]:
 
 
 def _docx_blocks(path: Path) -> list[Block]:
-    import docx
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    try:
-        document = docx.Document(str(path))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise RktcError("import.unreadable", path=str(path), detail=str(exc)) from None
+    from rktc.render.docx.styles import open_word_file
+
+    document = open_word_file(path, "import.docx")
     blocks: list[Block] = []
     for child in document.element.body.iterchildren():
         if child.tag == W + "p":

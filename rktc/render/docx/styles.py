@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.opc.exceptions import OpcError
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
@@ -22,10 +25,48 @@ CONTENTS_INDENT = 440  # twips per level below the first
 
 
 def open_reference(path: Path | None) -> DocxDocument:
+    if path is None:
+        return docx.Document()
+    return open_word_file(path, "build.reference")
+
+
+# What python-docx raises on a file that is not a whole .docx: not a zip package at all
+# (OpcError), a damaged one (zip, deflate or XML errors), a part missing (KeyError), or
+# a package of another kind, such as a workbook renamed .docx (ValueError).
+# lxml's XMLSyntaxError is a SyntaxError.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, SyntaxError)
+_MISSING_PART = re.compile(r"no item named '([^']+)'")
+
+
+def open_word_file(path: Path, prefix: str) -> DocxDocument:
+    """The Word document at `path`. A file that cannot be opened raises the RktcError
+    `{prefix}_unreadable` (the file system refused it), `{prefix}_not_docx` (not a .docx
+    package: another format, perhaps renamed), `{prefix}_damaged` (truncated or corrupt)
+    or `{prefix}_incomplete` (a part of the package is missing)."""
     try:
-        return docx.Document(str(path) if path else None)
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise RktcError("build.bad_reference", path=str(path), detail=str(exc)) from None
+        return docx.Document(str(path))
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        raise RktcError(f"{prefix}_unreadable", path=str(path), detail=detail) from None
+    except OpcError:  # python-docx found no zip package there
+        key = "damaged" if _starts_like_a_zip(path) else "not_docx"
+        raise RktcError(f"{prefix}_{key}", path=str(path)) from None
+    except ValueError:  # a zip package, but not of a Word document
+        raise RktcError(f"{prefix}_not_docx", path=str(path)) from None
+    except KeyError as exc:
+        found = _MISSING_PART.search(str(exc))
+        part = found.group(1) if found else str(exc).strip("'\"")
+        raise RktcError(f"{prefix}_incomplete", path=str(path), part=part) from None
+    except _DAMAGED:
+        raise RktcError(f"{prefix}_damaged", path=str(path)) from None
+
+
+def _starts_like_a_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
 
 
 def house_style(document: DocxDocument) -> None:
