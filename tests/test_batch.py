@@ -260,3 +260,42 @@ def test_the_parent_keeps_only_a_few_outcomes_at_a_time(tmp_path, monkeypatch):
         most_alive = max(most_alive, sum(ref() is not None for ref in seen))
     assert len(seen) == 30
     assert most_alive <= 2 * AHEAD_PER_WORKER + 1
+
+
+# --- which plans, written where -------------------------------------------------------------
+
+
+def repository(root: Path) -> Path:
+    """A planning office's repository: two plans, and YAML files that are not plans."""
+    for name in ("2024", "2025"):
+        (root / "plans" / name).mkdir(parents=True)
+        (root / "plans" / name / "rkt.yaml").write_bytes(CLEAN.read_bytes())
+    (root / ".github" / "workflows").mkdir(parents=True)
+    (root / ".github" / "workflows" / "rktc.yml").write_text("on: [push]\n", encoding="utf-8")
+    (root / "plans" / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    return root
+
+
+def test_folder_walks_skip_hidden_folders_and_files(tmp_path):
+    """`.github/workflows/rktc.yml` is no plan: validate and build both leave it out."""
+    from rktc.pipeline.compile import expand_paths, plan_files
+
+    root = repository(tmp_path / "repo")
+    plans = [root / "plans" / "2024" / "rkt.yaml", root / "plans" / "2025" / "rkt.yaml"]
+    assert plan_files(root) == plans
+    assert list(expand_paths([root])) == plans
+    jobs = batch.plan_outputs([root], BuildOptions("md", tmp_path / "out"))
+    assert [plan for plan, _ in jobs] == plans
+    # a hidden folder given on purpose is walked: only what lies below it is judged
+    hidden = plans_folder(tmp_path / ".plans", 1)
+    assert plan_files(hidden) == [hidden / "plan-000.yaml"]
+    done = subprocess.run(
+        rktc("build", root, "-o", tmp_path / "out", "-f", "md"),
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    built = sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*.md"))
+    assert built == [Path("plans/2024/rkt.md"), Path("plans/2025/rkt.md")]

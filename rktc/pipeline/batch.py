@@ -17,7 +17,7 @@ from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
 from rktc.core.messages import Message, define_messages, msg, text
 from rktc.pipeline.build import BuildOptions
-from rktc.pipeline.compile import PLAN_SUFFIXES
+from rktc.pipeline.compile import plan_files
 from rktc.pipeline.orchestrator import Pipeline
 
 if TYPE_CHECKING:
@@ -53,11 +53,7 @@ def plan_outputs(paths: list[Path], options: BuildOptions) -> list[tuple[Path, P
     found: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
-            found += [
-                (p, p.relative_to(path))
-                for p in sorted(path.rglob("*"))
-                if p.suffix in PLAN_SUFFIXES and p.is_file()
-            ]
+            found += [(p, p.relative_to(path)) for p in plan_files(path)]
         else:
             found.append((path, Path(path.name)))
     if len(found) == 1 and not paths[0].is_dir():

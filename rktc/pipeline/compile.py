@@ -6,6 +6,7 @@ place that strings them together for every command.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,12 +104,29 @@ def _partial_document(plan: Plan) -> Document:
         return cast(Document, _UnreadableDocument())
 
 
+def plan_files(folder: Path) -> list[Path]:
+    """The plans of a folder, recursively and sorted: its .yaml/.yml files.
+
+    Hidden files and whatever lies under a hidden folder (a name starting with "."), below
+    `folder`, are not plans: `.github/workflows/*.yml`, `.pre-commit-config.yaml`. The one
+    walk of plan folders: `rktc validate` (`expand_paths`) and `rktc build` (the batch's
+    `plan_outputs`) see the same files.
+    """
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += (
+            Path(root, name)
+            for name in files
+            if not name.startswith(".") and Path(name).suffix in PLAN_SUFFIXES
+        )
+    return sorted(p for p in found if p.is_file())
+
+
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; directories give their .yaml/.yml files, sorted, recursively."""
+    """Files as given; directories give their plans (`plan_files`)."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.suffix in PLAN_SUFFIXES and p.is_file()
-            )
+            yield from plan_files(path)
         else:
             yield path
