@@ -299,3 +299,42 @@ def test_folder_walks_skip_hidden_folders_and_files(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     built = sorted(p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*.md"))
     assert built == [Path("plans/2024/rkt.md"), Path("plans/2025/rkt.md")]
+
+
+def test_several_plans_into_an_existing_file_is_a_usage_error(tmp_path):
+    """`-o existing.docx` with several plans (or a folder) cannot be honoured: say so, build
+    nothing, and leave the file as it was."""
+    plans = plans_folder(tmp_path / "plans", 2)
+    target = tmp_path / "existing.docx"
+    target.write_bytes(b"keep me")
+    for given in ([plans / "plan-000.yaml", plans / "plan-001.yaml"], [plans]):
+        for lang in ("en", "id"):
+            done = subprocess.run(
+                rktc("build", *given, "-o", target, "--lang", lang),
+                capture_output=True,
+                text=True,
+                env=ENV,
+                check=False,
+            )
+            assert done.returncode == 2, done.stderr
+            said = done.stderr.strip()
+            assert said == "rktc: " + text("batch.output_is_file", lang, path=target), said
+            assert done.stdout == ""
+    assert target.read_bytes() == b"keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.docx", "plans"]
+
+
+def test_a_file_where_a_mirrored_folder_goes_fails_that_plan_only(tmp_path):
+    plans = tmp_path / "plans"
+    for name in ("a", "b"):
+        plans_folder(plans / name, 1)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a").write_bytes(b"")  # a file named like the folder plans/a is mirrored to
+    jobs = batch.plan_outputs([plans], BuildOptions("md", out))
+    outcomes = {o.path: o for o in build_many(jobs, BuildOptions("md", out), Selection(), "en")}
+    broken = outcomes[str(plans / "a" / "plan-000.yaml")]
+    assert broken.output is None
+    assert broken.error is not None
+    assert broken.error.key == "build.cannot_write"
+    assert outcomes[str(plans / "b" / "plan-000.yaml")].output == out / "b" / "plan-000.md"

@@ -110,7 +110,11 @@ def build(
     missing = [p for p in paths if not p.exists()]
     if missing:
         return _fail_usage("cli.not_found", lang, path=missing[0])
-    jobs = plan_outputs(paths, options)
+    try:
+        jobs = plan_outputs(paths, options)
+    except RktcError as exc:  # -o cannot take these plans' outputs: nothing is built
+        typer.echo("rktc: " + exc.message.render(lang), err=True)
+        return EXIT_USAGE
     if not jobs:
         return _fail_usage("cli.no_files", lang, paths=", ".join(map(str, paths)))
     failed = 0

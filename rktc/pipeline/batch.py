@@ -29,6 +29,16 @@ define_messages(
     {
         "batch.elapsed": ("berlalu", "elapsed"),
         "batch.remaining": ("tersisa", "left"),
+        "batch.output_is_file": (
+            (
+                "-o {path} adalah berkas, padahal beberapa rencana (atau sebuah folder) "
+                "memerlukan folder keluaran; berikan folder, mis. -o dist/"
+            ),
+            (
+                "-o {path} is a file, but several plans (or a folder) need an output folder; "
+                "give a folder, e.g. -o dist/"
+            ),
+        ),
     },
 )
 
@@ -48,7 +58,8 @@ def plan_outputs(paths: list[Path], options: BuildOptions) -> list[tuple[Path, P
 
     One plan: `-o` as given (a file or an existing folder). Several plans, or a folder:
     `-o` is a folder (created if needed) that mirrors the plans' folders, so that
-    `plans/a/rkt.yaml` and `plans/b/rkt.yaml` do not overwrite each other.
+    `plans/a/rkt.yaml` and `plans/b/rkt.yaml` do not overwrite each other; an existing file
+    there is a usage error (RktcError), raised before anything is built.
     """
     found: list[tuple[Path, Path]] = []
     for path in paths:
@@ -60,6 +71,8 @@ def plan_outputs(paths: list[Path], options: BuildOptions) -> list[tuple[Path, P
         return [(found[0][0], None)]
     if options.output is None:
         return [(plan, None) for plan, _ in found]
+    if options.output.exists() and not options.output.is_dir():
+        raise RktcError("batch.output_is_file", path=str(options.output))
     return [
         (plan, options.output / relative.with_suffix("." + options.fmt)) for plan, relative in found
     ]
@@ -73,8 +86,12 @@ def build_one(
     parallel: bool = True,
 ) -> Outcome:
     """Build one plan of a batch; whatever goes wrong becomes its outcome."""
-    if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if output is not None:
+            output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where the mirrored folder goes, no permission
+        detail = exc.strerror or str(exc)
+        return Outcome(str(plan), [], None, msg("build.cannot_write", path=output, detail=detail))
     try:
         built = Pipeline(selection).build(plan, options, output, parallel=parallel)
     except RktcError as exc:
