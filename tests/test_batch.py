@@ -17,7 +17,8 @@ import pytest
 from helpers import PLANS
 
 from rktc.check.engine import Selection
-from rktc.core.messages import text
+from rktc.core.errors import RktcError
+from rktc.core.messages import msg, text
 from rktc.pipeline import batch
 from rktc.pipeline.batch import (
     AHEAD_PER_WORKER,
@@ -338,3 +339,56 @@ def test_a_file_where_a_mirrored_folder_goes_fails_that_plan_only(tmp_path):
     assert broken.error is not None
     assert broken.error.key == "build.cannot_write"
     assert outcomes[str(plans / "b" / "plan-000.yaml")].output == out / "b" / "plan-000.md"
+
+
+def test_plans_given_one_by_one_mirror_the_folders_they_share(tmp_path):
+    """`col/d1/rkt.yaml col/d2/rkt.yaml -o out` wrote one out/rkt.docx and said 2 built."""
+    for name in ("d1", "d2"):
+        plans_folder(tmp_path / "col" / name, 1)
+    (tmp_path / "top.yaml").write_bytes(CLEAN.read_bytes())
+    first, second = (tmp_path / "col" / d / "plan-000.yaml" for d in ("d1", "d2"))
+    out = tmp_path / "out"
+    jobs = batch.plan_outputs([first, second], BuildOptions("md", out))
+    assert jobs == [(first, out / "d1" / "plan-000.md"), (second, out / "d2" / "plan-000.md")]
+    jobs = batch.plan_outputs([tmp_path / "top.yaml", second], BuildOptions("md", out))
+    assert [target for _, target in jobs] == [out / "top.md", out / "col/d2/plan-000.md"]
+    # plans of one folder keep their names; a plan given twice is built once
+    flat = plans_folder(tmp_path / "flat", 2)
+    given = [flat / "plan-000.yaml", flat / "plan-001.yaml", flat / "plan-000.yaml"]
+    jobs = batch.plan_outputs(given, BuildOptions("md", out))
+    assert jobs == [(given[0], out / "plan-000.md"), (given[1], out / "plan-001.md")]
+    done = subprocess.run(
+        rktc("build", first, second, "-o", out, "-f", "md", "--lang", "en"),
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.relative_to(out) for p in out.rglob("*.md")) == [
+        Path("d1/plan-000.md"),
+        Path("d2/plan-000.md"),
+    ]
+
+
+@pytest.mark.parametrize("to_folder", [True, False])
+def test_two_plans_for_one_output_are_refused_before_anything_is_built(tmp_path, to_folder):
+    """`x.yaml` beside `x.yml` both make x.docx: a usage error naming both, nothing written."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("x.yaml", "x.yml", "a.yaml"):
+        (plans / name).write_bytes(CLEAN.read_bytes())
+    out = tmp_path / "out"
+    options = BuildOptions("md", out if to_folder else None)
+    target = (out if to_folder else plans) / "x.md"
+    with pytest.raises(RktcError) as refused:
+        batch.plan_outputs([plans], options)
+    assert refused.value.message == msg(
+        "batch.same_output", first=str(plans / "x.yaml"), second=str(plans / "x.yml"), output=target
+    )
+    command = rktc("build", plans, "-f", "md", "--lang", "id", *(("-o", out) if to_folder else ()))
+    done = subprocess.run(command, capture_output=True, text=True, env=ENV, check=False)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == "rktc: " + refused.value.message.render("id")
+    assert not out.exists()
+    assert sorted(p.name for p in plans.iterdir()) == ["a.yaml", "x.yaml", "x.yml"]

@@ -29,6 +29,16 @@ define_messages(
     {
         "batch.elapsed": ("berlalu", "elapsed"),
         "batch.remaining": ("tersisa", "left"),
+        "batch.same_output": (
+            (
+                "{first} dan {second} akan menulis berkas keluaran yang sama, {output}; "
+                "susun keduanya secara terpisah, atau ganti nama salah satunya"
+            ),
+            (
+                "{first} and {second} would write the same output, {output}; build them "
+                "separately, or rename one of them"
+            ),
+        ),
         "batch.output_is_file": (
             (
                 "-o {path} adalah berkas, padahal beberapa rencana (atau sebuah folder) "
@@ -54,28 +64,55 @@ class Outcome:
 
 
 def plan_outputs(paths: list[Path], options: BuildOptions) -> list[tuple[Path, Path | None]]:
-    """Each plan with its output file.
+    """Each plan with its output file (None: the one plan's `-o`, or beside the plan).
 
-    One plan: `-o` as given (a file or an existing folder). Several plans, or a folder:
-    `-o` is a folder (created if needed) that mirrors the plans' folders, so that
-    `plans/a/rkt.yaml` and `plans/b/rkt.yaml` do not overwrite each other; an existing file
-    there is a usage error (RktcError), raised before anything is built.
+    One plan file: `-o` as given (a file or an existing folder). Several plans, or a folder:
+    `-o` is a folder (created if needed) that mirrors where the plans are: a folder's plans
+    keep their paths below it, plans given one by one keep theirs below the folder they
+    share, so `plans/2024/rkt.yaml plans/2025/rkt.yaml -o dist` writes `dist/2024/rkt.docx`
+    and `dist/2025/rkt.docx`. Without `-o` each is written beside its plan. A plan given
+    twice is built once. Raised as RktcError, a usage error, before anything is built: `-o`
+    naming an existing file, and two plans that would write the same output (`x.yaml`
+    beside `x.yml`): nothing is ever overwritten by another plan of the batch.
     """
+    loose = [path for path in paths if not path.is_dir()]
+    below = iter(_below_shared_folder(loose))
     found: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
             found += [(p, p.relative_to(path)) for p in plan_files(path)]
         else:
-            found.append((path, Path(path.name)))
+            found.append((path, next(below)))
     if len(found) == 1 and not paths[0].is_dir():
         return [(found[0][0], None)]
-    if options.output is None:
-        return [(plan, None) for plan, _ in found]
-    if options.output.exists() and not options.output.is_dir():
+    if options.output is not None and options.output.exists() and not options.output.is_dir():
         raise RktcError("batch.output_is_file", path=str(options.output))
-    return [
-        (plan, options.output / relative.with_suffix("." + options.fmt)) for plan, relative in found
-    ]
+    suffix = "." + options.fmt
+    jobs: list[tuple[Path, Path | None]] = []
+    writers: dict[str, Path] = {}  # output -> the plan that writes it
+    for plan, relative in found:
+        target = plan if options.output is None else options.output / relative
+        target = target.with_suffix(suffix)
+        key = os.path.normcase(os.path.abspath(target))
+        first = writers.setdefault(key, plan)
+        if first is plan:
+            jobs.append((plan, None if options.output is None else target))
+        elif os.path.abspath(first) != os.path.abspath(plan):
+            raise RktcError("batch.same_output", first=str(first), second=str(plan), output=target)
+    return jobs
+
+
+def _below_shared_folder(plans: list[Path]) -> list[Path]:
+    """Each plan's path below the deepest folder all of them are in (`plans/2024/rkt.yaml`,
+    `plans/2025/rkt.yaml`: `2024/rkt.yaml`, `2025/rkt.yaml`; plans of one folder: their names)."""
+    if not plans:
+        return []
+    absolute = [os.path.abspath(plan) for plan in plans]
+    try:
+        shared = os.path.commonpath([os.path.dirname(a) for a in absolute])
+    except ValueError:  # on different drives (Windows): nothing shared
+        return [Path(plan.name) for plan in plans]
+    return [Path(os.path.relpath(a, shared)) for a in absolute]
 
 
 def build_one(
