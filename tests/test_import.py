@@ -11,7 +11,9 @@ from typer.testing import CliRunner
 
 from rktc.cli.app import app
 from rktc.core.errors import RktcError
+from rktc.core.messages import Message
 from rktc.importer.blocks import read_blocks
+from rktc.importer.run import import_document
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.load import load_file
 
@@ -111,7 +113,12 @@ def test_single_source_from_the_seed(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "CONFLICT: 97% (" in text
     assert "93% (BAB II C" in text
-    assert "not placed" in result.output.lower()
+    _, report = import_document(seed_path(), True)
+    messages = [item for item in report if isinstance(item, Message)]
+    assert messages == report  # every item in the catalog, in both languages
+    printed = result.output.splitlines()
+    assert [item for item in messages if "  " + item.render("en") not in printed] == []
+    assert [item for item in messages if item.key.startswith("import.unplaced_")]
     indicators = [e for p in compiled.plan.program for k in p.kegiatan for e in k.indikator]
     assert len(indicators) == 12
     # what the importer noted while reading the document survives the merge

@@ -14,10 +14,12 @@ import pytest
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
+from rktc.core.messages import Message
 from rktc.importer import frontmatter, single
 from rktc.importer import recognize as recognizer
 from rktc.importer.blocks import read_blocks
 from rktc.importer.recognize import Imported, recognize
+from rktc.importer.run import import_document
 from rktc.importer.writer import to_yaml
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.load import load_text
@@ -245,12 +247,14 @@ def test_contents_list_followed_at_once_by_the_body(tmp_path):
 # --- columns and rows the plan format has no place for ----------------------------------------
 
 
-def unplaced_of(tmp_path: Path, blocks: list[Any]) -> list[str]:
+def unplaced_of(tmp_path: Path, blocks: list[Any]) -> list[Message]:
     return recognize(read_blocks(make_document(tmp_path / "doc.docx", blocks))).unplaced
 
 
-def about(unplaced: list[str], column: str) -> list[str]:
-    return [item for item in unplaced if f"column {column} " in item]
+def about(unplaced: list[Message], **wanted: Any) -> list[tuple[str, dict[str, Any]]]:
+    """The key and fields of each item whose fields include `wanted`."""
+    found = [(item.key, dict(item.params)) for item in unplaced]
+    return [(key, params) for key, params in found if wanted.items() <= params.items()]
 
 
 def test_each_dropped_column_is_named_with_the_values_it_loses(tmp_path):
@@ -261,14 +265,19 @@ def test_each_dropped_column_is_named_with_the_values_it_loses(tmp_path):
     ]
     # the table goes on over a page: its header is repeated, its columns named once
     unplaced = unplaced_of(tmp_path, [*agency(rows, header), [header, rows[0]]])
-    assert about(unplaced, "'Keterangan'") == [
-        "rkt table: column 'Keterangan' is not in the plan format; 2 value(s) in it were left out"
+    assert about(unplaced, column="Keterangan") == [
+        ("import.unplaced_column", {"kind": "rkt", "column": "Keterangan", "values": 2})
     ]
-    [second_target] = about(unplaced, "'Target 2025'")
-    assert "repeats the target column" in second_target
-    assert "1 value(s)" in second_target  # 4,5 differs from 4,2; 100% is the same
-    [no_header] = about(unplaced, "10 (no header)")
-    assert "2 value(s)" in no_header
+    # 4,5 differs from 4,2; 100% is the same
+    assert about(unplaced, column="Target 2025") == [
+        (
+            "import.unplaced_repeated_column",
+            {"kind": "rkt", "column": "Target 2025", "repeats": "target", "values": 1},
+        )
+    ]
+    assert about(unplaced, number=10) == [
+        ("import.unplaced_unnamed_column", {"kind": "rkt", "number": 10, "values": 2})
+    ]
 
 
 def test_the_first_of_two_columns_for_a_field_is_read(tmp_path):
@@ -281,8 +290,9 @@ def test_the_first_of_two_columns_for_a_field_is_read(tmp_path):
 
 def test_an_empty_unknown_column_is_still_named(tmp_path):
     unplaced = unplaced_of(tmp_path, agency([[*r, ""] for r in ROWS], [*HEADER, "Keterangan"]))
-    assert len(about(unplaced, "'Keterangan'")) == 1
-    assert "0 value(s)" in about(unplaced, "'Keterangan'")[0]
+    assert about(unplaced, column="Keterangan") == [
+        ("import.unplaced_column", {"kind": "rkt", "column": "Keterangan", "values": 0})
+    ]
 
 
 def test_unreadable_row_numbers_and_rows_outside_any_program_are_reported(tmp_path):
@@ -299,5 +309,55 @@ def test_unreadable_row_numbers_and_rows_outside_any_program_are_reported(tmp_pa
     ]
     imported = recognize(read_blocks(make_document(tmp_path / "doc.docx", blocks)))
     assert [g["program"] for g in imported.data["tabel"]["apbn"]] == ["Program Penyediaan Data"]
-    assert any("'1a'" in item for item in imported.unplaced)
-    assert any(item.startswith("apbn table: 1 row(s) before") for item in imported.unplaced)
+    assert about(imported.unplaced, value="1a") == [
+        ("import.unplaced_row_number", {"kind": "apbn", "value": "1a"})
+    ]
+    assert about(imported.unplaced, kind="apbn", count=1) == [
+        ("import.unplaced_before_program", {"kind": "apbn", "count": 1})
+    ]
+
+
+def unplaced_call_sites() -> list[tuple[str, int, bool]]:
+    """Each `unplaced.append(...)` of the importer, and whether it appends a catalog message."""
+    sites = []
+    for module in (recognizer, frontmatter, single):
+        path = Path(module.__file__ or "")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "append"
+                and isinstance(node.func.value, ast.Attribute)
+                and node.func.value.attr == "unplaced"
+            ):
+                [argument] = node.args
+                is_message = (
+                    isinstance(argument, ast.Call)
+                    and isinstance(argument.func, ast.Name)
+                    and argument.func.id == "msg"
+                    and isinstance(argument.args[0], ast.Constant)
+                )
+                sites.append((path.name, node.lineno, is_message))
+    return sites
+
+
+def test_everything_the_importer_cannot_place_is_reported_as_a_catalog_message():
+    sites = unplaced_call_sites()
+    assert len(sites) >= 10
+    assert [site for site in sites if not site[2]] == []
+
+
+def test_the_import_report_is_in_the_reader_s_language(tmp_path):
+    header = [*HEADER, "Keterangan"]
+    rows = [[*ROWS[0], "catatan"], ["Jumlah", "", "", "", "", "", "1.250.000.000", ""]]
+    source = make_document(tmp_path / "doc.docx", agency(rows, header))
+    _, report = import_document(source, False)
+    messages = [item for item in report if isinstance(item, Message)]
+    assert messages == report
+    assert {"import.unplaced_column", "import.unplaced_totals"} <= {m.key for m in messages}
+    for lang in ("id", "en"):
+        out = tmp_path / f"{lang}.yaml"
+        result = CliRunner().invoke(app, ["import", str(source), "-o", str(out), "--lang", lang])
+        printed = result.output.splitlines()
+        # after the "written" line, the report: each item in the reader's language only
+        assert printed[1 : 1 + len(messages)] == ["  " + m.render(lang) for m in messages]

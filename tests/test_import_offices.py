@@ -23,6 +23,11 @@ from rktc.plan.load import load_file, load_text
 HEADER = ["No", "Sasaran Strategis", "Kegiatan", "Indikator Kinerja", "Satuan", "Target", "Pagu"]
 
 
+def unplaced(result: Imported) -> list[tuple[str, dict[str, Any]]]:
+    """What the importer could not place, as message keys and fields."""
+    return [(item.key, dict(item.params)) for item in result.unplaced]
+
+
 def make_document(path: Path, blocks: list[Any]) -> Path:
     """Paragraphs (str, or (text, style)) and tables (lists of rows), in order."""
     document = docx.Document()
@@ -218,7 +223,7 @@ def test_dinas_kesehatan_cover_year_plt_signer_pangkat_and_inline_visi(tmp_path)
         "nip": "19700101 199003 1 001",
     }
     # the pangkat has no field in the plan format: reported, not put in another field
-    assert [item for item in result.unplaced if "Pembina Utama Muda (IV/c)" in item]
+    assert ("import.unplaced_pangkat", {"text": "Pembina Utama Muda (IV/c)"}) in unplaced(result)
     assert data["visi"] == {"teks": "Sukamaju Sehat, Mandiri dan Berkeadilan"}
     assert data["misi"] == [
         "Meningkatkan akses pelayanan kesehatan",
@@ -389,7 +394,7 @@ def test_kecamatan_signed_on_a_lembar_pengesahan_with_ditetapkan_di(tmp_path):
         "nama": "Drs. RAHMAT HIDAYAT, M.Si",
         "nip": "19750505 200003 1 002",
     }
-    assert [item for item in result.unplaced if "Penata Tk. I (III/d)" in item]
+    assert ("import.unplaced_pangkat", {"text": "Penata Tk. I (III/d)"}) in unplaced(result)
     assert data["kata_pengantar"] == "Rencana ini menjabarkan Rencana Strategis 2021-2026."
     assert data["visi"] == {"teks": "Sukajaya Maju dan Sejahtera"}
     assert data["misi"] == ["Meningkatkan pelayanan publik", "Memperkuat ketertiban umum"]
@@ -401,4 +406,4 @@ def test_words_around_a_signature_are_not_taken_for_the_name(tmp_path):
     result = imported(tmp_path, blocks)
     assert result.data["penandatangan"]["nama"] == "Dr. Ir. SITI AMINAH, M.Si."
     assert result.data["penandatangan"]["jabatan"] == "Ketua"
-    assert [item for item in result.unplaced if "'Mengetahui,'" in item]
+    assert ("import.unplaced_signature_line", {"text": "Mengetahui,"}) in unplaced(result)

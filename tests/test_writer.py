@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
+from rktc.core.messages import msg
 from rktc.importer.recognize import Imported
 from rktc.importer.writer import to_yaml
 from rktc.plan.load import load_bytes, load_file
@@ -74,7 +75,7 @@ def test_notes_and_the_unplaced_list_never_become_data(note, item):
     data = written_and_loaded(
         {"instansi": {"nama": "Contoh"}, "misi": ["satu"]},
         notes={("instansi", "nama"): note, ("misi", 0): note, ("tidak", "ada"): note},
-        unplaced=[item],
+        unplaced=[msg("import.unplaced_signature_line", text=item)],
     )
     assert data == {"rktc": "1", "instansi": {"nama": "Contoh"}, "misi": ["satu"]}
 

@@ -507,6 +507,17 @@ CATALOG.update(
             "{built} dokumen disusun, {failed} gagal.",
             "{built} document(s) built, {failed} failed.",
         ),
+        # -o names a file of one format, --format another (rktc/cli/commands.py)
+        "build.format_mismatch": (
+            (
+                "-o {path} adalah berkas {suffix}, tetapi --format {fmt}; samakan keduanya, "
+                "atau buang --format agar format diambil dari nama berkas"
+            ),
+            (
+                "-o {path} is a {suffix} file, but --format is {fmt}; make them agree, or drop "
+                "--format to take the format from the file name"
+            ),
+        ),
         "template.error": (
             "galat templat {template}: {detail}",
             "template error in {template}: {detail}",
@@ -610,6 +621,98 @@ CATALOG.update(
             ),
         ),
         "import.unplaced": ("tidak ditempatkan: {item}", "not placed: {item}"),
+        # what `rktc import` could not place in the plan (rktc/importer/)
+        "import.unplaced_page_header": (
+            "kata pengantar: '{text}' tidak ditempatkan (kepala halaman?)",
+            "kata pengantar: '{text}' was not placed (a page header?)",
+        ),
+        "import.unplaced_pangkat": (
+            (
+                "blok tanda tangan: pangkat '{text}' tidak ditempatkan (format rencana tidak punya "
+                "isian untuknya)"
+            ),
+            (
+                "signature block: pangkat '{text}' was not placed (the plan format has no field for "
+                "it)"
+            ),
+        ),
+        "import.unplaced_signature_line": (
+            "blok tanda tangan: '{text}' tidak ditempatkan",
+            "signature block: '{text}' was not placed",
+        ),
+        "import.unplaced_column": (
+            (
+                "tabel {kind}: kolom '{column}' tidak ada dalam format rencana; {values} nilai di "
+                "dalamnya tidak disalin"
+            ),
+            (
+                "{kind} table: column '{column}' is not in the plan format; {values} value(s) in it "
+                "were left out"
+            ),
+        ),
+        "import.unplaced_unnamed_column": (
+            (
+                "tabel {kind}: kolom ke-{number} (tanpa judul) tidak ada dalam format rencana; "
+                "{values} nilai di dalamnya tidak disalin"
+            ),
+            (
+                "{kind} table: column {number} (no header) is not in the plan format; {values} "
+                "value(s) in it were left out"
+            ),
+        ),
+        "import.unplaced_repeated_column": (
+            (
+                "tabel {kind}: kolom '{column}' mengulang kolom {repeats}; {values} nilai di "
+                "dalamnya yang berbeda dari kolom pertama tidak disalin"
+            ),
+            (
+                "{kind} table: column '{column}' repeats the {repeats} column; {values} value(s) in "
+                "it that differ from the first were left out"
+            ),
+        ),
+        "import.unplaced_before_program": (
+            (
+                "tabel {kind}: {count} baris sebelum baris 'Program ...' pertamanya tidak disalin: "
+                "tidak ada program untuk menampungnya"
+            ),
+            (
+                "{kind} table: {count} row(s) before its first 'Program ...' row were left out: no "
+                "program to place them under"
+            ),
+        ),
+        "import.unplaced_table": (
+            "tabel tanpa judul kolom yang dikenali tidak disalin: {preview}",
+            "a table with no recognised header was left out: {preview}",
+        ),
+        "import.unplaced_totals": (
+            "tabel {kind}: {count} baris jumlah tidak disalin; rktc menghitung jumlahnya sendiri",
+            "{kind} table: {count} total row(s) were not copied; rktc computes totals",
+        ),
+        "import.unplaced_row_number": (
+            "tabel {kind}: nomor baris '{value}' tidak terbaca dan tidak disalin",
+            "{kind} table: row number '{value}' could not be read and was left out",
+        ),
+        "import.unplaced_anggaran": (
+            "tabel {kind}: anggaran '{value}' tidak terbaca dan tidak disalin",
+            "{kind} table: anggaran '{value}' could not be read and was left out",
+        ),
+        "import.unplaced_kegiatan": (
+            (
+                "kegiatan '{kegiatan}': tidak ada tabel yang menyebut programnya; ditempatkan di "
+                "bawah 'Program'"
+            ),
+            "kegiatan '{kegiatan}': no table names its program; it was put under 'Program'",
+        ),
+        "import.unplaced_indikator": (
+            (
+                "indikator '{indikator}' ({table}): tidak ada baris anggaran di tabel mana pun, jadi"
+                " tidak ada kegiatan untuk menampungnya"
+            ),
+            (
+                "indikator '{indikator}' ({table}): no budget line in any table, so no kegiatan to "
+                "place it under"
+            ),
+        ),
         "import.yaml_needs_single": (
             "{path} sudah berupa rencana; gunakan --single-source untuk menggabungkan tabelnya",
             "{path} is already a plan; use --single-source to merge its tables",

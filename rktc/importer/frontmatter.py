@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from rktc.core.messages import msg
 from rktc.importer.blocks import Block, Paragraph, Table
 from rktc.plan.values import ValueProblem, parse_date
 
@@ -343,9 +344,7 @@ def signature(line: str, rest: list[str], result: Imported) -> None:
                 result.note(("penandatangan", "nip"), "a NIP has 18 digits; check it")
             break
         if PANGKAT.search(text) and not is_office(text):
-            result.unplaced.append(
-                f"signature block: pangkat '{text}' (the plan format has no field for it)"
-            )
+            result.unplaced.append(msg("import.unplaced_pangkat", text=text))
             continue
         if is_jabatan(text) and not jabatan and "nama" not in signer:
             jabatan.append(text.rstrip(","))
@@ -361,7 +360,7 @@ def signature(line: str, rest: list[str], result: Imported) -> None:
             continue
         if "nama" in signer:
             break
-        result.unplaced.append(f"signature block: '{text}' was not placed")
+        result.unplaced.append(msg("import.unplaced_signature_line", text=text))
     if jabatan:
         signer["jabatan"] = " ".join(jabatan)
     if institution:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from rktc.core.messages import Message
+from rktc.core.messages import Message, msg
 from rktc.importer import dialect as dialects
 from rktc.importer import frontmatter
 from rktc.importer.blocks import Block, Paragraph, Table
@@ -63,7 +63,7 @@ DECREE = re.compile(
 class Imported:
     data: dict[str, Any] = field(default_factory=dict)
     notes: dict[Path_, str] = field(default_factory=dict)  # guesses, as YAML comments
-    unplaced: list[str] = field(default_factory=list)  # reported to the user
+    unplaced: list[Message] = field(default_factory=list)  # reported to the user
     report: list[Message] = field(default_factory=list)  # how the numbers were read
 
     def note(self, path: Path_, text: str) -> None:
@@ -185,7 +185,7 @@ def _front_texts(blocks: list[Block], marks: dict[str, int], result: Imported) -
     body: list[str] = []
     for line in preface[:end]:
         if line.isupper() and len(line) < 60 and not body:
-            result.unplaced.append(f"kata pengantar: '{line}' (a page header?)")
+            result.unplaced.append(msg("import.unplaced_page_header", text=line))
             continue
         body.append(line)
     if found is not None:
@@ -267,6 +267,8 @@ class _Dropped:
     """Values of one table column that the plan format has no place for."""
 
     reason: str  # "unknown": a column the format does not have; or the field it repeats
+    header: str  # the column's header text ("" when it has none)
+    number: int  # the column's place in the table, from 1
     values: int = 0
 
 
@@ -287,22 +289,29 @@ class _Tables:
     value_notes: dict[int, dict[str, list[str]]] = field(default_factory=dict)
 
     def report(self, result: Imported) -> None:
-        for (kind, label), dropped in self.dropped.items():
-            if dropped.reason == "unknown":
+        for (kind, _), dropped in self.dropped.items():
+            column, values = dropped.header, dropped.values
+            if dropped.reason == "unknown" and column:
                 result.unplaced.append(
-                    f"{kind} table: column {label} is not in the plan format; "
-                    f"{dropped.values} value(s) in it were left out"
+                    msg("import.unplaced_column", kind=kind, column=column, values=values)
                 )
-            elif dropped.values:
+            elif dropped.reason == "unknown":
+                number = dropped.number
                 result.unplaced.append(
-                    f"{kind} table: column {label} repeats the {dropped.reason} column; "
-                    f"{dropped.values} value(s) in it that differ from the first were left out"
+                    msg("import.unplaced_unnamed_column", kind=kind, number=number, values=values)
+                )
+            elif values:
+                result.unplaced.append(
+                    msg(
+                        "import.unplaced_repeated_column",
+                        kind=kind,
+                        column=column,
+                        repeats=dropped.reason,
+                        values=values,
+                    )
                 )
         for kind, count in self.ungrouped.items():
-            result.unplaced.append(
-                f"{kind} table: {count} row(s) before its first 'Program ...' row were left "
-                "out: no program to place them under"
-            )
+            result.unplaced.append(msg("import.unplaced_before_program", kind=kind, count=count))
 
 
 def _tables(blocks: list[Block], marks: dict[str, int], result: Imported, dialect: str) -> None:
@@ -406,7 +415,7 @@ def _place_table(
         return
     if kind == "unknown":
         preview = " | ".join(table.rows[0]) if table.rows else ""
-        result.unplaced.append(f"a table with no recognised header: {preview[:120]}")
+        result.unplaced.append(msg("import.unplaced_table", preview=preview[:120]))
         return
     rows, groups = _data_rows(table, kind, state, result)
     if kind == "program":
@@ -488,9 +497,7 @@ def _data_rows(
         if columns[i] is None and label.strip():  # named in the report even when empty
             _dropped_column(header, i, known[i], kind, state)
     if skipped_totals:
-        result.unplaced.append(
-            f"{kind} table: {skipped_totals} total row(s) were not copied; rktc computes totals"
-        )
+        result.unplaced.append(msg("import.unplaced_totals", kind=kind, count=skipped_totals))
     result.report += numbers.report(kind, state.number)
     return rows, groups
 
@@ -514,8 +521,8 @@ def _dropped_column(
     header: list[str], i: int, repeats: str | None, kind: str, state: _Tables
 ) -> _Dropped:
     text = header[i].strip() if i < len(header) else ""
-    label = f"'{text}'" if text else f"{i + 1} (no header)"
-    return state.dropped.setdefault((kind, label), _Dropped(repeats or "unknown"))
+    label = text or f"#{i + 1}"  # columns without a header are told apart by their place
+    return state.dropped.setdefault((kind, label), _Dropped(repeats or "unknown", text, i + 1))
 
 
 def _count_dropped(
@@ -571,7 +578,7 @@ def _row(
             if digits.isdigit():
                 row["no"] = int(digits)
             else:
-                result.unplaced.append(f"{kind} table: row number '{value}' could not be read")
+                result.unplaced.append(msg("import.unplaced_row_number", kind=kind, value=value))
             continue
         if key in NUMERIC:
             value, notes = numbers[0].read(value, key == "anggaran")
@@ -581,7 +588,7 @@ def _row(
             try:
                 parse_rupiah(value)
             except ValueProblem:
-                result.unplaced.append(f"{kind} table: anggaran '{value}' could not be read")
+                result.unplaced.append(msg("import.unplaced_anggaran", kind=kind, value=value))
                 numbers[1].pop(key, None)  # the report names it; no value to note beside
                 continue
         row[key] = value

@@ -23,7 +23,7 @@ def import_document(
         if not single:
             raise RktcError("import.yaml_needs_single", path=str(source))
         compiled = Pipeline().validate(source)
-        unplaced: list[str] = []
+        unplaced: list[Message] = []
         report: list[Message] = []
     else:
         imported = recognize(read_blocks(source), dialect)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from rktc.core.messages import msg
 from rktc.importer.recognize import Imported, Path_
 from rktc.importer.writer import KEY_ORDER
 from rktc.plan.document import (
@@ -125,9 +126,7 @@ def _backbone(document: Document, names: Clusters, result: Imported) -> list[tup
         )
         if program is None:
             program = "Program"
-            result.unplaced.append(
-                f"kegiatan '{row.kegiatan}': no table names its program; it was put under 'Program'"
-            )
+            result.unplaced.append(msg("import.unplaced_kegiatan", kegiatan=row.kegiatan))
         backbone.append((program, row))
     backbone.sort(
         key=lambda item: (
@@ -281,6 +280,5 @@ def _unplaced_indicators(
         if row.indikator and names.group(row.indikator) not in placed | seen:
             seen.add(names.group(row.indikator))
             result.unplaced.append(
-                f"indikator '{row.indikator}' ({TABLE_LABELS[kind]}): no budget line in any "
-                "table, so no kegiatan to place it under"
+                msg("import.unplaced_indikator", indikator=row.indikator, table=TABLE_LABELS[kind])
             )

@@ -172,7 +172,7 @@ def to_yaml(imported: Imported, source: str, form: str = "published") -> str:
     if imported.unplaced:
         lines.append("#")
         lines.append("# Not placed in the plan (see the import report):")
-        lines += [f"#   - {comment(item)}" for item in imported.unplaced]
+        lines += [f"#   - {comment(item.render('en'))}" for item in imported.unplaced]
     if imported.report:
         lines.append("#")
         lines.append("# How the numbers of each table were read (see the import report):")
