@@ -392,3 +392,40 @@ def test_two_plans_for_one_output_are_refused_before_anything_is_built(tmp_path,
     assert done.stderr.strip() == "rktc: " + refused.value.message.render("id")
     assert not out.exists()
     assert sorted(p.name for p in plans.iterdir()) == ["a.yaml", "x.yaml", "x.yml"]
+
+
+# --- the format of -o FILE --------------------------------------------------------------------
+
+
+def cli_build(*args: object) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from rktc.cli.app import app
+
+    result = CliRunner().invoke(app, ["build", *map(str, args)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("seed.md", "md"), ("seed.HTML", "html")])
+def test_without_format_the_output_file_names_it(tmp_path, name, fmt):
+    """`-o seed.md` wrote DOCX bytes into seed.md; now it writes Markdown, as `-f md` does."""
+    assert cli_build(CLEAN, "-f", fmt, "-o", tmp_path / f"given.{fmt}")[0] == 0
+    code, _, said = cli_build(CLEAN, "-o", tmp_path / name)
+    assert code == 0, said
+    assert (tmp_path / name).read_bytes() == (tmp_path / f"given.{fmt}").read_bytes()
+    # an extension that names no format keeps the default
+    assert cli_build(CLEAN, "-o", tmp_path / "seed.out")[0] == 0
+    assert (tmp_path / "seed.out").read_bytes()[:2] == b"PK"  # a DOCX package
+
+
+def test_a_format_the_output_file_contradicts_is_a_usage_error(tmp_path):
+    for lang in ("en", "id"):
+        code, out, said = cli_build(CLEAN, "-f", "docx", "-o", tmp_path / "seed.md", "--lang", lang)
+        assert code == 2
+        expected = text(
+            "build.format_mismatch", lang, path=tmp_path / "seed.md", suffix=".md", fmt="docx"
+        )
+        assert said.strip() == "rktc: " + expected
+        assert out == ""
+    assert not (tmp_path / "seed.md").exists()
+    assert cli_build(CLEAN, "-f", "md", "-o", tmp_path / "seed.md")[0] == 0  # they agree

@@ -86,12 +86,20 @@ def validate(
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Plan files or directories.")],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="docx, md, html, pdf or xlsx.")
-    ] = "docx",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="docx, md, html, pdf or xlsx (default: the extension of -o FILE, else docx).",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Output file, or an existing folder (default: beside the plan)."
+            "--output",
+            "-o",
+            help="Output file, or a folder: an existing one, or any for several plans "
+            "(default: beside the plan).",
         ),
     ] = None,
     force: Annotated[
@@ -120,8 +128,9 @@ def build(
     from rktc.cli import commands
     from rktc.pipeline.build import BuildOptions
 
-    options = BuildOptions(fmt, output, force, templates, reference_doc, paper.lower())
-    raise typer.Exit(commands.build(paths, options, select or [], ignore or [], lang))
+    options = BuildOptions(fmt or "docx", output, force, templates, reference_doc, paper.lower())
+    given = fmt is not None
+    raise typer.Exit(commands.build(paths, options, select or [], ignore or [], lang, given))
 
 
 @app.command()

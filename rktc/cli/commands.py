@@ -86,13 +86,33 @@ def validate(
     return EXIT_PROBLEMS if any(r.failed(strict) for r in results) else EXIT_OK
 
 
+# The extension of an `-o` file and the format it names.
+OUTPUT_SUFFIXES = {
+    ".docx": "docx",
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".xlsx": "xlsx",
+}
+
+
 def build(
     paths: list[Path],
     options: BuildOptions,
     select: list[str],
     ignore: list[str],
     lang_option: str | None,
+    format_given: bool = True,
 ) -> int:
+    """Build plans; `format_given`: `options.fmt` is the user's --format, not the default.
+
+    One plan into `-o FILE` whose extension names a format: without --format the file gets
+    that format; with another --format it is a usage error (DOCX bytes in `seed.md` help
+    nobody).
+    """
+    import dataclasses
+
     from rktc.pipeline.batch import build_many, plan_outputs
     from rktc.pipeline.build import FORMATS as BUILD_FORMATS
     from rktc.pipeline.build import PAPERS
@@ -110,6 +130,15 @@ def build(
     missing = [p for p in paths if not p.exists()]
     if missing:
         return _fail_usage("cli.not_found", lang, path=missing[0])
+    output = options.output
+    if len(paths) == 1 and paths[0].is_file() and output is not None and not output.is_dir():
+        named = OUTPUT_SUFFIXES.get(output.suffix.lower())
+        if named is not None and not format_given:
+            options = dataclasses.replace(options, fmt=named)
+        elif named is not None and named != options.fmt:
+            return _fail_usage(
+                "build.format_mismatch", lang, path=output, suffix=output.suffix, fmt=options.fmt
+            )
     try:
         jobs = plan_outputs(paths, options)
     except RktcError as exc:  # -o cannot take these plans' outputs: nothing is built
@@ -207,7 +236,7 @@ def import_plan(
     if target.exists() and not force:
         return _fail_usage("cli.exists", lang, path=target)
     try:
-        text_out, unplaced = import_document(source, single, dialect)
+        text_out, unplaced = import_document(source, single, dialect, lang)
     except RktcError as exc:
         typer.echo("rktc: " + exc.message.render(lang), err=True)
         return EXIT_PROBLEMS
