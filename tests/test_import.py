@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from rktc.cli.app import app
 from rktc.core.errors import RktcError
 from rktc.core.messages import Message
+from rktc.core.messages import text as catalog_text
 from rktc.importer.blocks import read_blocks
 from rktc.importer.run import import_document
 from rktc.pipeline.orchestrator import Pipeline
@@ -369,3 +370,20 @@ def test_a_docx_missing_its_document_part_names_the_part(tmp_path):
     with pytest.raises(RktcError) as raised:
         read_blocks(source)
     assert dict(raised.value.message.params)["part"] == "word/document.xml"
+
+
+def test_the_plan_s_header_follows_the_reader_s_language(tmp_path):
+    _, report = import_document(seed_path(), False)
+    messages = [item for item in report if isinstance(item, Message)]
+    assert messages
+    for lang, other in (("id", "en"), ("en", "id")):
+        out = tmp_path / f"{lang}.yaml"
+        result = runner.invoke(app, ["import", str(seed_path()), "-o", str(out), "--lang", lang])
+        assert "Traceback" not in result.output
+        header = [line for line in out.read_text(encoding="utf-8").splitlines() if line[:1] == "#"]
+        assert "# " + catalog_text("import.header_unplaced", lang) in header
+        assert "# " + catalog_text("import.header_report", lang) in header
+        assert [m for m in messages if f"#   - {m.render(lang)}" not in header] == []
+        assert [m for m in messages if f"#   - {m.render(other)}" in header] == []
+        wanted = catalog_text("import.header_published", lang, source=seed_path().name)
+        assert " ".join(line[2:] for line in header[:4]).startswith(wanted[:60])

@@ -713,6 +713,45 @@ CATALOG.update(
                 "place it under"
             ),
         ),
+        # the header comment of the plan `rktc import` writes (rktc/importer/writer.py)
+        "import.header_published": (
+            (
+                "Diimpor oleh `rktc import` dari {source}, dalam bentuk terbitan: setiap tabel "
+                "seperti tercetak. Komentar menandai apa yang ditebak pengimpor; periksa sebelum "
+                "mengandalkan rencana ini. `rktc validate` menunjukkan di mana tabel-tabelnya "
+                "tidak sepakat."
+            ),
+            (
+                "Imported by `rktc import` from {source}, in the published form: every table as "
+                "printed. Comments mark what the importer guessed; check them before relying on "
+                "the plan. `rktc validate` shows where the tables disagree."
+            ),
+        ),
+        "import.header_single": (
+            (
+                "Diimpor oleh `rktc import` dari {source}, dalam bentuk satu sumber: tabel-tabelnya "
+                "digabungkan. Komentar menandai apa yang ditebak pengimpor; periksa sebelum "
+                "mengandalkan rencana ini. `rktc validate` menunjukkan di mana tabel-tabelnya "
+                "tidak sepakat."
+            ),
+            (
+                "Imported by `rktc import` from {source}, in the single-source form: the tables "
+                "merged. Comments mark what the importer guessed; check them before relying on "
+                "the plan. `rktc validate` shows where the tables disagree."
+            ),
+        ),
+        "import.header_unplaced": (
+            "Tidak ditempatkan dalam rencana (lihat laporan impor):",
+            "Not placed in the plan (see the import report):",
+        ),
+        "import.header_report": (
+            "Cara angka setiap tabel dibaca (lihat laporan impor):",
+            "How the numbers of each table were read (see the import report):",
+        ),
+        "import.header_orphans": (
+            "Catatan tentang nilai yang tidak ada dalam rencana:",
+            "Notes on values the plan does not have:",
+        ),
         "import.yaml_needs_single": (
             "{path} sudah berupa rencana; gunakan --single-source untuk menggabungkan tabelnya",
             "{path} is already a plan; use --single-source to merge its tables",

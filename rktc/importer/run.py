@@ -14,10 +14,10 @@ from rktc.pipeline.orchestrator import Pipeline
 
 
 def import_document(
-    source: Path, single: bool, dialect: str = "auto"
+    source: Path, single: bool, dialect: str = "auto", lang: str = "en"
 ) -> tuple[str, list[str | Message]]:
-    """The plan text to write, and the import report: how the numbers of each table were
-    read (messages), then what could not be placed."""
+    """The plan text to write (its header comment in `lang`), and the import report: how
+    the numbers of each table were read, then what could not be placed."""
     notes: dict[tuple[str | int, ...], str] = {}
     if source.suffix.lower() in (".yaml", ".yml"):
         if not single:
@@ -27,7 +27,7 @@ def import_document(
         report: list[Message] = []
     else:
         imported = recognize(read_blocks(source), dialect)
-        published = to_yaml(imported, source.name)
+        published = to_yaml(imported, source.name, lang=lang)
         if not single:
             return published, [*imported.report, *imported.unplaced]
         compiled = Pipeline().validate_bytes(published.encode("utf-8"), str(source))
@@ -41,4 +41,4 @@ def import_document(
     except SingleSourceError as exc:
         raise RktcError("import.no_budget", path=str(source), detail=str(exc)) from None
     merged.unplaced, merged.report = unplaced + merged.unplaced, report
-    return to_yaml(merged, source.name, form="single"), [*report, *merged.unplaced]
+    return to_yaml(merged, source.name, form="single", lang=lang), [*report, *merged.unplaced]

@@ -13,6 +13,7 @@ import re
 import textwrap
 from typing import Any
 
+from rktc.core.messages import text as catalog_text
 from rktc.importer.recognize import Imported, Path_
 
 KEY_ORDER = (
@@ -150,37 +151,24 @@ def comment(text: str) -> str:
     return _NOT_LITERAL.sub(lambda m: _escape(m).replace("\ufffd", "\\ufffd"), text)
 
 
-FORM_DESCRIPTIONS = {
-    "published": "in the published form: every table as printed.",
-    "single": "in the single-source form: the tables merged.",
-}
-
-
-def to_yaml(imported: Imported, source: str, form: str = "published") -> str:
-    """The plan as YAML, with a header that names its `form` (see FORM_DESCRIPTIONS)."""
+def to_yaml(imported: Imported, source: str, form: str = "published", lang: str = "en") -> str:
+    """The plan as YAML, with a header in `lang` that names its `form` ("published": every
+    table as printed, or "single": the tables merged) and lists the import report."""
     writer = _Writer(imported.notes)
     data = {"rktc": 1, **imported.data}
     for key in sorted(data, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else 99):
         writer.emit(key, data[key], 0, (key,))
-    origin = comment(source)
-    header = (
-        f"Imported by `rktc import` from {origin}, {FORM_DESCRIPTIONS[form]} Comments mark "
-        "what the importer guessed; check them before relying on the plan. `rktc validate` "
-        "shows where the tables disagree."
-    )
+    header = catalog_text(f"import.header_{form}", lang, source=comment(source))
     lines = ["# " + line for line in textwrap.wrap(header, 88, break_on_hyphens=False)]
     if imported.unplaced:
-        lines.append("#")
-        lines.append("# Not placed in the plan (see the import report):")
-        lines += [f"#   - {comment(item.render('en'))}" for item in imported.unplaced]
+        lines += ["#", "# " + catalog_text("import.header_unplaced", lang)]
+        lines += [f"#   - {comment(item.render(lang))}" for item in imported.unplaced]
     if imported.report:
-        lines.append("#")
-        lines.append("# How the numbers of each table were read (see the import report):")
-        lines += [f"#   - {comment(message.render('en'))}" for message in imported.report]
+        lines += ["#", "# " + catalog_text("import.header_report", lang)]
+        lines += [f"#   - {comment(message.render(lang))}" for message in imported.report]
     orphans = unplaced_notes(imported, writer)
     if orphans:
-        lines.append("#")
-        lines.append("# Notes on values the plan does not have:")
+        lines += ["#", "# " + catalog_text("import.header_orphans", lang)]
         lines += [
             f"#   - {comment(_dotted(path))}: {comment(imported.notes[path])}" for path in orphans
         ]
