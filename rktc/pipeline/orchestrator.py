@@ -1,7 +1,8 @@
 """`Pipeline`: the one path every command takes, load -> schema -> check [-> render -> write].
 
-`rktc validate`, `rktc build` (one plan or a batch), `rktc import` and `rktc diff` all
-run through a `Pipeline`; none of them strings the stages together on its own.
+`rktc validate`, `rktc build` (one plan or a batch), `rktc import`, `rktc diff` and
+`rktc preview` (each rebuild of its page) all run through a `Pipeline`; none of them
+strings the stages together on its own.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class Pipeline:
         if checks is not None:
             try:
                 if target.parent.is_dir():
-                    rendered = render_compiled(compiled, plan_path, options)
+                    rendered = self.render(compiled, plan_path, options)
             except Exception as exc:  # noqa: BLE001 -- raised below, if the rules let the build go on
                 problem = exc  # (a plan with errors reports them, as a serial build would)
             except BaseException:
@@ -76,7 +77,7 @@ class Pipeline:
             raise RktcError("build.no_folder", path=str(target.parent))
         if problem is not None:
             raise problem
-        data = rendered if rendered is not None else render_compiled(compiled, plan_path, options)
+        data = rendered if rendered is not None else self.render(compiled, plan_path, options)
         if options.fmt == "pdf":
             data = docx_to_pdf(data)
         try:
@@ -86,6 +87,11 @@ class Pipeline:
                 "build.cannot_write", path=str(target), detail=exc.strerror or str(exc)
             ) from None
         return Built(compiled, target)
+
+    def render(self, compiled: Compiled, plan_path: Path, options: BuildOptions) -> bytes:
+        """A well-formed plan's document in `options.fmt` (PDF still as DOCX): what `build`
+        writes, and the HTML page `rktc preview` serves. `plan_path` places the logo."""
+        return render_compiled(compiled, plan_path, options)
 
     def findings(self, compiled: Compiled) -> list[Diagnostic]:
         """The rules' findings for a read plan (what the forked child computes)."""
