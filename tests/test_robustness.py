@@ -314,3 +314,25 @@ def robustness_doc() -> str:
 
 if __name__ == "__main__":
     sys.stdout.write(robustness_doc())
+
+
+@pytest.mark.parametrize(
+    ("lang", "key_words"), [("en", "internal error"), ("id", "galat internal")]
+)
+def test_internal_error_speaks_the_language_asked_for(monkeypatch, capsys, lang, key_words):
+    from rktc.cli import app as cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.delenv("RKTC_LANG", raising=False)
+    monkeypatch.setattr("rktc.cli.commands.validate", broken)
+    plan = str(PLANS / "kpu-oku-2023.yaml")
+    monkeypatch.setattr(sys, "argv", ["rktc", "validate", plan, "--lang", lang])
+    with pytest.raises(SystemExit):
+        cli.main()
+    from rktc.core.messages import text
+
+    assert capsys.readouterr().err.strip() == "rktc: " + text(
+        "cli.internal_error", lang, error="RuntimeError: simulated bug"
+    )

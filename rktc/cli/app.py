@@ -282,12 +282,22 @@ def main() -> None:
             raise
         from rktc.core.messages import resolve_language, text
 
-        lang = resolve_language(None)
+        lang = resolve_language(_lang_argument(sys.argv))
         typer.echo(
             "rktc: " + text("cli.internal_error", lang, error=f"{type(exc).__name__}: {exc}"),
             err=True,
         )
         sys.exit(2)
+
+
+def _lang_argument(argv: list[str]) -> str | None:
+    """The --lang the command line gave, for a message printed after the app has failed."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return None
 
 
 def run() -> NoReturn:
