@@ -29,7 +29,6 @@ from rktc.core.messages import msg, text
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.document import RKT
 from rktc.preview import page as preview_page
-from rktc.preview import rebuild as rebuild_module
 from rktc.preview.marks import mark_rows, row_lines, source_key
 from rktc.preview.rebuild import Rebuilder
 from rktc.preview.server import Published, start_server, stop_server
@@ -153,7 +152,7 @@ def test_an_internal_error_shows_in_the_page_and_the_next_save_recovers(plan, mo
     def broken_renderer(*args, **kwargs):
         raise RuntimeError("renderer exploded")
 
-    monkeypatch.setattr(rebuild_module, "render", broken_renderer)
+    monkeypatch.setattr(Pipeline, "render", broken_renderer)
     failed = rebuilder.build(plan.read_bytes())
     assert failed.state == preview_page.FAILED
     assert failed.internal_error is not None
@@ -167,11 +166,25 @@ def test_a_template_problem_is_shown_as_the_users_to_fix(plan, monkeypatch):
     def template_error(*args, **kwargs):
         raise RktcError("template.error", template="rkt.html.j2:3", detail="unexpected '}'")
 
-    monkeypatch.setattr(rebuild_module, "render", template_error)
+    monkeypatch.setattr(Pipeline, "render", template_error)
     snapshot = Rebuilder(plan, "en").build(plan.read_bytes())
     assert snapshot.state == preview_page.BROKEN
     expected = msg("template.error", template="rkt.html.j2:3", detail="unexpected '}'")
     assert expected.render("en").replace("'", "&#x27;") in snapshot.page.decode()
+
+
+def test_a_rebuild_renders_through_the_pipeline(plan, monkeypatch):
+    """The page is the HTML edition `Pipeline.render` gives, as `rktc build` writes it."""
+    rendered = []
+    render = Pipeline.render
+
+    def spy(pipeline, compiled, plan_path, options):
+        rendered.append((plan_path, options.fmt))
+        return render(pipeline, compiled, plan_path, options)
+
+    monkeypatch.setattr(Pipeline, "render", spy)
+    assert Rebuilder(plan, "id").build(plan.read_bytes()).state == preview_page.OK
+    assert rendered == [(plan, "html")]
 
 
 def test_an_unreadable_file_is_reported_not_raised(tmp_path):

@@ -18,7 +18,7 @@ from rktc.check.engine import Selection
 from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
 from rktc.core.messages import text
-from rktc.pipeline.build import BuildOptions, render
+from rktc.pipeline.build import BuildOptions
 from rktc.pipeline.compile import Compiled
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.load import MAX_BYTES
@@ -87,7 +87,7 @@ class Rebuilder:
         problem = None
         if compiled.well_formed and compiled.plan is not None and compiled.document is not None:
             try:
-                html = render(compiled.plan, compiled.document, self.path, HTML).decode("utf-8")
+                html = self.pipeline.render(compiled, self.path, HTML).decode("utf-8")
             except RktcError as exc:  # a template problem, say: the user's to fix
                 problem = exc.message.render(self.lang)
             else:
