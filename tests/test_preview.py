@@ -26,13 +26,17 @@ from helpers import PLANS, ROOT
 from rktc.core.diagnostics import Diagnostic, Location, Severity
 from rktc.core.errors import RktcError
 from rktc.core.messages import msg, text
+from rktc.pipeline.build import BuildOptions, document_view
+from rktc.pipeline.compile import Compiled
 from rktc.pipeline.orchestrator import Pipeline
-from rktc.plan.document import RKT
+from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Document
 from rktc.preview import page as preview_page
-from rktc.preview.marks import mark_rows, row_lines, source_key
+from rktc.preview.marks import mark_rows, printed_rows, row_lines, source_key
 from rktc.preview.rebuild import Rebuilder
 from rktc.preview.server import Published, start_server, stop_server
 from rktc.preview.watch import FileWatcher, Saved
+from rktc.render.markup import render_markup
+from rktc.render.outline import RKT_OUTLINE, TABLE, Block, Outline, Part, Section
 from rktc.report.formats import as_json
 
 SEED = PLANS / "kpu-oku-2023.yaml"
@@ -230,11 +234,19 @@ def test_a_finding_on_an_indicator_marks_its_rows_in_every_table(plan):
     assert f'data-rows="{HUKUM}"' in finding.group(0)
 
 
+def printed(compiled: Compiled, outline: Outline = RKT_OUTLINE) -> list[str]:
+    """The `data-source`s of the rows `outline`'s tables print for the compiled plan."""
+    assert compiled.plan is not None
+    assert compiled.document is not None
+    return printed_rows(document_view(compiled.plan, compiled.document, BuildOptions()), outline)
+
+
 def test_a_sasaran_finding_marks_the_rows_of_that_sasaran_only(plan):
     compiled = Pipeline().validate(plan)
     assert compiled.document is not None
     loaded = compiled.loaded
-    marks = mark_rows(compiled.diagnostics, compiled.document, loaded.source, loaded.text)
+    rows = printed(compiled)
+    marks = mark_rows(compiled.diagnostics, compiled.document, loaded.source, loaded.text, rows)
     # RKT501 on S5 (line 80) and S7 (line 84): those sasaran and the indicators serving them
     rkt = compiled.document.table(RKT)
     assert rkt is not None
@@ -244,7 +256,7 @@ def test_a_sasaran_finding_marks_the_rows_of_that_sasaran_only(plan):
         if compiled.loaded.source.value(row.paths["sasaran"]).line in (80, 84)
     }
     assert len(serving) == 2
-    assert set(marks.rows) == serving | {"sasaran.4", "sasaran.6"}
+    assert set(marks.rows) == serving  # BAB II A lists the sasaran: it is no table
     assert set(marks.rows.values()) == {Severity.WARNING}
 
 
@@ -255,10 +267,41 @@ def test_a_row_ends_where_the_next_item_begins(plan):
     source = compiled.loaded.source
     line = source.value(("program", 0, "kegiatan", 3, "nama")).line
     diag = Diagnostic("RKT999", Location(str(plan), line, 9), msg("preview.findings"))
-    marks = mark_rows([diag], compiled.document, source, compiled.loaded.text)
+    rows = printed(compiled)
+    marks = mark_rows([diag], compiled.document, source, compiled.loaded.text, rows)
     assert marks.of_finding == [["program.0.kegiatan.3.indikator.0"]]
-    spans = row_lines(compiled.document, source, compiled.loaded.text)[HUKUM]
+    spans = row_lines(compiled.document, source, compiled.loaded.text, rows)[HUKUM]
     assert max(last for _, last in spans) < line
+
+
+@pytest.mark.parametrize("shown", [("rkt",), ("indikator", "apbn")])
+def test_the_marks_follow_the_tables_of_another_outline(plan, shown):
+    """Another office's layout: its own outline, and its document's tables under other
+    names. The rows its tables print get the marks, and no others."""
+    plan.write_bytes(seed_with("target: 97%", "target: 130%"))
+    compiled = Pipeline().validate(plan)
+    assert compiled.plan is not None
+    assert compiled.document is not None
+    view = document_view(compiled.plan, compiled.document, BuildOptions())
+    blocks = tuple(Block(TABLE, name) for name in shown)
+    outline = Outline("lain", (Part("isi", (Section("kinerja", ("KINERJA",), blocks=blocks),)),))
+    rows = printed_rows(view, outline)
+    html = render_markup(view, "html", outline=outline)
+    assert rows == list(dict.fromkeys(re.findall(r'<tr data-source="([^"]+)"', html)))
+    tables = {
+        kind: compiled.document.table(kind) for kind in (SASARAN, INDIKATOR, PROGRAM, RKT, APBN)
+    }
+    document = Document(
+        compiled.document.literal,
+        {f"lain_{kind}": table for kind, table in tables.items() if table is not None},
+    )
+    loaded = compiled.loaded
+    marks = mark_rows(compiled.diagnostics, document, loaded.source, loaded.text, rows)
+    target = next(d for d in compiled.diagnostics if d.code == "RKT210")
+    assert marks.of_finding[compiled.diagnostics.index(target)] == [HUKUM]
+    assert marks.rows[HUKUM] is Severity.ERROR
+    assert marks.rows.keys() - {HUKUM}  # the sasaran findings mark rows too
+    assert marks.rows.keys() <= set(rows)
 
 
 # --- watcher ----------------------------------------------------------------------------------

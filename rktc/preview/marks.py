@@ -1,9 +1,12 @@
 """Which rows of the document a finding concerns: the rows whose source holds its line.
 
 Each data row of the HTML edition carries `data-source`, the place in the plan its row
-comes from (`program.0.kegiatan.1.indikator.0`). A row concerns a finding when the
+comes from (`program.0.kegiatan.1.indikator.0`, `RowView.source`). The rows that can be
+marked are those of the tables the document's outline prints (its `table` and
+`captioned_tables` blocks), whatever the layout. A row concerns a finding when the
 finding's line (or the line of a place it relates to) falls inside the value of any of
-the row's fields: the row itself, its kegiatan, its anggaran, its sasaran.
+the row's fields, in any of the document's tables: the row itself, its kegiatan, its
+anggaran, its sasaran.
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rktc.core.diagnostics import Diagnostic, Severity
-from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Document, Loc, Row
+from rktc.plan.document import Document, Loc, Row
 from rktc.plan.load import SourceMap
-
-TABLES = (SASARAN, INDIKATOR, PROGRAM, RKT, APBN)
+from rktc.render.outline import CAPTIONED_TABLES, TABLE, Outline, source_value
+from rktc.render.view import DocumentView, TableView
 
 Lines = tuple[int, int]  # first and last line, counted from 1
 
@@ -40,22 +43,50 @@ def _lines(source: SourceMap, text: list[str], path: Loc) -> Lines:
     return first, last
 
 
+def printed_rows(view: DocumentView, outline: Outline) -> list[str]:
+    """The `data-source` of each data row the outline's tables print, in reading order,
+    once each (an indicator prints in several tables). Paged-only sections are left out,
+    as the HTML edition leaves them out."""
+    keys: dict[str, None] = {}
+    for _, section in outline.sections():
+        if section.paged_only:
+            continue
+        for block in section.blocks:
+            tables: list[TableView]
+            if block.kind == TABLE:
+                tables = [source_value(view, block.source)]
+            elif block.kind == CAPTIONED_TABLES:
+                tables = [table for _, table in source_value(view, block.source)]
+            else:
+                continue
+            for table in tables:
+                keys.update(dict.fromkeys(row.source for row in table.rows if row.source))
+    return list(keys)
+
+
 def _rows(document: Document) -> Iterator[Row]:
-    for kind in TABLES:
+    """Every row of every table the document has (or derives)."""
+    for kind in [*document.tables, *document.makers]:
         table = document.table(kind)
         if table is not None:
             yield from table.all_rows()
 
 
-def row_lines(document: Document, source: SourceMap, text: str) -> dict[str, list[Lines]]:
-    """For each row's `data-source`, the line ranges of its fields in the plan `text`."""
+def row_lines(
+    document: Document, source: SourceMap, text: str, rows: Sequence[str]
+) -> dict[str, list[Lines]]:
+    """For each printed row's `data-source` in `rows`, the line ranges of its fields in the
+    plan `text`: of every field the row has in any of the document's tables."""
     lines = text.splitlines()
-    found: dict[str, list[Lines]] = {}
+    paths: dict[str, set[Loc]] = {key: set() for key in rows}
     for row in _rows(document):
-        key = source_key(row.paths["row"])
-        if key not in found:
-            found[key] = sorted({_lines(source, lines, p) for p in row.paths.values()})
-    return found
+        fields = paths.get(source_key(row.paths["row"]))
+        if fields is not None:
+            fields.update(row.paths.values())
+    return {
+        key: sorted({_lines(source, lines, path) for path in fields})
+        for key, fields in paths.items()
+    }
 
 
 def _finding_lines(diag: Diagnostic) -> set[int]:
@@ -73,15 +104,20 @@ class Marks:
 
 
 def mark_rows(
-    diagnostics: Sequence[Diagnostic], document: Document, source: SourceMap, text: str
+    diagnostics: Sequence[Diagnostic],
+    document: Document,
+    source: SourceMap,
+    text: str,
+    rows: Sequence[str],
 ) -> Marks:
-    """Which rows the findings in `source`'s file concern (none for findings elsewhere)."""
+    """Which of the printed `rows` (see `printed_rows`) the findings in `source`'s file
+    concern (none for findings elsewhere)."""
     marks = Marks()
     if not diagnostics:
         return marks
     by_line: dict[int, list[str]] = {}  # line -> rows that hold it, in document order
     order: dict[str, int] = {}
-    for key, spans in row_lines(document, source, text).items():
+    for key, spans in row_lines(document, source, text, rows).items():
         order[key] = len(order)
         for line in {n for first, last in spans for n in range(first, last + 1)}:
             by_line.setdefault(line, []).append(key)

@@ -18,12 +18,13 @@ from rktc.check.engine import Selection
 from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
 from rktc.core.messages import text
-from rktc.pipeline.build import BuildOptions
+from rktc.pipeline.build import BuildOptions, document_view
 from rktc.pipeline.compile import Compiled
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.load import MAX_BYTES
 from rktc.preview import page
-from rktc.preview.marks import mark_rows
+from rktc.preview.marks import Marks, mark_rows, printed_rows
+from rktc.render.outline import outline_for
 from rktc.report.formats import as_json
 
 HTML = BuildOptions(fmt="html")
@@ -91,8 +92,7 @@ class Rebuilder:
             except RktcError as exc:  # a template problem, say: the user's to fix
                 problem = exc.message.render(self.lang)
             else:
-                loaded = compiled.loaded
-                marks = mark_rows(diagnostics, compiled.document, loaded.source, loaded.text)
+                marks = _marks(compiled, diagnostics)
                 content = page.document_page(
                     context, html, diagnostics, marks.of_finding, marks.rows
                 )
@@ -103,3 +103,17 @@ class Rebuilder:
         return Snapshot(
             context.version, page.BROKEN, content.encode("utf-8"), diagnostics, findings
         )
+
+
+def _marks(compiled: Compiled, diagnostics: tuple[Diagnostic, ...]) -> Marks:
+    """The rows of the page each finding concerns: rows of the tables its outline prints.
+    The view is built again for that: a few per cent of the rendering (0.02 of 0.27 s for
+    2,000 indicators), and only when there are findings to mark."""
+    if not diagnostics:
+        return Marks()
+    assert compiled.plan is not None
+    assert compiled.document is not None
+    view = document_view(compiled.plan, compiled.document, HTML)
+    rows = printed_rows(view, outline_for(view))
+    loaded = compiled.loaded
+    return mark_rows(diagnostics, compiled.document, loaded.source, loaded.text, rows)
