@@ -414,3 +414,17 @@ def test_template_context_is_the_view_as_plain_data(plan):
     view = document_view(compiled.plan, compiled.document, BuildOptions())
     assert view.rkt.rows  # the tables are there to compare
     assert view_context(view) == {"doc": dataclasses.asdict(view)}
+
+
+def test_a_long_institution_name_builds_with_its_metadata_shortened(tmp_path):
+    long_name = "Komisi Pemilihan Umum Kabupaten " + "Sangat Panjang " * 20
+    plan = tmp_path / "long.yaml"
+    text = CLEAN.read_text(encoding="utf-8")
+    current = next(line for line in text.splitlines() if line.startswith("  nama: "))
+    plan.write_text(text.replace(current, f"  nama: {long_name.strip()}", 1), encoding="utf-8")
+    out = tmp_path / "long.docx"
+    result = build(plan, "-o", out, "--force")
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    assert len(document.core_properties.title) == 255
+    assert long_name.strip().upper() in "\n".join(p.text for p in document.paragraphs).upper()

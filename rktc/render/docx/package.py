@@ -76,14 +76,24 @@ def drop_thumbnail(document: DocxDocument) -> None:
 def set_properties(document: DocxDocument, view: DocumentView) -> None:
     props = document.core_properties
     when = build_time().replace(tzinfo=None)
-    props.title = f"{view.title} {view.institution} Tahun {view.year}"
-    props.author = view.institution
+    props.title = _property(f"{view.title} {view.institution} Tahun {view.year}")
+    props.author = _property(view.institution)
     props.last_modified_by = "rktc"
     props.comments = "Dibuat dengan rktc"
     props.revision = 1
     props.created = when
     props.modified = when
     props.last_printed = when
+
+
+# The OOXML core properties python-docx writes hold at most this many characters. They are
+# the file's metadata (what a file browser shows), not the document's text, which keeps
+# every character.
+MAX_PROPERTY = 255
+
+
+def _property(text: str) -> str:
+    return text if len(text) <= MAX_PROPERTY else text[: MAX_PROPERTY - 1] + "…"
 
 
 def remove_field_update(document: DocxDocument) -> None:
