@@ -429,3 +429,45 @@ def test_a_format_the_output_file_contradicts_is_a_usage_error(tmp_path):
         assert out == ""
     assert not (tmp_path / "seed.md").exists()
     assert cli_build(CLEAN, "-f", "md", "-o", tmp_path / "seed.md")[0] == 0  # they agree
+
+
+# --- Ctrl-C -----------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups (POSIX)")
+def test_ctrl_c_stops_the_batch_and_says_how_many_were_built(tmp_path):
+    """Ctrl-C (SIGINT to every process of the batch, as a terminal sends it) ended the batch
+    with 130 and not a word; now one line says it was interrupted and how many plans were
+    built, and no worker prints a traceback."""
+    import signal
+
+    plans = plans_folder(tmp_path / "plans", 80)
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        rktc("build", plans, "-o", out, "-f", "md", "--lang", "en"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
+        start_new_session=True,  # its own process group, as a shell's foreground job
+    )
+    prefix = text("build.written", "en", path="")
+    try:
+        assert process.stdout is not None
+        printed = [process.stdout.readline()]
+        while not printed[-1].startswith(prefix) and printed[-1]:  # the first plan is built:
+            printed.append(process.stdout.readline())
+        os.killpg(process.pid, signal.SIGINT)  # interrupt
+        rest, said = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    printed += rest.splitlines()
+    assert process.returncode == 130, said
+    built = len([line for line in printed if line.startswith(prefix)])
+    assert built >= 1
+    assert built < 80  # it stopped early
+    assert said.splitlines() == ["rktc: " + text("batch.interrupted", "en", built=built, total=80)]
+    assert len(list(out.rglob("*.md"))) >= built  # plans begun before Ctrl-C are written whole
+    assert not list(out.rglob("*.tmp*"))

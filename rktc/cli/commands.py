@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from rktc.pipeline.build import BuildOptions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
 def _fail_usage(key: str, lang: str, **params: Any) -> int:
@@ -146,17 +147,29 @@ def build(
         return EXIT_USAGE
     if not jobs:
         return _fail_usage("cli.no_files", lang, paths=", ".join(map(str, paths)))
-    failed = 0
-    for outcome in build_many(jobs, options, selection_from(select, ignore), lang):
-        if outcome.diagnostics:
-            typer.echo(render_report("text", [outcome.path], outcome.diagnostics, lang))
-        if outcome.error is not None:
-            typer.echo(f"rktc: {outcome.path}: {outcome.error.render(lang)}", err=True)
-        elif outcome.output is None:
-            typer.echo("rktc: " + text("build.not_built", lang, path=outcome.path), err=True)
-        else:
-            typer.echo(text("build.written", lang, path=outcome.output))
-        failed += outcome.output is None
+    failed = reported = 0
+    outcomes = build_many(jobs, options, selection_from(select, ignore), lang)
+    try:
+        for outcome in outcomes:
+            if outcome.diagnostics:
+                typer.echo(render_report("text", [outcome.path], outcome.diagnostics, lang))
+            if outcome.error is not None:
+                typer.echo(f"rktc: {outcome.path}: {outcome.error.render(lang)}", err=True)
+            elif outcome.output is None:
+                typer.echo("rktc: " + text("build.not_built", lang, path=outcome.path), err=True)
+            else:
+                typer.echo(text("build.written", lang, path=outcome.output))
+            failed += outcome.output is None
+            reported += 1
+    except KeyboardInterrupt:
+        if len(jobs) == 1:
+            raise
+        outcomes.close()  # the bar off the screen, no plan started any more
+        built = reported - failed
+        typer.echo(
+            "rktc: " + text("batch.interrupted", lang, built=built, total=len(jobs)), err=True
+        )
+        return EXIT_INTERRUPTED
     if len(jobs) > 1:
         typer.echo(text("build.summary", lang, built=len(jobs) - failed, failed=failed))
     return EXIT_PROBLEMS if failed else EXIT_OK

@@ -6,7 +6,7 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -29,6 +29,10 @@ define_messages(
     {
         "batch.elapsed": ("berlalu", "elapsed"),
         "batch.remaining": ("tersisa", "left"),
+        "batch.interrupted": (
+            "dihentikan (Ctrl-C): {built} dari {total} rencana telah disusun",
+            "interrupted (Ctrl-C): {built} of {total} plans built",
+        ),
         "batch.same_output": (
             (
                 "{first} dan {second} akan menulis berkas keluaran yang sama, {output}; "
@@ -180,7 +184,7 @@ def build_many(
     selection: Selection,
     lang: str,
     console: Console | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome]:
     """Outcomes in completion order, with a progress bar when there are several plans.
 
     The bar goes to `console`, by default stderr when it is a terminal (see
@@ -221,7 +225,7 @@ def _in_pool(
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
     waiting = iter(jobs)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_parent) as pool:
         running: set[Future[Outcome]] = set()
 
         def feed() -> None:
@@ -230,13 +234,25 @@ def _in_pool(
                 if len(running) >= workers * AHEAD_PER_WORKER:
                     return
 
-        feed()
-        while running:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            running -= done
+        try:
             feed()
-            for future in done:
-                yield future.result()
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                running -= done
+                feed()
+                for future in done:
+                    yield future.result()
+        except BaseException:  # Ctrl-C, or the caller stopped: no plan is started any more;
+            pool.shutdown(cancel_futures=True)  # those begun end (written whole) before it goes on
+            raise
+
+
+def _leave_interrupts_to_parent() -> None:
+    """A worker ignores Ctrl-C, which the terminal sends to every process of the batch: the
+    parent stops the batch and says so, without a traceback from each worker."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def terminal_console() -> Console | None:
