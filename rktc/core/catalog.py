@@ -577,8 +577,45 @@ CATALOG.update(
     {
         # --- import ---
         "import.unknown_type": (
-            "{path}: hanya .docx atau .txt (ekspor teks dokumen) yang dapat diimpor",
-            "{path}: only .docx or .txt (a text export of the document) can be imported",
+            (
+                "{path}: hanya .docx, .txt (ekspor teks dokumen), .xlsx, atau .xls unduhan "
+                "SIPD yang dapat diimpor"
+            ),
+            (
+                "{path}: only .docx, .txt (a text export of the document), .xlsx or SIPD's "
+                ".xls download can be imported"
+            ),
+        ),
+        # a spreadsheet to import (rktc/importer/sheets.py)
+        "import.xls_binary": (
+            (
+                "{path} adalah berkas Excel 97-2003 (.xls biner) yang tidak dapat dibaca; "
+                "buka di Excel atau LibreOffice lalu simpan sebagai Buku Kerja Excel (.xlsx)"
+            ),
+            (
+                "{path} is an Excel 97-2003 workbook (binary .xls), which cannot be read; "
+                "open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)"
+            ),
+        ),
+        "import.sheet_unknown": (
+            (
+                "{path} bukan buku kerja .xlsx maupun tabel HTML unduhan SIPD; buka di Excel "
+                "atau LibreOffice lalu simpan sebagai Buku Kerja Excel (.xlsx)"
+            ),
+            (
+                "{path} is neither an .xlsx workbook nor SIPD's HTML table download; open it "
+                "in Excel or LibreOffice and save it as an Excel Workbook (.xlsx)"
+            ),
+        ),
+        "import.xlsx_unreadable": (
+            (
+                "{path} tidak dapat dibaca sebagai .xlsx ({detail}); buka di Excel atau "
+                "LibreOffice lalu simpan ulang sebagai Buku Kerja Excel (.xlsx)"
+            ),
+            (
+                "{path} cannot be read as an .xlsx ({detail}); open it in Excel or "
+                "LibreOffice and save it again as an Excel Workbook (.xlsx)"
+            ),
         ),
         "import.unreadable": (
             "{path} tidak dapat dibaca: {detail}",

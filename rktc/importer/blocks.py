@@ -36,6 +36,10 @@ def read_blocks(path: Path) -> list[Block]:
         return _docx_blocks(path)
     if suffix in (".txt", ".text"):
         return text_blocks(_read_text(path))
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        from rktc.importer.sheets import spreadsheet_blocks
+
+        return spreadsheet_blocks(path)
     raise RktcError("import.unknown_type", path=str(path))
 
 
