@@ -5,6 +5,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers import PLANS
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
@@ -13,6 +14,9 @@ from rktc.core.messages import Message
 from rktc.importer.blocks import Paragraph, Table, read_blocks
 from rktc.importer.run import import_document
 from rktc.importer.sheets import number_text, sniff
+from rktc.pipeline.orchestrator import Pipeline
+from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT
+from rktc.plan.load import load_file
 
 runner = CliRunner()
 
@@ -165,3 +169,56 @@ def test_a_damaged_xlsx_says_what_to_do(tmp_path):
     with pytest.raises(RktcError) as raised:
         read_blocks(source)
     assert raised.value.message.key == "import.xlsx_unreadable"
+
+
+# --- a workbook rktc writes imports back into the same plan ------------------------------
+
+SHOWN = {  # the columns each table prints
+    INDIKATOR: ("no", "indikator", "satuan", "target", "anggaran"),
+    PROGRAM: ("no", "sasaran", "kegiatan", "indikator", "target"),
+    RKT: ("no", "sasaran", "kegiatan", "indikator", "satuan", "target", "anggaran"),
+    APBN: ("no", "sasaran", "kegiatan", "indikator", "satuan", "target", "anggaran"),
+}
+
+
+def _tables(path: Path) -> dict[str, tuple[list[tuple[object, ...]], list[str]]]:
+    compiled = Pipeline().validate(path)
+    assert compiled.document is not None
+    out = {}
+    for kind, fields in SHOWN.items():
+        table = compiled.document.table(kind)
+        assert table is not None, kind
+        rows = []
+        for row in table.all_rows():
+            values: list[object] = []
+            for name in fields:
+                value = getattr(row, name)
+                if name == "target" and value is not None:
+                    value = (value.kind, value.value, value.unit)  # "97 %" and "97%" alike
+                values.append(value)
+            rows.append(tuple(values))
+        out[kind] = (rows, [group.program for group in table.groups or []])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("plan", "force"),
+    [(PLANS / "published" / "kpu-oku-2023.yaml", True), (PLANS / "kpu-oku-2023.yaml", False)],
+    ids=["published", "single-source"],
+)
+def test_a_workbook_rktc_writes_imports_back_into_the_same_plan(tmp_path, plan, force):
+    book, out = tmp_path / "book.xlsx", tmp_path / "plan.yaml"
+    build = ["build", str(plan), "--format", "xlsx", "-o", str(book)]
+    runner.invoke(app, build + (["--force"] if force else []))
+    assert book.is_file()
+    runner.invoke(app, ["import", str(book), "-o", str(out), "--lang", "en"])
+    assert out.is_file()
+    source, imported = _tables(plan), _tables(out)
+    for kind in SHOWN:
+        assert imported[kind] == source[kind], kind
+    written = load_file(out, str(out)).data
+    original = load_file(plan, str(plan)).data
+    for key in ("tahun", "judul", "instansi", "renstra"):
+        assert str(written[key]) == str(original[key]), key
+    for key in ("nama", "instansi", "tempat", "tanggal", "jabatan", "nip"):
+        assert written["penandatangan"].get(key) == original["penandatangan"].get(key), key

@@ -47,6 +47,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "anggaran rp",
     ),
 }
+TARGET_UNIT = "satuan target"  # a column after Target with the target's unit
+TARGET_UNIT_KEY = "target unit"
 NUMERIC = ("target", "anggaran")  # the columns whose numbers are read in the table's dialect
 LETTERED = re.compile(r"^([A-H])\.\s+(.*)$")
 PERIOD = re.compile(
@@ -87,7 +89,64 @@ def recognize(blocks: list[Block], dialect: str = "auto") -> Imported:
     _chapter_one(blocks, marks, result)
     _tables(blocks, marks, result, dialect)
     _renstra(blocks, result)
+    _identity(blocks, result)
     return result
+
+
+# The identity sheet of a workbook rktc writes (rktc/render/xlsx/sheets.py): a label and
+# a value per row under "Keterangan | Isi". label -> where its value goes in the plan.
+IDENTITY: dict[str, tuple[str, ...]] = {
+    "judul": ("judul",),
+    "tahun": ("tahun",),
+    "instansi": ("instansi", "nama"),
+    "singkatan": ("instansi", "singkatan"),
+    "instansi induk": ("instansi", "induk"),
+    "kota": ("instansi", "kota"),
+    "periode renstra": ("renstra", "periode"),
+    "keputusan renstra": ("renstra", "keputusan"),
+    "pagu anggaran (rp)": ("pagu",),
+    "penandatangan": ("penandatangan", "nama"),
+    "jabatan": ("penandatangan", "jabatan"),
+    "nip": ("penandatangan", "nip"),
+    "instansi penandatangan": ("penandatangan", "instansi"),
+    "tempat": ("penandatangan", "tempat"),
+    "tanggal": ("penandatangan", "tanggal"),
+}
+
+
+def _get(data: dict[str, Any], key: str) -> Any:
+    value = data.get(key)
+    return value.get("nama") if isinstance(value, dict) else value
+
+
+def _is_identity(table: Table) -> bool:
+    return bool(table.rows) and [norm(c) for c in table.rows[0][:2]] == ["keterangan", "isi"]
+
+
+def _identity(blocks: list[Block], result: Imported) -> None:
+    """A workbook's identity table gives the front matter it holds; what it states
+    replaces what was searched for (and the note that it was not found)."""
+    for block in blocks:
+        if not isinstance(block, Table) or not _is_identity(block):
+            continue
+        for row in block.rows[1:]:
+            where = IDENTITY.get(norm(row[0]).rstrip(":")) if row else None
+            value = row[1].strip() if len(row) > 1 else ""
+            if where is None or not value:
+                continue
+            if where == ("penandatangan", "instansi") and value == _get(result.data, "instansi"):
+                continue  # the signer's institution is the plan's unless it says otherwise
+            target = result.data
+            for key in where[:-1]:
+                if not isinstance(target.get(key), dict):
+                    target[key] = {}
+                target = target[key]
+            target[where[-1]] = value
+            for path in [
+                p for p in result.notes if where[: len(p)] == p or p[: len(where)] == where
+            ]:
+                del result.notes[path]
+        return
 
 
 _PAGE_NUMBER = re.compile(r"[\s.\u2026]*\b[ivxlc\d]+$", re.IGNORECASE)
@@ -128,6 +187,9 @@ def _toc_entries(blocks: list[Block]) -> set[int]:
 def _section_marks(blocks: list[Block]) -> dict[str, int]:
     marks: dict[str, int] = {}
     toc = _toc_entries(blocks)
+    chapterless = not any(
+        isinstance(b, Paragraph) and re.search(r"^bab ii\b(?!i)", norm(b.text)) for b in blocks
+    )
     for i, block in enumerate(blocks):
         if not isinstance(block, Paragraph) or i in toc:
             continue
@@ -142,21 +204,23 @@ def _section_marks(blocks: list[Block]) -> dict[str, int]:
             if name not in marks and re.search(pattern, text):
                 marks[name] = i
         title = len(text) < 150 and not text.endswith(".")
+        # a workbook has no chapters: a matrix's title lines head its sheet's table
+        chapter = "bab2" in marks or (chapterless and _heads_table(blocks, i))
         if (
-            "bab2" in marks
+            chapter
             and "rkt_matrix" not in marks
             and title
             and re.match(r"rencana (kerja|kinerja) tahunan \(rkt\)", text)
         ):
             marks["rkt_matrix"] = i
-        if (
-            "bab2" in marks
-            and "apbn_matrix" not in marks
-            and title
-            and ("berdasarkan apbn" in text)
-        ):
+        if chapter and "apbn_matrix" not in marks and title and ("berdasarkan apbn" in text):
             marks["apbn_matrix"] = i
     return marks
+
+
+def _heads_table(blocks: list[Block], index: int, lines: int = 3) -> bool:
+    """The paragraph at `index` is one of at most `lines` title lines right above a table."""
+    return any(isinstance(block, Table) for block in blocks[index + 1 : index + 1 + lines])
 
 
 def _paragraphs(blocks: list[Block]) -> list[str]:
@@ -337,6 +401,8 @@ def _tables(blocks: list[Block], marks: dict[str, int], result: Imported, dialec
                         {"no": int(match.group(1)), "sasaran": match.group(2)}
                     )
             continue
+        if _is_identity(block):
+            continue  # front matter, read by _identity
         kind = _table_kind(block, index, marks, last_heading, program_heading)
         state.number = numbers[index]
         _place_table(block, kind, index, program_heading, tabel, state, result)
@@ -397,8 +463,27 @@ def _table_kind(
     if "rkt_matrix" in marks and index > marks["rkt_matrix"]:
         return "rkt"
     if {"sasaran", "kegiatan"} & keys:
+        if program is None and _has_group_rows(table):
+            # a sheet groups its rows under program rows: the BAB II C table has no
+            # anggaran, the APBN matrix has
+            return "apbn" if "anggaran" in keys else "program"
         return "program" if program is not None else "rkt"
     return "indikator"
+
+
+def _group_label(text: str) -> tuple[int | None, str] | None:
+    """A program row's number and name ("1. Program ..." or "Program ...")."""
+    match = NUMBERED.match(text.strip())
+    number, name = (int(match.group(1)), match.group(2)) if match else (None, text.strip())
+    return (number, name) if norm(name).startswith("program") else None
+
+
+def _has_group_rows(table: Table) -> bool:
+    for row in table.rows:
+        filled = {c.strip() for c in row if c.strip()}
+        if len(filled) == 1 and _group_label(row[0]) is not None:
+            return True
+    return False
 
 
 def _place_table(
@@ -418,9 +503,16 @@ def _place_table(
         result.unplaced.append(msg("import.unplaced_table", preview=preview[:120]))
         return
     rows, groups = _data_rows(table, kind, state, result)
-    if kind == "program":
+    if kind == "program" and program is None:
+        for label, group_rows in groups:  # a sheet's program rows inside the table
+            number, name = _group_label(label) or (None, label)
+            entry: dict[str, Any] = {"program": name, "baris": group_rows}
+            tabel.setdefault("program", []).append(
+                {"no": number, **entry} if number is not None else entry
+            )
+    elif kind == "program":
         assert program is not None
-        entry: dict[str, Any] = {"program": program[1], "baris": rows}
+        entry = {"program": program[1], "baris": rows}
         if program[0] is not None:
             entry = {"no": program[0], **entry}
         tabel.setdefault("program", []).append(entry)
@@ -428,7 +520,8 @@ def _place_table(
         ungrouped = len(rows) - sum(len(group_rows) for _, group_rows in groups)
         if ungrouped:
             state.ungrouped[kind] = state.ungrouped.get(kind, 0) + ungrouped
-        for name, group_rows in groups:
+        for label, group_rows in groups:
+            name = (_group_label(label) or (None, label))[1]
             existing = next((g for g in tabel.get("apbn", []) if g["program"] == name), None)
             if existing is not None:
                 existing["baris"].extend(group_rows)
@@ -460,6 +553,9 @@ def _data_rows(
     for i, key in enumerate(columns):
         if key is not None and first_of.setdefault(key, i) != i:
             columns[i] = None  # a second column for the same field: named, not read
+    for i in range(1, len(columns)):
+        if norm(header[i]) == TARGET_UNIT and known[i - 1] == "target":
+            columns[i] = TARGET_UNIT_KEY  # rktc's workbook splits "13 kec" in two columns
     numbers = _table_numbers(table, header_at, known, state.dialect)
     if state.previous is not None and state.previous[0] == header:
         numbers.decision.continue_from(state.previous[1], state.previous[2])
@@ -473,7 +569,7 @@ def _data_rows(
             continue
         first = cells[0].strip()
         filled = {c.strip() for c in cells if c.strip()}
-        if norm(first).startswith("program") and len(filled) == 1:
+        if len(filled) == 1 and _group_label(first) is not None:
             groups.append((first, []))
             continue
         if norm(first).startswith("jumlah") and len(filled) <= 2:
@@ -572,6 +668,10 @@ def _row(
         elif value:
             above[i] = value
         if not value:
+            continue
+        if key == TARGET_UNIT_KEY:
+            if "target" in row:
+                row["target"] = f"{row['target']} {value}"
             continue
         if key == "no":
             digits = value.rstrip(".")
