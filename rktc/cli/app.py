@@ -158,7 +158,8 @@ def import_(
     source: Annotated[
         Path,
         typer.Argument(
-            help="A .docx, its .txt export, or (with --single-source) a published-form .yaml plan."
+            help="A .docx, its .txt export, an .xlsx, SIPD's .xls (an HTML table), or (with "
+            "--single-source) a published-form .yaml plan."
         ),
     ],
     output: Annotated[
