@@ -222,3 +222,39 @@ def test_a_workbook_rktc_writes_imports_back_into_the_same_plan(tmp_path, plan, 
         assert str(written[key]) == str(original[key]), key
     for key in ("nama", "instansi", "tempat", "tanggal", "jabatan", "nip"):
         assert written["penandatangan"].get(key) == original["penandatangan"].get(key), key
+
+
+def test_an_xhtml_download_is_read_and_a_sheet_without_a_table_is_refused(tmp_path):
+    xhtml = tmp_path / "renja.xls"
+    xhtml.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<html><body><table>'
+        "<tr><td>No</td><td>Indikator</td></tr><tr><td>1</td><td>Nilai SAKIP</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    (table,) = read_blocks(xhtml)
+    assert isinstance(table, Table)
+    assert table.rows[1] == ["1", "Nilai SAKIP"]
+    spreadsheet_2003 = tmp_path / "lama.xls"
+    spreadsheet_2003.write_text(
+        '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
+        '<Worksheet><Table><Row><Cell><Data ss:Type="Number">1</Data></Cell></Row></Table>'
+        "</Worksheet></Workbook>",
+        encoding="utf-8",
+    )
+    with pytest.raises(RktcError) as raised:
+        read_blocks(spreadsheet_2003)
+    assert raised.value.message.key == "import.sheet_unknown"
+
+
+def test_identity_rows_the_plan_has_no_field_for_are_reported(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Keterangan", "Isi"])
+    sheet.append(["Tahun", 2025])
+    sheet.append(["Alamat", "Jl. Merdeka 1"])
+    book.save(tmp_path / "id.xlsx")
+    published, report = import_document(tmp_path / "id.xlsx", single=False)
+    assert "tahun: 2025" in published
+    unplaced = [m for m in report if isinstance(m, Message) and m.key == "import.unplaced"]
+    assert [dict(m.params)["item"] for m in unplaced] == ["Alamat: Jl. Merdeka 1"]

@@ -132,6 +132,8 @@ def _identity(blocks: list[Block], result: Imported) -> None:
         for row in block.rows[1:]:
             where = IDENTITY.get(norm(row[0]).rstrip(":")) if row else None
             value = row[1].strip() if len(row) > 1 else ""
+            if where is None and value:
+                result.unplaced.append(msg("import.unplaced", item=f"{row[0].strip()}: {value}"))
             if where is None or not value:
                 continue
             if where == ("penandatangan", "instansi") and value == _get(result.data, "instansi"):

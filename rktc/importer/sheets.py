@@ -304,6 +304,8 @@ def html_blocks(path: Path) -> list[Block]:
     parser = _HtmlTables()
     parser.feed(text)
     parser.close()
+    if not any(isinstance(block, Table) for block in parser.blocks):
+        raise RktcError("import.sheet_unknown", path=str(path))  # e.g. an XML Spreadsheet 2003
     blocks: list[Block] = []
     for block in parser.blocks:
         if isinstance(block, Table):
