@@ -1,5 +1,6 @@
 """`rktc import` of spreadsheets: .xlsx workbooks and SIPD's HTML-as-.xls download."""
 
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -258,3 +259,19 @@ def test_identity_rows_the_plan_has_no_field_for_are_reported(tmp_path):
     assert "tahun: 2025" in published
     unplaced = [m for m in report if isinstance(m, Message) and m.key == "import.unplaced"]
     assert [dict(m.params)["item"] for m in unplaced] == ["Alamat: Jl. Merdeka 1"]
+
+
+def test_a_workbook_with_a_broken_sheet_says_what_to_do(tmp_path):
+    good = _workbook(tmp_path / "good.xlsx")
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # cut inside the sheet's XML
+            target.writestr(item, data)
+    with pytest.raises(RktcError) as raised:
+        read_blocks(bad)
+    assert raised.value.message.key == "import.xlsx_unreadable"
+    result = runner.invoke(app, ["import", str(bad), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 1

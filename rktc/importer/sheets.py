@@ -80,16 +80,23 @@ def xlsx_blocks(path: Path) -> list[Block]:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except _DAMAGED as exc:
         raise RktcError("import.xlsx_unreadable", path=str(path), detail=str(exc)) from None
     blocks: list[Block] = []
     try:
         for sheet in book.worksheets:
             rows = [[cell_text(c) for c in row] for row in sheet.iter_rows()]
             blocks += grid_blocks(rows)
+    except _DAMAGED as exc:  # a sheet's XML is read only now, in read-only mode
+        raise RktcError("import.xlsx_unreadable", path=str(path), detail=str(exc)) from None
     finally:
         book.close()
     return blocks
+
+
+# what a damaged workbook raises: a bad zip, a missing part, broken XML (ParseError is a
+# SyntaxError), a value openpyxl cannot convert
+_DAMAGED = (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, EOFError)
 
 
 def grid_blocks(rows: list[list[str]]) -> list[Block]:
