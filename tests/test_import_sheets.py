@@ -275,3 +275,20 @@ def test_a_workbook_with_a_broken_sheet_says_what_to_do(tmp_path):
     assert raised.value.message.key == "import.xlsx_unreadable"
     result = runner.invoke(app, ["import", str(bad), "-o", str(tmp_path / "x.yaml")])
     assert result.exit_code == 1
+
+
+def test_number_cells_are_no_evidence_of_the_dialect_of_text_cells(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["No", "Indikator Kinerja", "Satuan", "Target", "Anggaran (Rp)"])
+    sheet.append([1, "Nilai evaluasi SAKIP", "Nilai", "8.3", 14271302000])
+    sheet.cell(2, 5).number_format = "#,##0"  # shown 14.271.302.000: rktc's own spelling
+    sheet.append([2, "Indeks kepuasan", "Indeks", "90.79", 1500000.0])
+    sheet.cell(3, 5).number_format = "#,##0"
+    book.save(tmp_path / "m.xlsx")
+    published, report = import_document(tmp_path / "m.xlsx", single=False)
+    keys = [m.key for m in report if isinstance(m, Message)]
+    assert "import.dialect_sipd" in keys  # decided by the typed text alone, not "mixed"
+    assert "target: 8,3" in published
+    assert "anggaran: 14.271.302.000" in published
+    assert "anggaran: 1.500.000" in published

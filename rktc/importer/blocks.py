@@ -25,6 +25,9 @@ class Table:
     rows: list[list[str]]
     # (row, column) of cells that continue the merged cell above them
     continued: set[tuple[int, int]] = field(default_factory=set)
+    # (row, column) of a spreadsheet's number cells: written in Indonesian spelling from
+    # the number itself, so they are neither evidence of nor read in the table's dialect
+    typed: set[tuple[int, int]] = field(default_factory=set)
 
 
 Block = Paragraph | Table

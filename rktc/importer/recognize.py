@@ -606,11 +606,12 @@ def _table_numbers(
     """The dialect of a table, from every target and anggaran cell below its header
     (second columns for a field and total rows too: they were printed by the same hand)."""
     numeric = [(i, key == "anggaran") for i, key in enumerate(known) if key in NUMERIC]
+    skipped = table.continued | table.typed  # number cells are spelled by rktc, not the table
     cells = [
         (row[i], money)
         for r, row in enumerate(table.rows[header_at + 1 :], start=header_at + 1)
         for i, money in numeric
-        if i < len(row) and row[i].strip() and (r, i) not in table.continued
+        if i < len(row) and row[i].strip() and (r, i) not in skipped
     ]
     return dialects.TableNumbers(dialects.decide(cells, chosen))
 
@@ -682,7 +683,7 @@ def _row(
             else:
                 result.unplaced.append(msg("import.unplaced_row_number", kind=kind, value=value))
             continue
-        if key in NUMERIC:
+        if key in NUMERIC and (r, i) not in table.typed:  # a number cell is already spelled
             value, notes = numbers[0].read(value, key == "anggaran")
             if notes:
                 numbers[1][key] = notes

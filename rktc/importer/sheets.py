@@ -85,7 +85,7 @@ def xlsx_blocks(path: Path) -> list[Block]:
     blocks: list[Block] = []
     try:
         for sheet in book.worksheets:
-            rows = [[cell_text(c) for c in row] for row in sheet.iter_rows()]
+            rows = [[(cell_text(c), _is_number(c)) for c in row] for row in sheet.iter_rows()]
             blocks += grid_blocks(rows)
     except _DAMAGED as exc:  # a sheet's XML is read only now, in read-only mode
         raise RktcError("import.xlsx_unreadable", path=str(path), detail=str(exc)) from None
@@ -99,25 +99,39 @@ def xlsx_blocks(path: Path) -> list[Block]:
 _DAMAGED = (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, EOFError)
 
 
-def grid_blocks(rows: list[list[str]]) -> list[Block]:
-    """A sheet's rows as blocks: runs between blank rows; a run's opening single-cell rows
-    are paragraphs, the rest one table trimmed to its used columns."""
+def grid_blocks(rows: list[list[tuple[str, bool]]]) -> list[Block]:
+    """A sheet's rows of (text, is a number cell) as blocks: runs between blank rows; a
+    run's opening single-cell rows are paragraphs, the rest one table trimmed to its used
+    columns."""
     blocks: list[Block] = []
-    run: list[list[str]] = []
+    run: list[list[tuple[str, bool]]] = []
     for row in [*rows, []]:
-        if any(c.strip() for c in row):
+        if any(text.strip() for text, _ in row):
             run.append(row)
             continue
         if not run:
             continue
-        while run and sum(1 for c in run[0] if c.strip()) == 1:
-            blocks.append(Paragraph(" ".join(next(c for c in run[0] if c.strip()).split())))
+        while run and sum(1 for text, _ in run[0] if text.strip()) == 1:
+            line = next(text for text, _ in run[0] if text.strip())
+            blocks.append(Paragraph(" ".join(line.split())))
             run.pop(0)
         if run:
-            width = max(max((i + 1 for i, c in enumerate(r) if c.strip()), default=0) for r in run)
-            blocks.append(Table([(r + [""] * width)[:width] for r in run]))
+            width = max(
+                max((i + 1 for i, (text, _) in enumerate(r) if text.strip()), default=0)
+                for r in run
+            )
+            table = Table([[text for text, _ in r][:width] + [""] * (width - len(r)) for r in run])
+            table.typed = {
+                (r, i) for r, row_ in enumerate(run) for i, (_, typed) in enumerate(row_) if typed
+            }
+            blocks.append(table)
         run = []
     return blocks
+
+
+def _is_number(cell: Any) -> bool:
+    value = getattr(cell, "value", None)
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def cell_text(cell: Any) -> str:
