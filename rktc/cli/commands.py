@@ -151,6 +151,10 @@ def build(
     outcomes = build_many(jobs, options, selection_from(select, ignore), lang)
     try:
         for outcome in outcomes:
+            # counted first: the count says which documents exist, even if Ctrl-C comes
+            # while their lines are printed
+            failed += outcome.output is None
+            reported += 1
             if outcome.diagnostics:
                 typer.echo(render_report("text", [outcome.path], outcome.diagnostics, lang))
             if outcome.error is not None:
@@ -159,8 +163,6 @@ def build(
                 typer.echo("rktc: " + text("build.not_built", lang, path=outcome.path), err=True)
             else:
                 typer.echo(text("build.written", lang, path=outcome.output))
-            failed += outcome.output is None
-            reported += 1
     except KeyboardInterrupt:
         if len(jobs) == 1:
             raise
