@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from rktc.check.engine import Selection
 from rktc.pipeline.compile import Compiled
@@ -52,3 +53,22 @@ def findings(tmp_path: Path, source: str, select: str | None = None) -> list[str
 def plan_with(extra: str) -> str:
     """The minimal valid plan followed by `extra` (dedented YAML at top level)."""
     return MINIMAL + textwrap.dedent(extra)
+
+
+def make_document(path: Path, blocks: list[Any]) -> Path:
+    """A .docx of paragraphs (str, or (text, style)) and tables (lists of rows), in order."""
+    import docx
+
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+        elif isinstance(block, tuple):
+            document.add_paragraph(block[0], style=block[1])
+        else:
+            table = document.add_table(rows=len(block), cols=len(block[0]))
+            for r, row in enumerate(block):
+                for c, text in enumerate(row):
+                    table.rows[r].cells[c].text = text
+    document.save(str(path))
+    return path

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
+from helpers import make_document
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
@@ -46,21 +46,6 @@ ROWS = [
         "350.000.000",
     ],
 ]
-
-
-def make_document(path: Path, blocks: list[Any]) -> Path:
-    """A .docx of paragraphs (str) and tables (lists of rows), in order."""
-    document = docx.Document()
-    for block in blocks:
-        if isinstance(block, str):
-            document.add_paragraph(block)
-            continue
-        table = document.add_table(rows=len(block), cols=len(block[0]))
-        for r, row in enumerate(block):
-            for c, text in enumerate(row):
-                table.rows[r].cells[c].text = text
-    document.save(str(path))
-    return path
 
 
 def agency(

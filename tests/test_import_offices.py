@@ -9,8 +9,8 @@ is written as "?" (or an empty list) with a note, never invented.
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
+from helpers import make_document
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
@@ -26,23 +26,6 @@ HEADER = ["No", "Sasaran Strategis", "Kegiatan", "Indikator Kinerja", "Satuan", 
 def unplaced(result: Imported) -> list[tuple[str, dict[str, Any]]]:
     """What the importer could not place, as message keys and fields."""
     return [(item.key, dict(item.params)) for item in result.unplaced]
-
-
-def make_document(path: Path, blocks: list[Any]) -> Path:
-    """Paragraphs (str, or (text, style)) and tables (lists of rows), in order."""
-    document = docx.Document()
-    for block in blocks:
-        if isinstance(block, str):
-            document.add_paragraph(block)
-        elif isinstance(block, tuple):
-            document.add_paragraph(block[0], style=block[1])
-        else:
-            table = document.add_table(rows=len(block), cols=len(block[0]))
-            for r, row in enumerate(block):
-                for c, text in enumerate(row):
-                    table.rows[r].cells[c].text = text
-    document.save(str(path))
-    return path
 
 
 def matrix(*rows: tuple[str, str]) -> list[list[str]]:
