@@ -4,6 +4,7 @@
     python bench/run.py --sizes 30 1000 --runs 3
     python bench/run.py --peer-runs-10k 5   # pandoc at 10,000 as often as rktc (~15 min)
     python bench/run.py --rows batch --batch-plans 100 550 2000   # only the batch rows
+    python bench/run.py --rows import                  # only `rktc import` of 10,000 indicators
 
 Each case runs as a fresh process (what a user waits for), repeated and interleaved with
 the peer so that a noisy neighbour slows both alike; the table shows medians and the
@@ -35,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import preview_rebuild
+from make_import_docs import make_import_docs
 from make_plan import make_plan
 from tree_memory import measure
 
@@ -187,7 +189,50 @@ def batch_report(cases: list[BatchCase]) -> str:
     return "\n".join(lines)
 
 
-ROWS = ("single", "batch")
+def import_cases(sizes: list[int], folder: Path) -> list[Case]:
+    cases = []
+    for size in sizes:
+        for fmt, document in make_import_docs(size, folder / "import").items():
+            out = folder / f"imported-{size}-{fmt}.yaml"
+            command = [*RKTC, "import", str(document), "-o", str(out), "--force"]
+            cases.append(Case(f"import {fmt}", size, command))
+    return cases
+
+
+def imported(case: Case) -> str:
+    """The plan an import case writes (its -o)."""
+    return case.command[case.command.index("-o") + 1]
+
+
+def import_rows(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory(prefix="rktc-bench-") as tmp:
+        cases = import_cases(args.import_sizes, Path(tmp))
+        for case in cases:  # warm-up: bytecode cache and page cache
+            run_once(case)
+        # the check `rktc import` ends with, alone: what of an import row is not the importer
+        cases += [
+            Case("validate the imported plan", case.size, [*RKTC, "validate", imported(case)])
+            for case in cases
+            if case.name == "import docx"
+        ]
+        for case in cases:
+            if case.name.startswith("validate"):
+                run_once(case)
+            case.seconds.clear()
+            case.cpu_seconds.clear()
+            case.peak_kb = 0
+        for _ in range(args.runs):  # interleaved, as the single-plan rows
+            for case in cases:
+                run_once(case)
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; rktc import of the DOCX and XLSX rktc builds; "
+        f"{args.runs} runs"
+    )
+    print(report(cases, []))
+
+
+ROWS = ("single", "batch", "import")
 
 
 def main() -> None:
@@ -197,7 +242,7 @@ def main() -> None:
         nargs="+",
         choices=ROWS,
         default=list(ROWS),
-        help="which tables to run: single plans (with the baselines and pandoc), batches",
+        help="which tables to run: single plans (with the baselines and pandoc), batches, imports",
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[30, 1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
@@ -209,6 +254,13 @@ def main() -> None:
         help="plans per batch row (seed-size plans, one folder each)",
     )
     parser.add_argument("--batch-runs", type=int, default=3)
+    parser.add_argument(
+        "--import-sizes",
+        type=int,
+        nargs="+",
+        default=[10000],
+        help="indicators of the plans whose built DOCX and XLSX the import rows read",
+    )
     parser.add_argument(
         "--peer-runs-10k",
         type=int,
@@ -226,6 +278,8 @@ def main() -> None:
         single_rows(args)
     if "batch" in args.rows:
         batch_rows(args)
+    if "import" in args.rows:
+        import_rows(args)
 
 
 def batch_rows(args: argparse.Namespace) -> None:
