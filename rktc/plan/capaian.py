@@ -333,7 +333,7 @@ def capaian(
             return none(problem, target=text)
     if realisasi is None or (isinstance(realisasi, str) and not realisasi.strip()):
         return none("capaian.no_realisasi")
-    shown = realisasi if isinstance(realisasi, str) else number(realisasi)
+    shown = _shown(realisasi)
 
     if scale is not None:
         rank = scale.rank(realisasi) if isinstance(realisasi, str) else None
@@ -429,6 +429,12 @@ def _met(
         met=True,
         cap=cap,
     )
+
+
+def _shown(realisasi: Decimal | str) -> str:
+    if isinstance(realisasi, str):
+        return realisasi
+    return number(realisasi) if realisasi.is_finite() else str(realisasi)
 
 
 def _bounded(raw: Decimal, cap: Decimal | None) -> Decimal:
