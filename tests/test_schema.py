@@ -76,8 +76,19 @@ def test_list_where_mapping_belongs_and_text_where_list_belongs(tmp_path):
 
 
 def test_format_version(tmp_path):
-    source = plan_with("").replace("rktc: 1", "rktc: 2")
+    source = plan_with("").replace("rktc: 1", "rktc: 3")
     assert findings(tmp_path, source) == ["1:7 RKT014"]
+
+
+def test_format_2_needs_its_kind_of_office(tmp_path):
+    # Without `jenis` the hierarchy cannot be read: that one problem, at the plan's top.
+    source = plan_with("").replace("rktc: 1", "rktc: 2")
+    assert findings(tmp_path, source) == ["1:1 RKT011"]
+
+
+def test_format_2_misspelled_kind_is_pointed_at(tmp_path):
+    source = plan_with("").replace("rktc: 1", "rktc: 2\njenis: pemdaa")
+    assert findings(tmp_path, source) == ["2:8 RKT010"]
 
 
 def test_bad_id(tmp_path):

@@ -12,7 +12,8 @@ from rktc.core.diagnostics import Diagnostic, Location, Severity
 from rktc.core.messages import msg
 from rktc.plan.document import Document
 from rktc.plan.load import SourceMap
-from rktc.plan.schema import Pemeriksaan, Plan
+from rktc.plan.schema import Pemeriksaan
+from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.plan.validate import UnreadablePart
 
 SUPPRESSION = re.compile(r"#\s*rktc:\s*ignore\[([^\]]*)\]")

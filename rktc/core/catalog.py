@@ -233,6 +233,29 @@ CATALOG.update(
         ),
         "value.not_a_count": ("'{value}' bukan nomor urut", "'{value}' is not a row number"),
         "hint.value.not_a_count": ("tulis nomor bulat: 1, 2, 3", "write a whole number: 1, 2, 3"),
+        "value.not_yes_no": ("'{value}' bukan ya/tidak", "'{value}' is not yes/no (ya/tidak)"),
+        "hint.value.not_yes_no": ("tulis ya atau tidak", "write ya (yes) or tidak (no)"),
+        "value.not_a_quarter": (
+            "'{value}' bukan triwulan",
+            "'{value}' is not a quarter (triwulan)",
+        ),
+        "hint.value.not_a_quarter": (
+            "tulis triwulan sebagai 1, 2, 3 atau 4 (atau I-IV)",
+            "write the quarter as 1, 2, 3 or 4 (or I-IV)",
+        ),
+        "value.code_blank": ("kode kosong", "the code is blank"),
+        "hint.value.code_blank": (
+            "tulis kode seperti di dokumen, mis. 1.02.02.2.01, atau hapus baris kode",
+            "write the code as the document prints it, e.g. 1.02.02.2.01, or remove the line",
+        ),
+        "value.code_too_long": (
+            "kode terlalu panjang: '{value}'",
+            "the code is too long: '{value}'",
+        ),
+        "hint.value.code_too_long": (
+            "kode paling banyak 100 karakter; periksa apakah uraian tertulis di kolom kode",
+            "a code has at most 100 characters; check that no name was written into the code",
+        ),
         # targets that are more than one number (docs/targets.md)
         "value.target_range_units": (
             "rentang '{value}' memakai dua satuan berbeda: {lower_unit} dan {upper_unit}",
@@ -304,13 +327,27 @@ CATALOG.update(
             "kunci yang dikenal di sini: {allowed}",
             "keys known here: {allowed}",
         ),
+        "schema.kind": (
+            "jenis instansi '{value}' tidak dikenal",
+            "unknown kind of office (jenis) '{value}'",
+        ),
+        "hint.schema.kind": (
+            (
+                "tulis `jenis:` salah satu dari {kinds} (kpu: program -> kegiatan; pemda:"
+                " program -> kegiatan -> sub kegiatan; kl: program -> kegiatan -> KRO -> RO)"
+            ),
+            (
+                "write `jenis:` as one of {kinds} (kpu: program -> kegiatan; pemda:"
+                " program -> kegiatan -> sub kegiatan; kl: program -> kegiatan -> KRO -> RO)"
+            ),
+        ),
         "schema.format_version": (
             "versi format '{value}' tidak didukung",
             "format version '{value}' is not supported",
         ),
         "hint.schema.format_version": (
-            "rktc ini membaca format 1: tulis `rktc: 1`",
-            "this rktc reads format 1: write `rktc: 1`",
+            "rktc ini membaca format 1 dan 2: tulis `rktc: 2` (atau `rktc: 1`)",
+            "this rktc reads formats 1 and 2: write `rktc: 2` (or `rktc: 1`)",
         ),
         "schema.expected_text": (
             "{field} harus berupa teks, bukan {got}",

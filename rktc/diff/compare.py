@@ -15,7 +15,7 @@ from rktc.plan.document import APBN, RKT, SASARAN, Document, Row
 from rktc.plan.formatting import rupiah
 from rktc.plan.formatting import target as format_target
 from rktc.plan.names import is_variant, name_key, words
-from rktc.plan.schema import Plan
+from rktc.plan.schema2 import AnyPlan as Plan
 
 
 @dataclass(frozen=True)

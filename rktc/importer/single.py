@@ -27,7 +27,7 @@ from rktc.plan.document import (
 from rktc.plan.formatting import long_date, rupiah
 from rktc.plan.formatting import target as format_target
 from rktc.plan.names import Clusters
-from rktc.plan.schema import Plan
+from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.plan.values import unit_of
 
 TABLE_ORDER = (RKT, APBN, INDIKATOR, PROGRAM)

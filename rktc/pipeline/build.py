@@ -12,7 +12,7 @@ from pathlib import Path
 from rktc.core.errors import RktcError
 from rktc.pipeline.compile import Compiled
 from rktc.plan.document import Document
-from rktc.plan.schema import Plan
+from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.render.view import DocumentView, build_view
 
 FORMATS = ("docx", "md", "html", "pdf", "xlsx")

@@ -16,7 +16,7 @@ from rktc.check.engine import Selection, apply_suppressions, run_rules
 from rktc.core.diagnostics import Diagnostic, Severity, sort_diagnostics
 from rktc.plan.document import Document, build_document
 from rktc.plan.load import Loaded
-from rktc.plan.schema import Plan
+from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.plan.validate import UnreadablePart, validate_plan
 
 PLAN_SUFFIXES = (".yaml", ".yml")

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from rktc.plan.schema import Indikator, IndikatorRef, MatrixRow, Plan, ProgramTable
+from rktc.plan.hierarchy import Hierarchy, Indicator, Node, hierarchy_of
+from rktc.plan.schema import MatrixRow, ProgramTable
 from rktc.plan.values import Target
 
 Loc = tuple[str | int, ...]
@@ -87,7 +88,8 @@ class Document:
         return self.tables.get(kind)
 
 
-def build_document(plan: Plan) -> Document:
+def build_document(plan: Any) -> Document:
+    """The tables of a plan of either format: as published (`tabel`), else derived."""
     if plan.tabel is not None:
         return _literal_document(plan)
     return _derived_document(plan)
@@ -96,7 +98,7 @@ def build_document(plan: Plan) -> Document:
 # --- literal (as published) -------------------------------------------------------------------
 
 
-def _literal_document(plan: Plan) -> Document:
+def _literal_document(plan: Any) -> Document:
     tabel = plan.tabel
     assert tabel is not None
     base: Loc = ("tabel",)
@@ -181,92 +183,93 @@ def _paths(row_path: Loc, names: tuple[str, ...]) -> dict[str, Loc]:
 
 @dataclass
 class Occurrence:
-    """An indicator as it serves one kegiatan: one row of the matrices."""
+    """An indicator as it serves one leaf (a kegiatan of a KPU plan): one row of the matrices."""
 
     program_index: int
-    kegiatan_index: int
-    indicator: Indikator
+    leaf: Node
+    program: Node
+    indicator: Indicator
     indicator_path: Loc
     entry_path: Loc
     first_of_kegiatan: bool
 
 
-def declared_indicators(plan: Plan) -> dict[str, tuple[Indikator, Loc]]:
+def declared_indicators(plan: Any) -> dict[str, tuple[Indicator, Loc]]:
     """Indicators that carry an `id`, for resolving `ref:` entries (first declaration wins)."""
-    found: dict[str, tuple[Indikator, Loc]] = {}
-    for p, program in enumerate(plan.program):
-        for k, kegiatan in enumerate(program.kegiatan):
-            for i, entry in enumerate(kegiatan.indikator):
-                if isinstance(entry, Indikator) and entry.id and entry.id not in found:
-                    found[entry.id] = (entry, ("program", p, "kegiatan", k, "indikator", i))
+    found: dict[str, tuple[Indicator, Loc]] = {}
+    for _, use in hierarchy_of(plan).indicator_uses():
+        ind = use.indicator
+        if ind.id and not use.is_reference and ind.id not in found:
+            found[ind.id] = (ind, ind.path)
     return found
 
 
-def occurrences(plan: Plan) -> list[Occurrence]:
-    """Every (kegiatan, indicator) pair in plan order; unresolved `ref:`s are skipped."""
-    by_id = declared_indicators(plan)
+def _programs(hierarchy: Hierarchy) -> list[Node]:
+    """The nodes at the program level (under urusan and bidang urusan where a plan has them)."""
+    return [node for node in hierarchy.nodes() if node.level == "program"]
+
+
+def occurrences(plan: Any, hierarchy: Hierarchy | None = None) -> list[Occurrence]:
+    """Every (leaf, indicator) pair in plan order; unresolved `ref:`s are left out."""
     result = []
-    for p, program in enumerate(plan.program):
-        for k, kegiatan in enumerate(program.kegiatan):
+    for p, program in enumerate(_programs(hierarchy or hierarchy_of(plan))):
+        for leaf in program.walk():
+            if not leaf.leaf:
+                continue
             first = True
-            for i, entry in enumerate(kegiatan.indikator):
-                entry_path: Loc = ("program", p, "kegiatan", k, "indikator", i)
-                if isinstance(entry, IndikatorRef):
-                    if entry.ref not in by_id:
-                        continue
-                    indicator, decl_path = by_id[entry.ref]
-                else:
-                    indicator, decl_path = entry, entry_path
-                result.append(Occurrence(p, k, indicator, decl_path, entry_path, first))
+            for use in leaf.indicators:
+                ind = use.indicator
+                result.append(Occurrence(p, leaf, program, ind, ind.path, use.entry_path, first))
                 first = False
     return result
 
 
-def _derived_document(plan: Plan) -> Document:
-    sasaran_index = {s.id: (s, i) for i, s in enumerate(plan.sasaran)}
-    occ = occurrences(plan)
-    rows = [_derived_row(plan, o, sasaran_index) for o in occ]
+def _derived_document(plan: Any) -> Document:
+    hierarchy = hierarchy_of(plan)
+    sasaran_index = {s.id: (s, i) for i, s in enumerate(hierarchy.sasaran)}
+    occ = occurrences(plan, hierarchy)
+    rows = [_derived_row(o, sasaran_index) for o in occ]
+    programs = _programs(hierarchy)
     makers: dict[str, Callable[[], Table]] = {
         SASARAN: lambda: Table(
             SASARAN,
             (SASARAN,),
             [
-                Row(i + 1, {"row": (SASARAN, i), "sasaran": (SASARAN, i, "nama")}, sasaran=s.nama)
-                for i, s in enumerate(plan.sasaran)
+                Row(i + 1, {"row": (SASARAN, i), "sasaran": s.path}, sasaran=s.nama)
+                for i, s in enumerate(hierarchy.sasaran)
             ],
         ),
         INDIKATOR: lambda: Table(INDIKATOR, (PROGRAM,), _indicator_rows(rows)),
-        PROGRAM: lambda: Table(PROGRAM, (PROGRAM,), groups=_program_groups(plan, rows, occ)),
+        PROGRAM: lambda: Table(PROGRAM, (PROGRAM,), groups=_program_groups(programs, rows, occ)),
         RKT: lambda: Table(RKT, (PROGRAM,), _numbered(rows)),
-        APBN: lambda: Table(APBN, (PROGRAM,), groups=_program_groups(plan, rows, occ)),
+        APBN: lambda: Table(APBN, (PROGRAM,), groups=_program_groups(programs, rows, occ)),
     }
     return Document(literal=False, tables={}, makers=makers)
 
 
-def _derived_row(plan: Plan, o: Occurrence, sasaran_index: dict[str, Any]) -> Row:
+def _derived_row(o: Occurrence, sasaran_index: dict[str | None, Any]) -> Row:
     ind = o.indicator
-    kegiatan = plan.program[o.program_index].kegiatan[o.kegiatan_index]
-    keg_path: Loc = ("program", o.program_index, "kegiatan", o.kegiatan_index)
-    found = sasaran_index.get(ind.sasaran)
+    leaf = o.leaf
+    found = sasaran_index.get(ind.sasaran) if ind.sasaran else None
     paths: dict[str, Loc] = {
         "row": o.entry_path,
-        "kegiatan": (*keg_path, "nama"),
-        "indikator": (*o.indicator_path, "nama"),
-        "satuan": (*o.indicator_path, "satuan"),
-        "target": (*o.indicator_path, "target"),
-        "anggaran": (*keg_path, "anggaran"),
-        "sasaran": (SASARAN, found[1], "nama") if found else (*o.indicator_path, "sasaran"),
+        "kegiatan": leaf.at("nama"),
+        "indikator": ind.at("nama"),
+        "satuan": ind.at("satuan"),
+        "target": ind.at("target"),
+        "anggaran": leaf.at("anggaran"),
+        "sasaran": found[0].path if found else ind.at("sasaran"),
     }
     return Row(
         None,
         paths,
         sasaran=found[0].nama if found else None,
-        kegiatan=kegiatan.nama,
+        kegiatan=leaf.nama,
         indikator=ind.nama,
         satuan=ind.satuan,
         target=ind.target,
-        anggaran=kegiatan.anggaran if o.first_of_kegiatan else None,
-        program=plan.program[o.program_index].nama,
+        anggaran=leaf.anggaran if o.first_of_kegiatan else None,
+        program=o.program.nama,
         indicator_id=id(ind),
     )
 
@@ -302,8 +305,8 @@ def _indicator_rows(rows: list[Row]) -> list[Row]:
     return list(merged.values())
 
 
-def _program_groups(plan: Plan, rows: list[Row], occ: list[Occurrence]) -> list[Group]:
-    groups = [Group(p.nama, ("program", i), no=i + 1) for i, p in enumerate(plan.program)]
+def _program_groups(programs: list[Node], rows: list[Row], occ: list[Occurrence]) -> list[Group]:
+    groups = [Group(p.nama, p.path, no=i + 1) for i, p in enumerate(programs)]
     for row, o in zip(rows, occ, strict=True):
         group = groups[o.program_index]
         group.rows.append(_renumber(row, len(group.rows) + 1))

@@ -17,10 +17,12 @@ from rktc.core.diagnostics import Diagnostic
 from rktc.core.messages import Message, msg
 from rktc.plan.load import Loaded, SourceMap
 from rktc.plan.schema import Plan, Tabel
+from rktc.plan.schema2 import KINDS, PLAN_MODELS, AnyPlan, TabelV2, validation_context
 from rktc.plan.values import ValueProblem
 
 Loc = tuple[str | int, ...]
 FORMAT_VERSION_KEY = "rktc"
+KIND_KEY = "jenis"
 
 _TYPE_KEYS = {
     "string_type": "schema.expected_text",
@@ -44,7 +46,7 @@ class UnreadablePart(AttributeError):
 
 # Top-level parts made of independent parts of their own: a problem in one of these
 # leaves out only that one (a published table), not the whole part.
-NESTED_PARTS = {"tabel": frozenset(Tabel.model_fields)}
+NESTED_PARTS = {"tabel": frozenset(Tabel.model_fields) | frozenset(TabelV2.model_fields)}
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class Validated:
     of a table that is not there.
     """
 
-    plan: Plan | None
+    plan: AnyPlan | None
     problems: list[Diagnostic]
     unreadable: frozenset[str] = frozenset()
 
@@ -68,19 +70,58 @@ class Validated:
         return bool(self.unreadable)
 
 
+def plan_model(data: Any) -> type[BaseModel] | None:
+    """The schema a plan is read with: format 1, or format 2 of its kind of office.
+
+    None for a format 2 plan that does not say (or misspells) its kind: its hierarchy
+    cannot be read without it."""
+    if isinstance(data, dict) and data.get(FORMAT_VERSION_KEY) == "2":
+        return PLAN_MODELS.get(data.get(KIND_KEY))  # type: ignore[arg-type]
+    return Plan
+
+
 def validate_plan(loaded: Loaded) -> Validated:
     """Validate `loaded.data` against the plan schema."""
+    data = loaded.data
+    model = plan_model(data)
+    if model is None:
+        return Validated(None, [_kind_problem(data, loaded.source)])
+    context = validation_context(data)
     try:
-        return Validated(Plan.model_validate(loaded.data), [])
+        plan = model.model_validate(data, context=context)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-    problems = [_diagnostic(err, loaded.data, loaded.source) for err in errors]
+    else:
+        return Validated(plan, [])  # type: ignore[arg-type]
+    problems = [_diagnostic(err, data, loaded.source, model) for err in errors]
     if any(not err["loc"] for err in errors):
         return Validated(None, problems)  # the plan itself is not a mapping
     broken = frozenset(_broken_part(tuple(err["loc"])) for err in errors)
     if FORMAT_VERSION_KEY in broken:
         return Validated(None, problems)  # another format: its parts mean other things
-    return Validated(_readable_part(loaded.data, broken), problems, broken)
+    return Validated(_readable_part(data, broken, model, context), problems, broken)
+
+
+def _kind_problem(data: dict[str, Any], source: SourceMap) -> Diagnostic:
+    """A format 2 plan without a kind of office it names rightly."""
+    kinds = ", ".join(KINDS)
+    if KIND_KEY not in data:
+        return Diagnostic(
+            "RKT011",
+            source.key(()),
+            msg("schema.missing", field=KIND_KEY, key=KIND_KEY),
+            hint=msg("hint.schema.kind", kinds=kinds),
+        )
+    written = data[KIND_KEY]
+    close = difflib.get_close_matches(str(written), KINDS, n=1, cutoff=0.5)
+    return Diagnostic(
+        "RKT010",
+        source.value((KIND_KEY,)),
+        msg("schema.kind", value=_shown(written), kinds=kinds),
+        hint=msg("hint.schema.did_you_mean", suggestion=close[0])
+        if close
+        else msg("hint.schema.kind", kinds=kinds),
+    )
 
 
 def _broken_part(loc: Loc) -> str:
@@ -91,7 +132,9 @@ def _broken_part(loc: Loc) -> str:
     return head
 
 
-def _readable_part(data: Any, broken: frozenset[str]) -> Plan | None:
+def _readable_part(
+    data: Any, broken: frozenset[str], model: type[BaseModel], context: dict[str, Any]
+) -> AnyPlan | None:
     """The plan without its `broken` parts, or None if nothing else holds."""
     if not isinstance(data, dict):
         return None
@@ -101,35 +144,35 @@ def _readable_part(data: Any, broken: frozenset[str]) -> Plan | None:
         if isinstance(inner, dict):
             rest[head] = {k: v for k, v in inner.items() if f"{head}.{k}" not in broken}
     try:
-        plan = _lenient_plan().model_validate(rest)
+        plan = _lenient_plan(model).model_validate(rest, context=context)
     except ValidationError:
         return None
     for name in broken:
         plan.__dict__.pop(name, None)  # reading it raises UnreadablePart, never a default
-    return plan
+    return plan  # type: ignore[return-value]
 
 
-class _PartialPlan(Plan):
-    """A plan some of whose top-level parts could not be read."""
+class _Partial:
+    """Mixed into a plan model: a plan some of whose top-level parts could not be read."""
 
     def __getattr__(self, name: str) -> Any:
-        if name in type(self).model_fields:
+        if name in type(self).model_fields:  # type: ignore[attr-defined]
             raise UnreadablePart(f"the plan's part {name!r} could not be read")
         return super().__getattr__(name)  # type: ignore[misc]
 
 
 @functools.cache
-def _lenient_plan() -> type[Plan]:
-    """`Plan` with every field optional: the shape of a plan some of whose parts are unreadable.
-
-    Built only when a plan has schema problems, and once per process.
+def _lenient_plan(model: type[BaseModel]) -> type[BaseModel]:
+    """`model` with every field optional: the shape of a plan some of whose parts are
+    unreadable. Built only when a plan has schema problems, and once per model and process.
     """
     fields: dict[str, Any] = {
         name: (_annotation(info) | None, None)
-        for name, info in Plan.model_fields.items()
+        for name, info in model.model_fields.items()
         if info.is_required()
     }
-    lenient: type[Plan] = create_model("PartialPlan", __base__=_PartialPlan, **fields)
+    partial = type(f"Partial{model.__name__}", (_Partial, model), {})
+    lenient: type[BaseModel] = create_model(f"Lenient{model.__name__}", __base__=partial, **fields)
     return lenient
 
 
@@ -138,7 +181,7 @@ def _annotation(info: FieldInfo) -> Any:
     return Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
 
 
-def _diagnostic(err: Any, data: Any, source: SourceMap) -> Diagnostic:
+def _diagnostic(err: Any, data: Any, source: SourceMap, model: type[BaseModel]) -> Diagnostic:
     loc = _data_loc(tuple(err["loc"]))
     kind = err["type"]
     field = _dotted(loc)
@@ -147,14 +190,14 @@ def _diagnostic(err: Any, data: Any, source: SourceMap) -> Diagnostic:
             "RKT011",
             source.key(loc[:-1]),
             msg("schema.missing", field=field, key=loc[-1]),
-            hint=msg("hint.schema.missing", key=loc[-1], about=_description(loc) or "-"),
+            hint=msg("hint.schema.missing", key=loc[-1], about=_description(loc, model) or "-"),
         )
     if kind == "extra_forbidden":
         return Diagnostic(
             "RKT012",
             source.key(loc),
             msg("schema.unknown_key", key=loc[-1]),
-            hint=_did_you_mean(str(loc[-1]), _allowed_keys(loc[:-1])),
+            hint=_did_you_mean(str(loc[-1]), _allowed_keys(loc[:-1], model)),
         )
     if kind == "literal_error" and loc == ("rktc",):
         return Diagnostic(
@@ -180,7 +223,7 @@ def _diagnostic(err: Any, data: Any, source: SourceMap) -> Diagnostic:
         "RKT010",
         source.value(loc),
         msg(key, field=field, got=_kind_of(err["input"])),
-        hint=msg("hint." + key, about=_description(loc) or "-"),
+        hint=msg("hint." + key, about=_description(loc, model) or "-"),
     )
 
 
@@ -217,9 +260,9 @@ def _did_you_mean(key: str, allowed: list[str]) -> Message:
     return msg("hint.schema.allowed_keys", allowed=", ".join(allowed) or "-")
 
 
-def _models_at(loc: Loc) -> list[type[BaseModel]]:
+def _models_at(loc: Loc, model: type[BaseModel]) -> list[type[BaseModel]]:
     """The schema models that describe the mapping at `loc` (several for a union)."""
-    current: list[Any] = [Plan]
+    current: list[Any] = [model]
     for part in loc:
         following: list[Any] = []
         for tp in current:
@@ -247,17 +290,17 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
-def _allowed_keys(loc: Loc) -> list[str]:
+def _allowed_keys(loc: Loc, plan_model: type[BaseModel]) -> list[str]:
     keys: list[str] = []
-    for model in _models_at(loc):
+    for model in _models_at(loc, plan_model):
         keys.extend(name for name in model.model_fields if name not in keys)
     return keys
 
 
-def _description(loc: Loc) -> str | None:
+def _description(loc: Loc, plan_model: type[BaseModel]) -> str | None:
     if not loc or not isinstance(loc[-1], str):
         return None
-    for model in _models_at(loc[:-1]):
+    for model in _models_at(loc[:-1], plan_model):
         info = model.model_fields.get(loc[-1])
         if info is not None and info.description:
             return info.description

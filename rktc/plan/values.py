@@ -469,3 +469,41 @@ def parse_count(text: str) -> int:
 def unit_of(satuan: str) -> str:
     """The unit of a satuan, without a quantity written into it ("1 Lembaga" -> "Lembaga")."""
     return satuan.lstrip("0123456789.,").strip()
+
+
+_YES = frozenset({"ya", "y", "yes", "true"})
+_NO = frozenset({"tidak", "t", "no", "false"})
+
+
+def parse_yes_no(text: str) -> bool:
+    """Read `ya` / `tidak` (also `yes` / `no`, `true` / `false`)."""
+    raw = text.strip().casefold()
+    if raw in _YES:
+        return True
+    if raw in _NO:
+        return False
+    raise ValueProblem("value.not_yes_no", value=text)
+
+
+_QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def parse_quarter(text: str) -> int:
+    """Read a quarter (triwulan): 1-4, I-IV, or `TW I`, `TW 2`."""
+    raw = text.strip().casefold().removeprefix("tw").strip()
+    if raw not in _QUARTERS:
+        raise ValueProblem("value.not_a_quarter", value=text)
+    return _QUARTERS[raw]
+
+
+MAX_CODE = 100
+
+
+def parse_code(text: str) -> str:
+    """A code (`1.02.02.2.01.0001`, `2886.EBA.994`) exactly as written; only blank or
+    absurdly long text is refused."""
+    if not text.strip():
+        raise ValueProblem("value.code_blank")
+    if len(text) > MAX_CODE:
+        raise ValueProblem("value.code_too_long", value=text[:40] + "…")
+    return text

@@ -26,7 +26,8 @@ from rktc.core.errors import RktcError
 from rktc.core.resources import templates_dir
 from rktc.plan.document import Document, Row
 from rktc.plan.formatting import rupiah
-from rktc.plan.schema import Indikator, Plan
+from rktc.plan.hierarchy import hierarchy_of
+from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.render.view import DocumentView, RowView, paragraphs
 
 MAX_SECONDS = 10.0
@@ -119,14 +120,13 @@ def _alarm(seconds: float) -> Iterator[None]:
 def plan_facts(plan: Plan, document: Document) -> dict[str, Any]:
     """What default texts may mention: plain strings and numbers only."""
     start, end = plan.renstra.periode
-    declared = {
-        id(e)
-        for p in plan.program
-        for k in p.kegiatan
-        for e in k.indikator
-        if isinstance(e, Indikator)
-    }
-    total = sum((r.anggaran for r in _rows(document, "rkt") if r.anggaran is not None), Decimal(0))
+    hierarchy = hierarchy_of(plan)
+    declared = [
+        use for node in hierarchy.nodes() for use in node.indicators if not use.is_reference
+    ]
+    programs = [node for node in hierarchy.nodes() if node.level == "program"]
+    printed = [r.anggaran for r in _rows(document, "rkt") if r.anggaran is not None]
+    total = sum(printed, Decimal(0)) if document.literal and printed else hierarchy.total()
     apbn = document.table("apbn")
     return {
         "judul": plan.judul,
@@ -140,7 +140,7 @@ def plan_facts(plan: Plan, document: Document) -> dict[str, Any]:
         "dasar_hukum": list(plan.dasar_hukum),
         "jumlah_sasaran": len(plan.sasaran) or len(_rows(document, "sasaran")),
         "jumlah_indikator": len(declared) or len(_rows(document, "indikator")),
-        "jumlah_program": len(plan.program) or len(apbn.groups if apbn else []),
+        "jumlah_program": len(programs) or len(apbn.groups if apbn else []),
         "total_anggaran": rupiah(total) if total else "",
     }
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Document, Group, Row
 from rktc.plan.formatting import long_date, rupiah, target
-from rktc.plan.schema import Plan
+from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.plan.values import Target
 from rktc.render.outline import RKT_OUTLINE, Outline, default_texts
 
@@ -270,7 +270,7 @@ def build_view(
         visi=plan.visi.teks,
         makna=[(m.kata, m.arti) for m in plan.visi.makna],
         misi=list(plan.misi),
-        tujuan=list(plan.tujuan),
+        tujuan=[t if isinstance(t, str) else t.nama for t in plan.tujuan],
         sasaran=[r.sasaran or "" for r in (sasaran_t.rows if sasaran_t else [])],
         indikator=TableView(
             INDIKATOR_COLUMNS,

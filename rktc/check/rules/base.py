@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from rktc.core.diagnostics import Diagnostic, Location, Related, Severity
 from rktc.core.messages import Message, Texts, define_messages
+from rktc.plan.hierarchy import Hierarchy, hierarchy_of
 from rktc.plan.validate import UnreadablePart
 
 if TYPE_CHECKING:
     from rktc.plan.document import Document
     from rktc.plan.load import SourceMap
-    from rktc.plan.schema import Plan
+    from rktc.plan.schema2 import AnyPlan as Plan
 
 CheckFunction = Callable[["Context"], Iterator[Diagnostic]]
 
@@ -89,6 +90,14 @@ class Context:
         self.code = ""
         self.severity = Severity.ERROR
         self.cache: dict[str, Any] = {}  # shared results of helpers (see rules/common.py)
+
+    @property
+    def hierarchy(self) -> Hierarchy:
+        """The plan's program hierarchy, the same for every kind of office (read once)."""
+        found = self.cache.get("hierarchy")
+        if found is None:
+            found = self.cache["hierarchy"] = hierarchy_of(self.plan)
+        return found
 
     def at(self, loc: tuple[Any, ...]) -> Location:
         return self.source.value(loc)

@@ -16,7 +16,6 @@ from rktc.core.messages import define_messages, msg
 from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, TABLE_LABELS
 from rktc.plan.formatting import rupiah
 from rktc.plan.names import first_word
-from rktc.plan.schema import Indikator
 from rktc.plan.values import Target, unit_of
 
 PERCENT_WORDS = frozenset({"persentase", "prosentase", "presentase"})
@@ -88,21 +87,20 @@ def _facts(ctx: Context) -> Iterator[Fact]:
                 },
             )
         return
-    for p, program in enumerate(ctx.plan.program):
-        for k, kegiatan in enumerate(program.kegiatan):
-            for i, entry in enumerate(kegiatan.indikator):
-                if isinstance(entry, Indikator):
-                    path = ("program", p, "kegiatan", k, "indikator", i)
-                    yield Fact(
-                        entry.nama,
-                        entry.satuan,
-                        entry.target,
-                        {
-                            "nama": (*path, "nama"),
-                            "satuan": (*path, "satuan"),
-                            "target": (*path, "target"),
-                        },
-                    )
+    for node in ctx.hierarchy.nodes():
+        for use in node.indicators:
+            if not use.is_reference:
+                ind = use.indicator
+                yield Fact(
+                    ind.nama,
+                    ind.satuan,
+                    ind.target,
+                    {
+                        "nama": ind.at("nama"),
+                        "satuan": ind.at("satuan"),
+                        "target": ind.at("target"),
+                    },
+                )
 
 
 @functools.lru_cache(maxsize=65536)

@@ -328,12 +328,13 @@ input_rule(
     Keys and meanings may differ between format versions.
 
     ## Example
-        rktc: 2
+        rktc: 3
 
     ## Use instead
-        rktc: 1
+        rktc: 2
+        jenis: kpu
 
     ## Fix
-    Write `rktc: 1`, or upgrade rktc.
+    Write `rktc: 2` with the kind of office (`jenis:`) (or `rktc: 1` for a plan in the first format), or upgrade rktc.
     """,
 )

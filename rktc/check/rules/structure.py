@@ -24,8 +24,8 @@ from rktc.plan.document import (
     TABLE_LABELS,
     declared_indicators,
 )
+from rktc.plan.hierarchy import Indicator
 from rktc.plan.names import name_key
-from rktc.plan.schema import Indikator, IndikatorRef
 
 Loc = tuple[str | int, ...]
 
@@ -251,11 +251,11 @@ def unknown_ref(ctx: Context) -> Iterator[Diagnostic]:
     Give the shared indicator `id: IK-SARPRAS` where it is declared, or correct the ref.
     """
     declared = declared_indicators(ctx.plan)
-    for path, entry in _entries(ctx):
-        if isinstance(entry, IndikatorRef) and entry.ref not in declared:
+    for ref, path in ctx.hierarchy.references:
+        if ref not in declared:
             yield ctx.report(
                 (*path, "ref"),
-                msg("rule.unknown_ref", id=entry.ref),
+                msg("rule.unknown_ref", id=ref),
                 hint=_choices(sorted(declared)),
             )
 
@@ -702,39 +702,46 @@ def empty_section(ctx: Context) -> Iterator[Diagnostic]:
                 msg("rule.empty_section", section=name),
                 hint=msg("hint.rule.empty_section"),
             )
-    if plan.tabel is None and not plan.program:
+    hierarchy = ctx.hierarchy
+    if plan.tabel is None and not hierarchy.roots:
         yield ctx.report(
-            ("program",),
+            (_top_key(plan),),
             msg("rule.empty_section", section="program"),
             hint=msg("hint.rule.empty_section"),
         )
-    for p, program in enumerate(plan.program):
-        if not program.kegiatan:
+    if hierarchy.published:
+        return  # a published matrix shows what it shows; its rows are checked elsewhere
+    for node in hierarchy.nodes():
+        if not node.leaf and not node.children:
             yield ctx.report(
-                ("program", p, "kegiatan"),
-                msg("rule.empty_section", section=program.nama),
+                (*node.path, hierarchy.levels[hierarchy.levels.index(node.level) + 1]),
+                msg("rule.empty_section", section=node.nama),
                 hint=msg("hint.rule.empty_section"),
             )
-        for k, kegiatan in enumerate(program.kegiatan):
-            if not kegiatan.indikator:
-                yield ctx.report(
-                    ("program", p, "kegiatan", k, "indikator"),
-                    msg("rule.empty_section", section=kegiatan.nama),
-                    hint=msg("hint.rule.empty_section"),
-                )
+        if node.leaf and not node.indicators and node.level in INDICATOR_REQUIRED:
+            yield ctx.report(
+                (*node.path, "indikator"),
+                msg("rule.empty_section", section=node.nama),
+                hint=msg("hint.rule.empty_section"),
+            )
 
 
-def _entries(ctx: Context) -> Iterator[tuple[Loc, Indikator | IndikatorRef]]:
-    for p, program in enumerate(ctx.plan.program):
-        for k, kegiatan in enumerate(program.kegiatan):
-            for i, entry in enumerate(kegiatan.indikator):
-                yield ("program", p, "kegiatan", k, "indikator", i), entry
+# Leaves that must list an indicator: a KPU kegiatan and a Pemda sub kegiatan. A K/L RO
+# is measured by its volume; an RO indicator is optional (PMK 62/2023).
+INDICATOR_REQUIRED = frozenset({"kegiatan", "sub_kegiatan"})
 
 
-def _declarations(ctx: Context) -> Iterator[tuple[Loc, Indikator]]:
-    for path, entry in _entries(ctx):
-        if isinstance(entry, Indikator):
-            yield path, entry
+def _top_key(plan: object) -> str:
+    """The key the plan's hierarchy starts at: `program`, or a Pemda plan's `urusan`."""
+    return "urusan" if getattr(plan, "urusan", None) else "program"
+
+
+def _declarations(ctx: Context) -> Iterator[tuple[Loc, Indicator]]:
+    """Every indicator declared at a node of the hierarchy (not a `ref:` to one)."""
+    for node in ctx.hierarchy.nodes():
+        for use in node.indicators:
+            if not use.is_reference:
+                yield use.entry_path, use.indicator
 
 
 def _choices(ids: list[str]) -> Message:

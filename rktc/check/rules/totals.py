@@ -24,8 +24,9 @@ def document_total(ctx: Context) -> tuple[Decimal, str | None, tuple[str | int, 
     """The plan's total anggaran, the table it was added up in (None: the kegiatan of the
     single source) and where that is written: the kegiatan, or the first budget table."""
     if not ctx.document.literal:
-        kegiatan = sum((k.anggaran for p in ctx.plan.program for k in p.kegiatan), Decimal(0))
-        return kegiatan, None, ("program",)
+        hierarchy = ctx.hierarchy
+        top = hierarchy.roots[0].path[:1] if hierarchy.roots else ("program",)
+        return hierarchy.total(), None, top
     for kind in BUDGET_TABLES:
         table = ctx.document.table(kind)
         total = table_total(table) if table else None
@@ -275,14 +276,13 @@ def zero_anggaran(ctx: Context) -> Iterator[Diagnostic]:
     comment nearby.
     """
     if not ctx.document.literal:
-        for p, program in enumerate(ctx.plan.program):
-            for k, kegiatan in enumerate(program.kegiatan):
-                if kegiatan.anggaran == 0:
-                    yield ctx.report(
-                        ("program", p, "kegiatan", k, "anggaran"),
-                        msg("rule.zero_anggaran", name=kegiatan.nama),
-                        hint=msg("hint.rule.zero_anggaran"),
-                    )
+        for leaf in ctx.hierarchy.leaves():
+            if leaf.anggaran == 0:
+                yield ctx.report(
+                    leaf.at("anggaran"),
+                    msg("rule.zero_anggaran", name=leaf.nama),
+                    hint=msg("hint.rule.zero_anggaran"),
+                )
         return
     for kind in BUDGET_TABLES:
         table = ctx.document.table(kind)

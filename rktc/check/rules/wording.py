@@ -188,8 +188,9 @@ def _places(ctx: Context, field: str, wanted: set[str]) -> dict[str, tuple[str, 
 
 def _program_names(ctx: Context) -> Iterator[tuple[str, Location]]:
     if not ctx.document.literal:
-        for i, program in enumerate(ctx.plan.program):
-            yield program.nama, ctx.at(("program", i, "nama"))
+        for node in ctx.hierarchy.nodes():
+            if node.level == "program":
+                yield node.nama, ctx.at(node.at("nama"))
         return
     for kind in (PROGRAM, APBN):
         table = ctx.document.table(kind)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rktc.plan.schema import Plan
+from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.render.outline import Outline, outline_for
 from rktc.render.reproducible import build_time
 from rktc.render.view import DocumentView

@@ -19,7 +19,7 @@ from decimal import Decimal
 from rktc.core.errors import RktcError
 from rktc.plan.formatting import long_date
 from rktc.plan.formatting import number as number_text
-from rktc.plan.schema import Plan
+from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.plan.values import parse_number, parse_target
 from rktc.render.outline import (
     CAPTIONED_TABLES,
