@@ -35,6 +35,7 @@ from rktc.plan.capaian import (
     format_percent,
     kategori,
     parse_formula,
+    realisasi_value,
     serapan,
     year_realisasi,
 )
@@ -531,6 +532,27 @@ def test_target_problems_come_before_a_missing_realisasi():
     assert capaian(parse_target("NA"), None, POS).reason.key == "capaian.target_na"
     reversed_range = capaian(parse_target("9 - 8"), None, POS)
     assert reversed_range.reason.key == "capaian.range_reversed"
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "key"),
+    [
+        ("87,3", D("87.3"), None),
+        ("87,3 %", D("87.3"), None),
+        ("bb", "BB", None),  # the scale's spelling
+        ("NA", None, "capaian.no_realisasi"),
+        ("-", None, "capaian.no_realisasi"),
+        ("Terlaksana", "Terlaksana", "capaian.realisasi_not_number"),
+        ("80 - 90%", "80 - 90%", "capaian.realisasi_not_number"),
+        ("≥ 80%", "≥ 80%", "capaian.realisasi_not_number"),
+    ],
+)
+def test_a_realisasi_written_as_a_target(written, value, key):
+    realisasi = realisasi_value(parse_target(written))
+    assert realisasi == value
+    assert type(realisasi) is type(value)
+    result = capaian(parse_target("97%" if value != "BB" else "BB"), realisasi, POS)
+    assert (result.reason.key if result.reason else None) == key
 
 
 @pytest.mark.parametrize("cap", [99, D("99.99"), 0, D("NaN")])

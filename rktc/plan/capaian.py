@@ -486,6 +486,20 @@ def _comparison(target: Target) -> Comparison:
     return target.comparison
 
 
+def realisasi_value(written: Target) -> Realisasi:
+    """A realisasi written as a target is written (a plan's `realisasi_tahunan`, read with
+    `parse_target`) as `capaian` takes it: a number's value, a scale value in the scale's
+    spelling, None for "not applicable" (`NA`, `-`), and the text of anything else (words,
+    a range, a bound), which `capaian` then reports as no number or no scale value."""
+    if written.kind is TargetKind.NUMBER:
+        return _value(written)
+    if written.kind is TargetKind.SCALE:
+        return written.scale_value or written.text
+    if written.kind is TargetKind.NA:
+        return None
+    return written.text
+
+
 # --- the year's realisasi --------------------------------------------------------------------
 
 
