@@ -153,6 +153,23 @@ def diff(
     raise typer.Exit(commands.diff(plans, git, fmt, lang))
 
 
+@app.command()
+def migrate(
+    paths: Annotated[list[Path], typer.Argument(help="Plans (or folders of plans) to migrate.")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if a plan is still format 1.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Rewrite format 1 plans as format 2 (`jenis: kpu`), in place, changing nothing else.
+
+    Example: rktc migrate plans/
+    """
+    from rktc.cli import commands
+
+    raise typer.Exit(commands.migrate(paths, check, lang))
+
+
 @app.command("import")
 def import_(
     source: Annotated[

@@ -383,3 +383,30 @@ def init(path: Path, force: bool, lang_option: str | None) -> int:
     write_atomic(path, template_text("starter.yaml").encode("utf-8"))
     typer.echo(text("cli.written", lang, path=path))
     return EXIT_OK
+
+
+def migrate(paths: list[Path], check_only: bool, lang_option: str | None) -> int:
+    """Rewrite format 1 plans as format 2 in place (`--check`: only say which would change)."""
+    from rktc.core.output import write_atomic
+    from rktc.plan.load import load_file
+    from rktc.plan.migrate import ALREADY, MIGRATED
+    from rktc.plan.migrate import migrate as migrate_plan
+
+    lang = resolve_language(lang_option)
+    status = EXIT_OK
+    for path in expand_paths(paths):
+        loaded = load_file(path)
+        outcome = migrate_plan(loaded)
+        if outcome.problems:
+            typer.echo(render_report("text", [str(path)], list(outcome.problems), lang), err=True)
+        if outcome.outcome == MIGRATED and outcome.text is not None:
+            if check_only:
+                status = EXIT_PROBLEMS
+                typer.echo(f"{path}: " + text("migrate.would", lang))
+                continue
+            bom = b"\xef\xbb\xbf" if path.read_bytes().startswith(b"\xef\xbb\xbf") else b""
+            write_atomic(path, bom + outcome.text.encode("utf-8"))
+        elif outcome.outcome != ALREADY:
+            status = EXIT_PROBLEMS
+        typer.echo(f"{path}: " + outcome.message.render(lang))
+    return status
