@@ -229,6 +229,15 @@ def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file.")
     ] = None,
+    jenis: Annotated[
+        str | None,
+        typer.Option(
+            "--jenis",
+            help="Only format 2 plans of this kind of office: kpu, pemda or kl "
+            "(default: one schema for every plan, format 1 or 2, any kind).",
+        ),
+    ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of the plan format (for editor completion).
 
@@ -236,7 +245,7 @@ def schema(
     """
     from rktc.cli import commands
 
-    raise typer.Exit(commands.schema(output))
+    raise typer.Exit(commands.schema(output, jenis, lang))
 
 
 @app.command()
@@ -244,16 +253,23 @@ def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter plan.")] = Path(
         "rencana.yaml"
     ),
+    jenis: Annotated[
+        str,
+        typer.Option(
+            "--jenis",
+            help="Kind of office: kpu (default), pemda (perangkat daerah) or kl (satker).",
+        ),
+    ] = "kpu",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Write a commented starter plan that validates.
+    """Write a commented starter plan (format 2) that validates.
 
-    Example: rktc init rencana-2025.yaml
+    Example: rktc init rencana-2025.yaml --jenis pemda
     """
     from rktc.cli import commands
 
-    raise typer.Exit(commands.init(path, force, lang))
+    raise typer.Exit(commands.init(path, force, lang, jenis))
 
 
 @app.command()

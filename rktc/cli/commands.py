@@ -16,7 +16,7 @@ import typer
 from rktc.check.engine import Selection
 from rktc.check.rules import all_rules, find_rule
 from rktc.core.errors import RktcError
-from rktc.core.messages import resolve_language, text
+from rktc.core.messages import define_messages, resolve_language, text
 from rktc.pipeline.compile import expand_paths
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.report.formats import FORMATS, render_report
@@ -360,29 +360,141 @@ def preview(
     return EXIT_OK
 
 
-def schema(output: Path | None) -> int:
-    from rktc.plan.schema import json_schema
+define_messages(
+    __name__,
+    {
+        "cli.bad_jenis": (
+            "jenis '{value}' tidak dikenal; pilih salah satu: {choices}",
+            "unknown jenis '{value}'; choose one of: {choices}",
+        ),
+    },
+)
 
-    rendered = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+# The starter plan `rktc init` writes for each kind of office (format 2), and the kind it
+# writes without --jenis: a KPU office's plan, the shape rktc has always started with.
+STARTERS = {"kpu": "starter-kpu.yaml", "pemda": "starter-pemda.yaml", "kl": "starter-kl.yaml"}
+DEFAULT_KIND = "kpu"
+
+
+def _kind(value: str | None) -> str | None:
+    """The kind of office --jenis names (any letter case; none: DEFAULT_KIND), if it is one."""
+    kind = (value or DEFAULT_KIND).strip().lower()
+    return kind if kind in STARTERS else None
+
+
+def _bad_kind(value: str | None, lang: str) -> int:
+    return _fail_usage("cli.bad_jenis", lang, value=value, choices=", ".join(STARTERS))
+
+
+def any_plan_schema() -> dict[str, Any]:
+    """One JSON Schema for every plan rktc reads: format 1, or format 2 of any `jenis`.
+
+    Each format's own schema is kept whole under `$defs` (its definitions renamed
+    `format2-pemda.Indikator` and so on, as the formats define models of the same name
+    differently); `rktc` and `jenis` choose which one a plan must satisfy. An editor
+    given this one file checks a folder that mixes both formats and every kind of office.
+    """
+    from rktc.plan import schema as format1
+    from rktc.plan import schema2
+
+    parts = {"format1": format1.json_schema()}
+    parts |= {f"format2-{kind}": schema2.json_schema(kind) for kind in schema2.KINDS}
+    defs: dict[str, Any] = {}
+    for name, part in parts.items():
+        part.pop("$schema", None)
+        inner = part.pop("$defs", {})
+        defs[name] = _prefixed_refs(part, name)
+        defs |= {f"{name}.{key}": _prefixed_refs(value, name) for key, value in inner.items()}
+
+    def version(name: str) -> list[Any]:
+        return list(parts[name]["properties"]["rktc"]["enum"])
+
+    v1, v2 = version("format1"), version(f"format2-{schema2.KINDS[0]}")
+    branches: list[dict[str, Any]] = [
+        {
+            "if": {"properties": {"rktc": {"enum": v1}}, "required": ["rktc"]},
+            "then": {"$ref": "#/$defs/format1"},
+        },
+        {
+            "if": {"properties": {"rktc": {"enum": v2}}, "required": ["rktc"]},
+            "then": {"required": ["jenis"]},
+        },
+    ]
+    branches += [
+        {
+            "if": {
+                "properties": {"rktc": {"enum": v2}, "jenis": {"const": kind}},
+                "required": ["rktc", "jenis"],
+            },
+            "then": {"$ref": f"#/$defs/format2-{kind}"},
+        }
+        for kind in schema2.KINDS
+    ]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "rktc plan (format 1, or format 2 of any jenis)",
+        "description": "rktc: 1 (KPU), or rktc: 2 with jenis: " + ", ".join(schema2.KINDS),
+        "type": "object",
+        "required": ["rktc"],
+        "properties": {
+            "rktc": {"enum": v1 + v2, "description": "Versi format berkas rencana: 1 atau 2"},
+            "jenis": {
+                "enum": list(schema2.KINDS),
+                "description": "Jenis instansi (format 2): " + ", ".join(schema2.KINDS),
+            },
+        },
+        "allOf": branches,
+        "$defs": defs,
+    }
+
+
+def _prefixed_refs(value: Any, prefix: str) -> Any:
+    """`value` with every local `$ref` pointing at the definition renamed `prefix.NAME`."""
+    if isinstance(value, dict):
+        return {
+            key: f"#/$defs/{prefix}.{item.removeprefix('#/$defs/')}"
+            if key == "$ref" and isinstance(item, str) and item.startswith("#/$defs/")
+            else _prefixed_refs(item, prefix)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_prefixed_refs(item, prefix) for item in value]
+    return value
+
+
+def schema(output: Path | None, kind: str | None = None, lang_option: str | None = None) -> int:
+    """The JSON Schema of one kind's format 2 plans (--jenis), else of every plan."""
+    lang = resolve_language(lang_option)
+    if kind is None:
+        document = any_plan_schema()
+    else:
+        chosen = _kind(kind)
+        if chosen is None:
+            return _bad_kind(kind, lang)
+        from rktc.plan.schema2 import json_schema
+
+        document = json_schema(chosen)
+    rendered = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if output is None:
         sys.stdout.write(rendered)
-    else:
-        from rktc.core.output import write_atomic
-
-        write_atomic(output, rendered.encode("utf-8"))
-    return EXIT_OK
+        return EXIT_OK
+    return _write(output, rendered, lang)
 
 
-def init(path: Path, force: bool, lang_option: str | None) -> int:
-    from rktc.core.output import write_atomic
+def init(path: Path, force: bool, lang_option: str | None, kind: str | None = None) -> int:
+    """Write the starter plan of one kind of office (default: DEFAULT_KIND)."""
     from rktc.core.resources import template_text
 
     lang = resolve_language(lang_option)
+    chosen = _kind(kind)
+    if chosen is None:
+        return _bad_kind(kind, lang)
     if path.exists() and not force:
         return _fail_usage("cli.exists", lang, path=path)
-    write_atomic(path, template_text("starter.yaml").encode("utf-8"))
-    typer.echo(text("cli.written", lang, path=path))
-    return EXIT_OK
+    status = _write(path, template_text(STARTERS[chosen]), lang)
+    if status == EXIT_OK:
+        typer.echo(text("cli.written", lang, path=path))
+    return status
 
 
 def migrate(paths: list[Path], check_only: bool, lang_option: str | None) -> int:
@@ -410,3 +522,16 @@ def migrate(paths: list[Path], check_only: bool, lang_option: str | None) -> int
             status = EXIT_PROBLEMS
         typer.echo(f"{path}: " + outcome.message.render(lang))
     return status
+
+
+def _write(path: Path, content: str, lang: str) -> int:
+    """Write `content` to `path` whole or not at all; a failure is said, not raised."""
+    from rktc.core.output import write_atomic
+
+    try:
+        write_atomic(path, content.encode("utf-8"))
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        typer.echo("rktc: " + text("build.cannot_write", lang, path=path, detail=detail), err=True)
+        return EXIT_PROBLEMS
+    return EXIT_OK
