@@ -259,3 +259,76 @@ def test_a_target_that_is_neither_text_nor_a_number_is_refused():
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     assert error is not None
     assert list(error.absolute_path) == ["sasaran", 0, "indikator", 0, "target"]
+
+
+# --- docs/plan-format.md --------------------------------------------------------------------
+
+DOC = ROOT / "docs" / "plan-format.md"
+EXAMPLE_BLOCK = re.compile(r"<!-- example: (\w+) -->\n```yaml\n(.*?)```", re.DOTALL)
+TOP_LEVEL_KEY = re.compile(r"^([a-z_]+):", re.MULTILINE)
+
+
+def format_2_section() -> str:
+    text = DOC.read_text(encoding="utf-8")
+    return text[text.index("## Format 2") : text.index("## Versioning")]
+
+
+def models_of_format_2() -> list[type[Any]]:
+    from pydantic import BaseModel
+
+    return [
+        value
+        for value in vars(schema2).values()
+        if isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and value.__module__ == schema2.__name__
+    ]
+
+
+def test_the_docs_name_every_key_of_format_2():
+    section = format_2_section()
+    missing = {
+        f"{model.__name__}.{name}"
+        for model in models_of_format_2()
+        for name in model.model_fields
+        if f"`{name}`" not in section
+    }
+    assert missing == set()
+    for kind, levels in schema2.LEVELS.items():
+        assert f"`{kind}`" in section
+        assert all(f"`{level}`" in section for level in levels)
+
+
+def over_starter(kind: str, fragment: str) -> str:
+    """The starter of `kind` with the top-level keys `fragment` writes replaced by it."""
+    keys = set(TOP_LEVEL_KEY.findall(fragment))
+    if keys & {"tabel", "urusan"}:
+        keys |= {"program"}
+    kept: list[str] = []
+    dropping = False
+    for line in template_text(STARTERS[kind]).splitlines(keepends=True):
+        if line[:1] not in ("", " ", "\n", "#"):
+            match = TOP_LEVEL_KEY.match(line)
+            dropping = bool(match and match.group(1) in keys)
+        if not dropping:
+            kept.append(line)
+    return "".join(kept) + fragment
+
+
+EXAMPLE_BLOCKS = EXAMPLE_BLOCK.findall(format_2_section())
+
+
+def test_the_docs_show_an_example_of_every_kind_and_of_the_matrix():
+    assert {kind for kind, _ in EXAMPLE_BLOCKS} == set(schema2.KINDS)
+    assert any("matriks:" in block for _, block in EXAMPLE_BLOCKS)
+    assert any(block.startswith("urusan:") for _, block in EXAMPLE_BLOCKS)
+
+
+@pytest.mark.parametrize(("kind", "block"), EXAMPLE_BLOCKS, ids=lambda v: v[:20])
+def test_each_example_of_the_docs_is_a_clean_plan_of_its_kind(kind, block, tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(over_starter(kind, block), encoding="utf-8")
+    compiled = Pipeline().validate(path)
+    assert isinstance(compiled.plan, schema2.PLAN_MODELS[kind])
+    assert [str(d) for d in compiled.diagnostics] == []
+    assert schema_errors(any_plan_schema(), editor_data(path)) == []
