@@ -13,6 +13,7 @@ from rktc.core.errors import RktcError
 from rktc.pipeline.compile import Compiled
 from rktc.plan.document import Document
 from rktc.plan.schema2 import AnyPlan as Plan
+from rktc.render.layout import Layout
 from rktc.render.view import DocumentView, build_view
 
 FORMATS = ("docx", "md", "html", "pdf", "xlsx")
@@ -28,6 +29,7 @@ class BuildOptions:
     templates: Path | None = None
     reference_doc: Path | None = None
     paper: str = "a4"
+    layout: Layout | None = None  # None: the built-in layout of the plan's kind of office
 
 
 @dataclass
@@ -56,7 +58,7 @@ def render_compiled(compiled: Compiled, plan_path: Path, options: BuildOptions) 
 def document_view(plan: Plan, document: Document, options: BuildOptions) -> DocumentView:
     from rktc.render.text import TextTemplates
 
-    return build_view(plan, document, TextTemplates(options.templates))
+    return build_view(plan, document, TextTemplates(options.templates), options.layout)
 
 
 def render(plan: Plan, document: Document, plan_path: Path, options: BuildOptions) -> bytes:

@@ -3,8 +3,10 @@
 Every renderer walks this tree instead of knowing the chapter order: the DOCX writer
 (sections, page numbering, orientation, headings, the table of contents), the Markdown and
 HTML templates (which receive it as plain data, see `outline_context`) and the TOC, which
-lists the headings the outline marks for it. A layout for another kind of office is another
-`Outline`; a renderer only asks the outline what comes next.
+lists the headings the outline marks for it. The outline is data: a layout
+(rktc.render.layout, templates/layouts/*.yaml) says which parts, sections and tables a kind
+of office prints, and the document view carries its plan's outline (`outline_for`). A
+renderer only asks the outline what comes next.
 
 The tree:
 
@@ -45,6 +47,9 @@ BLOCK_KINDS = (COVER, PARAGRAPHS, SIGNATURE, CONTENTS, VISI, NUMBERED, TABLE, CA
 # The document's facts a heading line may name in braces.
 HEADING_FIELDS = ("year", "SHORT_NAME", "INSTITUTION")
 
+# The heading levels the table of contents lists (the DOCX TOC field: levels "1-2").
+CONTENTS_LEVELS = 2
+
 # Page numbering of a part (OOXML's names for them).
 NO_NUMBERS, LOWER_ROMAN, DECIMAL = None, "lowerRoman", "decimal"
 
@@ -69,6 +74,9 @@ class Section:
     subtitle: tuple[str, ...] = ()  # lines printed under the heading (a matrix's office)
     in_contents: bool = True  # listed in the table of contents
     paged_only: bool = False  # only in paged editions (DOCX, PDF): the table of contents
+    # printed only when one of the section's tables has a value in one of these columns
+    # (`kolom_lain`: in a column of the plan's own); see rktc.render.view
+    only_if: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for line in (*self.heading, *self.subtitle):
@@ -102,7 +110,7 @@ class Outline:
         return [
             ContentsEntry(section.key, section.level, " ".join(heading_lines(section, view)))
             for _, section in self.sections()
-            if section.level > 0 and section.in_contents
+            if 0 < section.level <= CONTENTS_LEVELS and section.in_contents
         ]
 
 
@@ -140,6 +148,7 @@ def subtitle_lines(section: Section, view: DocumentView) -> list[str]:
 
 
 TEXTS = "texts."
+TABLES = "tables."  # a table of the layout: `tables.<id>` (see rktc.render.view.LEGACY_TABLES)
 
 
 def default_texts(outline: Outline) -> list[str]:
@@ -153,110 +162,37 @@ def default_texts(outline: Outline) -> list[str]:
 
 
 def source_value(view: DocumentView, source: str) -> Any:
-    """The view field a block shows: `name`, or `texts.name` for a default text."""
+    """What a block shows: a field of the view (`name`), a table of the layout
+    (`tables.id`), or a default text (`texts.name`)."""
     if source.startswith(TEXTS):
         return view.texts.get(source.removeprefix(TEXTS), [])
+    if source.startswith(TABLES):
+        return view.tables[source.removeprefix(TABLES)]
     return getattr(view, source)
 
 
-# --- the annual performance plan (RKT) of a KPU office ---------------------------------------
+def table_id(source: str) -> str:
+    """The layout's id of the table a block's `source` names."""
+    return source.removeprefix(TABLES)
 
-_SECTION_C = "C. Program, Kegiatan, serta Kelompok Indikator Kinerja dan Rencana Capaiannya"
 
-RKT_OUTLINE = Outline(
-    name="rkt",
-    parts=(
-        Part("sampul", (Section("sampul", level=0, blocks=(Block(COVER),), in_contents=False),)),
-        Part(
-            "pendahuluan",
-            (
-                Section(
-                    "kata_pengantar",
-                    ("KATA PENGANTAR",),
-                    blocks=(Block(PARAGRAPHS, "kata_pengantar"), Block(SIGNATURE)),
-                ),
-                Section(
-                    "ringkasan_eksekutif",
-                    ("RINGKASAN EKSEKUTIF",),
-                    blocks=(Block(PARAGRAPHS, "ringkasan_eksekutif"),),
-                ),
-                Section(
-                    "daftar_isi",
-                    ("DAFTAR ISI",),
-                    blocks=(Block(CONTENTS),),
-                    in_contents=False,
-                    paged_only=True,
-                ),
-            ),
-            numbering=LOWER_ROMAN,
-            restart_numbering=True,
-        ),
-        Part(
-            "isi",
-            (
-                Section(
-                    "bab1",
-                    ("BAB I", "VISI, MISI, DAN TUJUAN"),
-                    blocks=(Block(PARAGRAPHS, "texts.bab1_pengantar"),),
-                    sections=(
-                        Section("visi", ("1. Visi",), 2, (Block(VISI),)),
-                        Section("misi", ("2. Misi",), 2, (Block(NUMBERED, "misi"),)),
-                        Section("tujuan", ("3. Tujuan",), 2, (Block(NUMBERED, "tujuan"),)),
-                    ),
-                ),
-                Section(
-                    "bab2",
-                    ("BAB II", "SASARAN DAN PROGRAM"),
-                    blocks=(Block(PARAGRAPHS, "texts.bab2_pengantar"),),
-                    sections=(
-                        Section("sasaran", ("A. Sasaran",), 2, (Block(NUMBERED, "sasaran"),)),
-                        Section(
-                            "indikator",
-                            ("B. Indikator Kinerja dan Rencana Capaian",),
-                            2,
-                            (Block(PARAGRAPHS, "texts.bab2_indikator"), Block(TABLE, "indikator")),
-                        ),
-                        Section(
-                            "program",
-                            (_SECTION_C,),
-                            2,
-                            (
-                                Block(PARAGRAPHS, "texts.bab2_program"),
-                                Block(CAPTIONED_TABLES, "programs"),
-                            ),
-                        ),
-                    ),
-                ),
-            ),
-            numbering=DECIMAL,
-            restart_numbering=True,
-        ),
-        Part(
-            "matriks",
-            (
-                Section(
-                    "matriks_rkt",
-                    ("RENCANA KINERJA TAHUNAN (RKT)", "TAHUN {year}"),
-                    blocks=(Block(TABLE, "rkt"),),
-                    subtitle=("{SHORT_NAME}",),
-                ),
-                Section(
-                    "matriks_apbn",
-                    ("PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN {year}",),
-                    blocks=(Block(TABLE, "apbn"),),
-                    subtitle=("{INSTITUTION}",),
-                ),
-            ),
-            landscape=True,
-            numbering=DECIMAL,
-        ),
-    ),
-)
+# --- the outline of a document --------------------------------------------------------------
 
 
 def outline_for(view: DocumentView) -> Outline:
-    """The outline of `view`'s document (one today; the seam for layouts per kind of office)."""
-    return RKT_OUTLINE
+    """The outline of `view`'s document: its layout's, as printed for its plan (sections
+    whose tables have nothing to show are left out; see rktc.render.layout)."""
+    return view.outline
+
+
+def __getattr__(name: str) -> Outline:
+    """`RKT_OUTLINE`: the KPU office's outline (templates/layouts/kpu.yaml) as printed for
+    a plan with nothing optional. Read when first asked for: it is data, not code."""
+    if name == "RKT_OUTLINE":
+        from rktc.render.layout import default_outline
+
+        return default_outline("kpu")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- as plain data, for templates --------------------------------------------------------------

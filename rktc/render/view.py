@@ -1,33 +1,62 @@
 """The document as it will be printed: plain strings in reading order.
 
-Every renderer (docx, md, html) consumes this one view, so the formats cannot
-show different numbers. Values are formatted here, the Indonesian way.
+Every renderer (docx, md, html, xlsx) consumes this one view, so the formats cannot show
+different numbers. Values are formatted here, the Indonesian way.
+
+Which tables the document has and what their columns print comes from its layout
+(rktc.render.layout): each table reads one source and prints the columns the layout
+chooses. This module says what each column of each source prints (`_ROW_CELLS`,
+`_NODE_CELLS`, `_INDICATOR_CELLS`), builds every table the layout's outline shows, and
+leaves out the sections that are printed only when their tables have something to show
+(`jika_ada`). The renderers only walk the outline and print the TableViews.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
 from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Document, Group, Row
-from rktc.plan.formatting import long_date, rupiah, target
+from rktc.plan.formatting import long_date, number, rupiah, target
+from rktc.plan.hierarchy import Goal, Hierarchy, Indicator, Node, hierarchy_of
+from rktc.plan.schema2 import LEVEL_LABELS
 from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.plan.values import Target
-from rktc.render.outline import RKT_OUTLINE, Outline, default_texts
+from rktc.render.layout import (
+    EXTRA_COLUMNS,
+    EXTRA_PREFIX,
+    EXTRA_WIDTH,
+    LEGACY_TABLES,
+    ColumnDef,
+    Layout,
+    TableDef,
+    drop_sections,
+    layout_for_plan,
+)
+from rktc.render.outline import (
+    CAPTIONED_TABLES,
+    TABLE,
+    Outline,
+    Section,
+    default_texts,
+    table_id,
+)
 
 DATA, GROUP, SUBTOTAL, TOTAL = "data", "group", "subtotal", "total"
 
 
 @dataclass(frozen=True)
 class Column:
-    key: str
+    key: str  # what the column holds: the layout's column name (`kolom` for the plan's own)
     header: str
     width: int  # relative width; renderers scale it to the page
     numeric: bool = False
+    align: str = ""  # left, center or right as the layout says; "" as `key` and `numeric` have it
+    lines: bool = False  # a cell may hold several lines, one per indicator
 
 
 @dataclass
@@ -38,12 +67,15 @@ class RowView:
     # Where a data row comes from in the plan, `program.0.kegiatan.1.indikator.0`: the HTML
     # edition writes it as `data-source`, so that `rktc preview` can mark rows by finding.
     source: str = ""
+    bold: bool = False  # a data row of a matrix that heads the rows below it (a program)
+    span: int = 1  # a group, subtotal or total row: the columns its label (cells[0]) covers
 
 
 @dataclass
 class TableView:
     columns: list[Column]
     rows: list[RowView] = field(default_factory=list)
+    font_size: float | None = None  # points; None: the document's table text
 
 
 @dataclass
@@ -53,6 +85,9 @@ class Signature:
     position: str | None
     name: str
     nip: str | None
+
+
+Captioned = list[tuple[str, TableView]]
 
 
 @dataclass
@@ -76,44 +111,16 @@ class DocumentView:
     misi: list[str]
     tujuan: list[str]
     sasaran: list[str]
+    # The KPU layout's tables keep fields of their own (`LEGACY_TABLES`); every other
+    # table of a layout is in `tables`, by its id.
     indikator: TableView
-    programs: list[tuple[str, TableView]]
+    programs: Captioned
     rkt: TableView
     apbn: TableView
     texts: dict[str, list[str]] = field(default_factory=dict)
-
-
-COL_NO = Column("no", "No", 6, numeric=True)
-COL_SASARAN = Column("sasaran", "Sasaran Strategis", 24)
-COL_KEGIATAN = Column("kegiatan", "Kegiatan", 22)
-COL_INDIKATOR = Column("indikator", "Indikator Kinerja", 34)
-COL_SATUAN = Column("satuan", "Satuan", 10)
-COL_TARGET = Column("target", "Target", 9, numeric=True)
-COL_ANGGARAN = Column("anggaran", "Anggaran (Rp)", 16, numeric=True)
-
-INDIKATOR_COLUMNS = [
-    COL_NO,
-    Column("indikator", "Indikator Kinerja", 45),
-    Column("satuan", "Satuan", 13),
-    Column("target", "Target", 12, numeric=True),
-    Column("anggaran", "Anggaran (Rp)", 25, numeric=True),
-]
-PROGRAM_COLUMNS = [
-    COL_NO,
-    COL_SASARAN,
-    COL_KEGIATAN,
-    COL_INDIKATOR,
-    Column("target", "Target", 13, numeric=True),
-]
-MATRIX_COLUMNS = [
-    COL_NO,
-    COL_SASARAN,
-    COL_KEGIATAN,
-    COL_INDIKATOR,
-    COL_SATUAN,
-    COL_TARGET,
-    COL_ANGGARAN,
-]
+    tables: dict[str, TableView | Captioned] = field(default_factory=dict)
+    dasar_hukum: list[str] = field(default_factory=list)
+    outline: Outline = field(default_factory=lambda: Outline("", ()))
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -143,7 +150,14 @@ def _rupiah_text(value: Decimal | None) -> str:
     return "" if value is None else rupiah(value)
 
 
-# How the columns that do not hold text print their values (text columns use _text).
+def _decimal_text(value: Decimal | None) -> str:
+    return "" if value is None else number(value)
+
+
+# --- what the columns print --------------------------------------------------------------------
+
+# The KPU document's rows (rktc.plan.document.Row): how the columns that do not hold text
+# print their values (text columns use _text).
 _CELL_FORMATS: dict[str, Callable[[Any], str]] = {
     "no": _number_text,
     "target": _target_text,
@@ -151,18 +165,235 @@ _CELL_FORMATS: dict[str, Callable[[Any], str]] = {
 }
 
 
-def _rows(rows: list[Row], columns: list[Column], merge: bool) -> list[RowView]:
-    """Data rows; with `merge`, a kegiatan's later rows continue its kegiatan and anggaran.
+def _printed_target(ind: Indicator) -> str:
+    return ind.target_tampil or _target_text(ind.target)
+
+
+def _year(values: Mapping[int, Target], year: int) -> str:
+    return _target_text(values.get(year))
+
+
+def _capaian_n1(ind: Indicator, year: int) -> str:
+    """Prakiraan capaian n-1: the year's realisasi when the plan gives it, else its target."""
+    found = ind.realisasi_tahunan.get(year - 1) or ind.target_tahunan.get(year - 1)
+    return _target_text(found)
+
+
+# An indicator's fields as the layout's column names (`year`: the plan's year).
+_INDICATOR_CELLS: dict[str, Callable[[Indicator, int], str]] = {
+    "indikator": lambda ind, _: ind.nama,
+    "satuan": lambda ind, _: ind.satuan or "",
+    "target": lambda ind, _: _printed_target(ind),
+    "baseline": lambda ind, _: _target_text(ind.baseline),
+    "target_akhir": lambda ind, _: _target_text(ind.target_akhir),
+    "realisasi_n2": lambda ind, year: _year(ind.realisasi_tahunan, year - 2),
+    "capaian_n1": _capaian_n1,
+    "target_n1": lambda ind, year: _year(ind.target_tahunan, year + 1),
+    "target_tw1": lambda ind, _: _year(ind.target_triwulan, 1),
+    "target_tw2": lambda ind, _: _year(ind.target_triwulan, 2),
+    "target_tw3": lambda ind, _: _year(ind.target_triwulan, 3),
+    "target_tw4": lambda ind, _: _year(ind.target_triwulan, 4),
+    "polaritas": lambda ind, _: ind.polaritas,
+    "definisi": lambda ind, _: ind.definisi or "",
+    "formula": lambda ind, _: ind.formula or "",
+    "sumber_data": lambda ind, _: ind.sumber_data or "",
+    "penanggung_jawab": lambda ind, _: ind.penanggung_jawab or "",
+}
+_RENJA = ("lokasi", "sumber_dana", "kelompok_sasaran", "prioritas", "waktu_pelaksanaan")
+_MONEY = ("anggaran", "pagu", "pagu_n1")  # columns that hold an amount, and are summed
+
+
+class _Context:
+    """What the tables of one document are made from, each computed once."""
+
+    def __init__(self, plan: Plan, document: Document) -> None:
+        self.plan = plan
+        self.document = document
+        self.year = plan.tahun
+        self.merge = not document.literal
+        self.facts = {
+            "year": str(plan.tahun),
+            "SHORT_NAME": (plan.instansi.singkatan or plan.instansi.nama).upper(),
+            "INSTITUTION": plan.instansi.nama.upper(),
+        }
+        self._money: dict[int, Decimal | None] = {}
+        self._ahead: dict[int, Decimal | None] = {}
+
+    @functools.cached_property
+    def hierarchy(self) -> Hierarchy:
+        return hierarchy_of(self.plan)
+
+    @functools.cached_property
+    def extras_by_path(self) -> dict[tuple[str | int, ...], Mapping[str, str]]:
+        """The plan's own columns of every node and indicator that has some, by the path
+        of its name (`Row.paths` of the KPU tables point there)."""
+        found: dict[tuple[str | int, ...], Mapping[str, str]] = {}
+        for node in self.hierarchy.nodes():
+            if node.extra:
+                found[node.at("nama")] = node.extra
+            for use in node.indicators:
+                if use.indicator.extra:
+                    found[use.indicator.at("nama")] = use.indicator.extra
+        return found
+
+    def header(self, text: str) -> str:
+        return text.format(**self.facts) if "{" in text else text
+
+    def money(self, node: Node) -> Decimal | None:
+        """A leaf's anggaran; a parent's stated pagu, else the sum of its children's."""
+        key = id(node)
+        if key not in self._money:
+            if node.leaf:
+                self._money[key] = node.anggaran
+            elif node.pagu is not None:
+                self._money[key] = node.pagu
+            else:
+                self._money[key] = _sum_known(self.money(c) for c in node.children)
+        return self._money[key]
+
+    def money_ahead(self, node: Node) -> Decimal | None:
+        """Prakiraan maju: a leaf's pagu n+1, a parent's the sum of its children's."""
+        key = id(node)
+        if key not in self._ahead:
+            if node.leaf or not node.children:
+                self._ahead[key] = node.pagu_maju
+            else:
+                self._ahead[key] = _sum_known(self.money_ahead(c) for c in node.children)
+        return self._ahead[key]
+
+
+def _sum_known(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the amounts that are there; None when none is."""
+    known = [v for v in values if v is not None]
+    return sum(known, Decimal(0)) if known else None
+
+
+def _lines(
+    indicators: Iterable[Indicator], show: Callable[[Indicator, int], str], year: int
+) -> str:
+    """One line per indicator (SIPD: several indicators of a row share one cell)."""
+    texts = [show(ind, year) for ind in indicators]
+    return "\n".join(texts) if any(texts) else ""
+
+
+def _node_money(ctx: _Context, node: Node, _: tuple[Node, ...]) -> str:
+    return _rupiah_text(ctx.money(node))
+
+
+def _level_cell(level: str) -> Callable[[_Context, Node, tuple[Node, ...]], str]:
+    def show(ctx: _Context, node: Node, ancestors: tuple[Node, ...]) -> str:
+        found = _at_level(node, ancestors, level)
+        return found.nama if found is not None else ""
+
+    return show
+
+
+def _at_level(node: Node, ancestors: tuple[Node, ...], level: str) -> Node | None:
+    if node.level == level:
+        return node
+    return next((a for a in ancestors if a.level == level), None)
+
+
+def _attr_cell(name: str) -> Callable[[_Context, Node, tuple[Node, ...]], str]:
+    return lambda ctx, node, _: node.attrs.get(name, "")
+
+
+# A node's fields as the layout's column names (the matrix, the K/L tables).
+_NODE_CELLS: dict[str, Callable[[_Context, Node, tuple[Node, ...]], str]] = {
+    "kode": lambda ctx, node, _: node.kode or "",
+    "uraian": lambda ctx, node, _: node.nama,
+    "tingkat": lambda ctx, node, _: LEVEL_LABELS.get(node.level, node.level),
+    "sasaran": lambda ctx, node, _: node.sasaran or "",
+    "anggaran": _node_money,
+    "pagu": _node_money,
+    "pagu_n1": lambda ctx, node, _: _rupiah_text(ctx.money_ahead(node)),
+    "volume": lambda ctx, node, _: _decimal_text(node.volume),
+    "satuan_volume": lambda ctx, node, _: node.satuan or "",
+    "penanggung_jawab": _attr_cell("penanggung_jawab"),
+    **{name: _attr_cell(name) for name in _RENJA},
+    **{level: _level_cell(level) for level in LEVEL_LABELS},
+}
+
+
+# --- building the tables -----------------------------------------------------------------------
+
+
+@dataclass
+class _Built:
+    """A table (or captioned tables) and the layout name of each of its columns."""
+
+    value: TableView | Captioned
+    names: list[str]
+
+    def tables(self) -> list[TableView]:
+        return [t for _, t in self.value] if isinstance(self.value, list) else [self.value]
+
+
+def _view_column(
+    ctx: _Context, column: ColumnDef, default_header: str = "", key: str | None = None
+) -> Column:
+    """The printed column: its key (`kolom` for the plan's own columns) and its header,
+    with the document's facts filled in."""
+    if key is None:
+        key = "kolom" if column.extra is not None else column.name
+    header = ctx.header(column.header or default_header)
+    return Column(key, header, column.width, column.numeric, column.align, column.lines)
+
+
+def _with_extras(table: TableDef, found: Iterable[Mapping[str, str]]) -> list[ColumnDef]:
+    """The table's columns, and after them the plan's own columns it does not print
+    (when the layout lets it: `kolom_lain`), in the order the plan first writes them."""
+    columns = list(table.columns)
+    if not table.extra_columns:
+        return columns
+    printed = {c.extra for c in columns if c.extra is not None}
+    headers: dict[str, None] = {}
+    for extra in found:
+        headers.update(dict.fromkeys(h for h in extra if h not in printed))
+    columns.extend(ColumnDef(EXTRA_PREFIX + h, h, EXTRA_WIDTH) for h in headers)
+    return columns
+
+
+def _total_row(
+    kind: str, label: str, columns: list[ColumnDef], amounts: dict[str, Decimal | None]
+) -> RowView | None:
+    """A "Jumlah" row: the label over the columns before the first amount, then the sum of
+    each money column (`amounts`, by column name). None when the table has no money column
+    or nothing to sum."""
+    money = [i for i, c in enumerate(columns) if c.name in amounts]
+    if not money or all(amounts[columns[i].name] is None for i in money):
+        return None
+    cells = [label] + [""] * (len(columns) - 1)
+    span = max(money[0], 1)
+    for i in money:
+        if i >= span:
+            cells[i] = _rupiah_text(amounts[columns[i].name])
+    return RowView(kind, cells, span=span)
+
+
+def _group_row(label: str, width: int) -> RowView:
+    return RowView(GROUP, [label] + [""] * (width - 1), span=width)
+
+
+# the KPU document's rows ------------------------------------------------------------------------
+
+
+def _rows(ctx: _Context, rows: list[Row], columns: list[ColumnDef]) -> list[RowView]:
+    """Data rows; a kegiatan's later rows continue the cells of the merging columns (its
+    kegiatan and anggaran) in a plan written as a single source.
 
     Formatted column by column, one map over each column: cheaper than visiting each
     cell of each row (measured: 0.2 -> 0.14 s for the 40,000 rows of 10,000 indicators).
     """
-    continues = _continues(rows) if merge else [False] * len(rows)
-    merged = frozenset(i for i, c in enumerate(columns) if c.key in ("kegiatan", "anggaran"))
+    merged = frozenset(i for i, c in enumerate(columns) if c.merge)
+    continues = _continues(rows) if ctx.merge and merged else [False] * len(rows)
     texts = []
     for i, column in enumerate(columns):
-        show = _CELL_FORMATS.get(column.key, _text)
-        column_texts = list(map(show, map(attrgetter(column.key), rows)))
+        if column.extra is not None:
+            column_texts = _row_extras(ctx, rows, column.extra)
+        else:
+            show = _CELL_FORMATS.get(column.name, _text)
+            column_texts = list(map(show, map(attrgetter(column.name), rows)))
         if i in merged:
             column_texts = [
                 "" if c else text for text, c in zip(column_texts, continues, strict=True)
@@ -174,6 +405,30 @@ def _rows(rows: list[Row], columns: list[Column], merge: bool) -> list[RowView]:
         RowView(DATA, list(cells), merged if c else none, source)
         for cells, c, source in zip(zip(*texts, strict=True), continues, sources, strict=True)
     ]
+
+
+def _row_extras(ctx: _Context, rows: list[Row], header: str) -> list[str]:
+    """A column of the plan's own: the kegiatan's value, else its indicator's."""
+    if ctx.document.literal:
+        return [""] * len(rows)
+    by_path = ctx.extras_by_path
+    out = []
+    for row in rows:
+        node = by_path.get(row.paths.get("kegiatan", ()), {})
+        indicator = by_path.get(row.paths.get("indikator", ()), {})
+        out.append(node.get(header) or indicator.get(header) or "")
+    return out
+
+
+def _row_extra_headers(ctx: _Context, rows: list[Row]) -> Iterator[Mapping[str, str]]:
+    if ctx.document.literal or not ctx.extras_by_path:
+        return
+    by_path = ctx.extras_by_path
+    for row in rows:
+        for name in ("kegiatan", "indikator"):
+            found = by_path.get(row.paths.get(name, ()))
+            if found:
+                yield found
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -191,57 +446,430 @@ def _continues(rows: list[Row]) -> list[bool]:
     ]
 
 
-def _total(label: str, amount: Decimal, width: int) -> RowView:
-    return RowView(TOTAL, [label] + [""] * (width - 2) + [rupiah(amount)])
+def _sum(rows: list[Row]) -> Decimal | None:
+    known = [r.anggaran for r in rows if r.anggaran is not None]
+    return sum(known, Decimal(0)) if known else None
 
 
-def _sum(rows: list[Row]) -> Decimal:
-    return sum((r.anggaran for r in rows if r.anggaran is not None), Decimal(0))
+def _row_table(ctx: _Context, table: TableDef, rows: list[Row]) -> tuple[TableView, list[str]]:
+    columns = _with_extras(table, _row_extra_headers(ctx, rows))
+    view = TableView(
+        [_view_column(ctx, c) for c in columns], _rows(ctx, rows, columns), table.font_size
+    )
+    if table.total is not None:
+        total = _total_row(TOTAL, table.total, columns, {"anggaran": _sum(rows)})
+        if total is not None:
+            view.rows.append(total)
+    return view, [c.name for c in columns]
 
 
-def _has_amounts(rows: list[Row]) -> bool:
-    return any(r.anggaran is not None for r in rows)
-
-
-def _apbn(groups: list[Group], merge: bool) -> TableView:
-    table = TableView(MATRIX_COLUMNS)
-    width = len(MATRIX_COLUMNS)
-    everything: list[Row] = []
+def _grouped_rows(ctx: _Context, table: TableDef, groups: list[Group]) -> _Built:
+    """The APBN matrix: a heading row per program, its rows, its subtotal; the total."""
+    everything = [row for group in groups for row in group.rows]
+    columns = _with_extras(table, _row_extra_headers(ctx, everything))
+    view = TableView([_view_column(ctx, c) for c in columns], font_size=table.font_size)
     for group in groups:
-        table.rows.append(RowView(GROUP, [group.program] + [""] * (width - 1)))
-        table.rows.extend(_rows(group.rows, MATRIX_COLUMNS, merge))
-        if _has_amounts(group.rows):
-            table.rows.append(
-                RowView(
-                    SUBTOTAL,
-                    ["Jumlah " + group.program] + [""] * (width - 2) + [rupiah(_sum(group.rows))],
-                )
+        view.rows.append(_group_row(group.program, len(columns)))
+        view.rows.extend(_rows(ctx, group.rows, columns))
+        if table.subtotal is not None:
+            label = f"{table.subtotal} {group.program}"
+            sub = _total_row(SUBTOTAL, label, columns, {"anggaran": _sum(group.rows)})
+            if sub is not None:
+                view.rows.append(sub)
+    if table.total is not None:
+        total = _total_row(TOTAL, table.total, columns, {"anggaran": _sum(everything)})
+        if total is not None:
+            view.rows.append(total)
+    return _Built(view, [c.name for c in columns])
+
+
+def _document_table(ctx: _Context, table: TableDef) -> _Built:
+    kind = {"indikator": INDIKATOR, "program": PROGRAM, "rkt": RKT, "apbn": APBN}[table.source]
+    found = ctx.document.table(kind)
+    if table.source == "apbn":
+        return _grouped_rows(ctx, table, found.groups if found else [])
+    if table.source == "program":
+        captioned: Captioned = []
+        names: list[str] = []
+        for group in found.groups if found else []:
+            view, names = _row_table(ctx, table, group.rows)
+            captioned.append((group.program, view))
+        return _Built(captioned, names)
+    view, names = _row_table(ctx, table, found.rows if found else [])
+    return _Built(view, names)
+
+
+# the hierarchy ----------------------------------------------------------------------------------
+
+
+NodeCell = Callable[[Node, tuple[Node, ...]], str]
+
+
+def _node_cells(ctx: _Context, columns: list[ColumnDef]) -> list[NodeCell]:
+    """How each column shows a node: its own field, or its indicators one per line."""
+    return [_node_cell(ctx, column) for column in columns]
+
+
+def _node_cell(ctx: _Context, column: ColumnDef) -> NodeCell:
+    year = ctx.year
+    header = column.extra
+    if header is not None:
+        return functools.partial(_node_extra, header=header, year=year)
+    if column.name in _NODE_CELLS:
+        return functools.partial(_NODE_CELLS[column.name], ctx)
+    if column.name == "no":
+        return _blank  # numbered by the caller
+    show = _INDICATOR_CELLS[column.name]
+
+    def indicators(node: Node, ancestors: tuple[Node, ...]) -> str:
+        return _lines((use.indicator for use in node.indicators), show, year)
+
+    return indicators
+
+
+def _blank(node: Node, ancestors: tuple[Node, ...]) -> str:
+    return ""
+
+
+def _node_extra(node: Node, ancestors: tuple[Node, ...], header: str, year: int) -> str:
+    """A column of the plan's own: the node's value, else its indicators', one per line."""
+    if header in node.extra:
+        return node.extra[header]
+    return _lines(
+        (use.indicator for use in node.indicators),
+        lambda ind, _: ind.extra.get(header, ""),
+        year,
+    )
+
+
+def _node_extras(nodes: Iterable[Node]) -> Iterator[Mapping[str, str]]:
+    for node in nodes:
+        if node.extra:
+            yield node.extra
+        for use in node.indicators:
+            if use.indicator.extra:
+                yield use.indicator.extra
+
+
+def _uraian_header(ctx: _Context, table: TableDef) -> str:
+    """A matrix's `uraian` column named after the levels it lists: Program/ Kegiatan/ ..."""
+    present = {node.level for node in ctx.hierarchy.nodes()}
+    levels = [
+        level
+        for level in ctx.hierarchy.levels
+        if level in present and (not table.levels or level in table.levels)
+    ]
+    return "/ ".join(LEVEL_LABELS.get(level, level) for level in levels) or "Uraian"
+
+
+def _matrix(ctx: _Context, table: TableDef) -> _Built:
+    """A row per node in plan order (of the levels `tingkat` names): codes, names, their
+    indicators one per line, money; rows that head others in bold; a "Jumlah" row."""
+    wanted = set(table.levels)
+    entries: list[tuple[Node, tuple[Node, ...], bool]] = []  # node, ancestors, a top row
+
+    def visit(node: Node, ancestors: tuple[Node, ...], printed_above: bool) -> None:
+        shown = not wanted or node.level in wanted
+        if shown:
+            entries.append((node, ancestors, not printed_above))
+        for child in node.children:
+            visit(child, (*ancestors, node), printed_above or shown)
+
+    for root in ctx.hierarchy.roots:
+        visit(root, (), False)
+    columns = _with_extras(table, _node_extras(node for node, _, _ in entries))
+    shows = _node_cells(ctx, columns)
+    header = _uraian_header(ctx, table)
+    # the matrix's money is not summed down its column (a program's pagu is the sum of its
+    # kegiatan's): its key is `pagu`, never the `anggaran` of a table of summands
+    view = TableView(
+        [
+            _view_column(
+                ctx,
+                c,
+                header if c.name == "uraian" else "",
+                "pagu" if c.name in ("anggaran", "pagu") else None,
             )
-        everything.extend(group.rows)
-    if _has_amounts(everything):
-        table.rows.append(_total("Jumlah", _sum(everything), width))
-    return table
+            for c in columns
+        ],
+        font_size=table.font_size,
+    )
+    numbered = [i for i, c in enumerate(columns) if c.name == "no"]
+    level_columns = [
+        (i, c.name) for i, c in enumerate(columns) if c.merge and c.name in LEVEL_LABELS
+    ]
+    above: set[int] = set()  # the row above and the rows it is under (ids)
+    for number_, (node, ancestors, _) in enumerate(entries, start=1):
+        cells = [show(node, ancestors) for show in shows]
+        for i in numbered:
+            cells[i] = str(number_)
+        continued = frozenset(
+            i
+            for i, level in level_columns
+            if (found := _at_level(node, ancestors, level)) is not None
+            and found is not node
+            and id(found) in above
+        )
+        for i in continued:
+            cells[i] = ""
+        view.rows.append(RowView(DATA, cells, continued, _source(node.path), bold=not node.leaf))
+        above = {id(n) for n in (*ancestors, node)}
+    if table.total is not None:
+        tops = [node for node, _, top in entries if top]
+        amounts = {
+            "anggaran": _sum_known(ctx.money(n) for n in tops),
+            "pagu": _sum_known(ctx.money(n) for n in tops),
+            "pagu_n1": _sum_known(ctx.money_ahead(n) for n in tops),
+        }
+        total = _total_row(TOTAL, table.total, columns, amounts)
+        if total is not None:
+            view.rows.append(total)
+    return _Built(view, [c.name for c in columns])
 
 
-def _rkt(rows: list[Row], merge: bool) -> TableView:
-    table = TableView(MATRIX_COLUMNS, _rows(rows, MATRIX_COLUMNS, merge))
-    if _has_amounts(rows):
-        table.rows.append(_total("Jumlah", _sum(rows), len(MATRIX_COLUMNS)))
-    return table
+ItemCell = Callable[[Any], str]
+
+
+def _indicator_rows(
+    ctx: _Context,
+    table: TableDef,
+    items: list[tuple[Any, list[Indicator], list[str]]],
+    item_cells: Mapping[str, ItemCell],
+    item_extras: Callable[[Any], Mapping[str, str]],
+) -> tuple[TableView, list[ColumnDef]]:
+    """One row per indicator of each item (a goal, a program ...), the item's own cells
+    printed on its first row and continued (merged) below where the column merges; an
+    item without indicators gets one row. `items`: (item, its indicators, their sources).
+    A column of the plan's own prints the item's value if it has one, else the indicator's."""
+    found: list[Mapping[str, str]] = []
+    for item, indicators, _ in items:
+        found.append(item_extras(item))
+        found.extend(ind.extra for ind in indicators)
+    columns = _with_extras(table, found)
+    view = TableView([_view_column(ctx, c) for c in columns], font_size=table.font_size)
+    year = ctx.year
+    for number_, (item, indicators, sources) in enumerate(items, start=1):
+        extras = item_extras(item)
+        own: dict[int, str] = {}  # the item's cells, by column
+        for i, column in enumerate(columns):
+            if column.name == "no":
+                own[i] = str(number_)
+            elif column.name in item_cells:
+                own[i] = item_cells[column.name](item)
+            elif column.extra is not None and column.extra in extras:
+                own[i] = extras[column.extra]
+        merged = frozenset(i for i in own if columns[i].merge)
+        for k, ind in enumerate(indicators or [None]):
+            cells = []
+            for i, column in enumerate(columns):
+                if i in own:
+                    cells.append("" if k and i in merged else own[i])
+                elif ind is None:
+                    cells.append("")
+                elif column.extra is not None:
+                    cells.append(ind.extra.get(column.extra, ""))
+                else:
+                    cells.append(_INDICATOR_CELLS[column.name](ind, year))
+            source = sources[k] if ind is not None else ""
+            view.rows.append(RowView(DATA, cells, merged if k else frozenset(), source))
+    return view, columns
+
+
+def _item_cell(ctx: _Context, name: str) -> ItemCell:
+    show = _NODE_CELLS[name]
+
+    def cell(node: Any) -> str:
+        return show(ctx, node, ())
+
+    return cell
+
+
+def _no_extras(item: Any) -> Mapping[str, str]:
+    return {}
+
+
+def _goal_table(ctx: _Context, table: TableDef, goals: list[Goal], name: str) -> _Built:
+    """Tujuan or sasaran strategis with their indicators (IKU), one indicator per row."""
+    items = [
+        (
+            goal,
+            [use.indicator for use in goal.indicators],
+            [_source(use.entry_path) for use in goal.indicators],
+        )
+        for goal in goals
+    ]
+    cells: dict[str, ItemCell] = {
+        "kode": lambda goal: goal.kode or goal.id or "",
+        name: lambda goal: goal.nama,
+    }
+    view, columns = _indicator_rows(ctx, table, items, cells, _no_extras)
+    return _Built(view, [c.name for c in columns])
+
+
+def _level_table(ctx: _Context, table: TableDef, level: str) -> _Built:
+    """K/L: each program's (kegiatan's) sasaran and its indicators, one per row."""
+    nodes = [node for node in ctx.hierarchy.nodes() if node.level == level]
+    items = [
+        (
+            node,
+            [use.indicator for use in node.indicators],
+            [_source(use.entry_path) for use in node.indicators],
+        )
+        for node in nodes
+    ]
+    cells = {name: _item_cell(ctx, name) for name in ("kode", "uraian", "sasaran", "anggaran")}
+    view, columns = _indicator_rows(ctx, table, items, cells, attrgetter("extra"))
+    if table.total is not None:
+        money = _sum_known(ctx.money(n) for n in nodes)
+        total = _total_row(TOTAL, table.total, columns, {"anggaran": money})
+        if total is not None:
+            view.rows.append(total)
+    return _Built(view, [c.name for c in columns])
+
+
+def _leaf_groups(ctx: _Context, table: TableDef) -> _Built:
+    """K/L: the rincian output (the leaves) under a heading row per KRO (their parent),
+    each KRO's subtotal, and the total."""
+    groups: list[tuple[Node, list[Node]]] = []
+    for node in ctx.hierarchy.nodes():
+        leaves = [child for child in node.children if child.leaf]
+        if leaves and any(child.level == "ro" for child in leaves):
+            groups.append((node, leaves))
+    columns = _with_extras(table, _node_extras(leaf for _, leaves in groups for leaf in leaves))
+    shows = [
+        _ro_satuan if c.name == "satuan" else show
+        for c, show in zip(columns, _node_cells(ctx, columns), strict=True)
+    ]
+    view = TableView([_view_column(ctx, c) for c in columns], font_size=table.font_size)
+    numbered = [i for i, c in enumerate(columns) if c.name == "no"]
+    count = 0
+    everything: list[Node] = []
+    for parent, leaves in groups:
+        label = " ".join(part for part in (parent.kode, parent.nama) if part)
+        view.rows.append(_group_row(label, len(columns)))
+        for leaf in leaves:
+            count += 1
+            cells = [show(leaf, (parent,)) for show in shows]
+            for i in numbered:
+                cells[i] = str(count)
+            view.rows.append(RowView(DATA, cells, source=_source(leaf.path)))
+        if table.subtotal is not None:
+            amounts = {"anggaran": _sum_known(ctx.money(leaf) for leaf in leaves)}
+            sub = _total_row(SUBTOTAL, f"{table.subtotal} {label}", columns, amounts)
+            if sub is not None:
+                view.rows.append(sub)
+        everything.extend(leaves)
+    if table.total is not None:
+        amounts = {"anggaran": _sum_known(ctx.money(leaf) for leaf in everything)}
+        total = _total_row(TOTAL, table.total, columns, amounts)
+        if total is not None:
+            view.rows.append(total)
+    return _Built(view, [c.name for c in columns])
+
+
+def _ro_satuan(node: Node, ancestors: tuple[Node, ...]) -> str:
+    return node.satuan or ""
+
+
+def _build(ctx: _Context, table: TableDef) -> _Built:
+    source = table.source
+    if source in ("indikator", "program", "rkt", "apbn"):
+        return _document_table(ctx, table)
+    if source == "matriks":
+        return _matrix(ctx, table)
+    if source == "iku":
+        return _goal_table(ctx, table, ctx.hierarchy.sasaran, "sasaran")
+    if source == "tujuan":
+        return _goal_table(ctx, table, ctx.hierarchy.tujuan, "tujuan")
+    if source == "sasaran_program":
+        return _level_table(ctx, table, "program")
+    if source == "sasaran_kegiatan":
+        return _level_table(ctx, table, "kegiatan")
+    return _leaf_groups(ctx, table)
+
+
+# --- the printed outline -----------------------------------------------------------------------
+
+
+def _used_tables(outline: Outline) -> list[str]:
+    return list(
+        dict.fromkeys(
+            table_id(block.source)
+            for _, section in outline.sections()
+            for block in section.blocks
+            if block.kind in (TABLE, CAPTIONED_TABLES)
+        )
+    )
+
+
+def _shows_something(section: Section, built: Mapping[str, _Built]) -> bool:
+    """Whether a section's tables have a value in a column its `jika_ada` names."""
+    wanted = set(section.only_if)
+    for name in _section_tables(section):
+        found = built.get(name)
+        if found is None:
+            continue
+        indices = [
+            i
+            for i, name in enumerate(found.names)
+            if name in wanted or (EXTRA_COLUMNS in wanted and name.startswith(EXTRA_PREFIX))
+        ]
+        for table in found.tables():
+            for row in table.rows:
+                if row.kind == DATA and any(row.cells[i] for i in indices):
+                    return True
+    return False
+
+
+def _section_tables(section: Section) -> Iterator[str]:
+    for block in section.blocks:
+        if block.kind in (TABLE, CAPTIONED_TABLES):
+            yield table_id(block.source)
+    for child in section.sections:
+        yield from _section_tables(child)
+
+
+def _printed(outline: Outline, built: Mapping[str, _Built]) -> Outline:
+    """The outline without the sections that have nothing to show (`jika_ada`)."""
+    dropped = {
+        section.key
+        for _, section in outline.sections()
+        if section.only_if and not _shows_something(section, built)
+    }
+    if not dropped:
+        return outline
+    return Outline(outline.name, drop_sections(outline.parts, dropped))
+
+
+# --- the view ----------------------------------------------------------------------------------
 
 
 def build_view(
     plan: Plan,
     document: Document,
     text_for: Callable[[str, Plan, Document], list[str]],
-    outline: Outline | None = None,
+    layout: Layout | None = None,
 ) -> DocumentView:
-    """Assemble the printed document; `text_for(name, ...)` supplies default texts: the
-    kata pengantar and ringkasan a plan does not write, and those `outline` shows."""
-    merge = not document.literal
-    table = document.table
-    sasaran_t, indikator_t = table(SASARAN), table(INDIKATOR)
-    program_t, rkt_t, apbn_t = table(PROGRAM), table(RKT), table(APBN)
+    """Assemble the printed document in `layout` (by default the one of the plan's kind of
+    office); `text_for(name, ...)` supplies default texts: the kata pengantar and ringkasan
+    a plan does not write, and those the layout's outline shows."""
+    layout = layout or layout_for_plan(plan)
+    ctx = _Context(plan, document)
+    built = {name: _build(ctx, layout.table(name)) for name in _used_tables(layout.outline)}
+    outline = _printed(layout.outline, built)
+    legacy: dict[str, Any] = {
+        "indikator": TableView([]),
+        "programs": [],
+        "rkt": TableView([]),
+        "apbn": TableView([]),
+    }
+    tables: dict[str, TableView | Captioned] = {}
+    for name, found in built.items():
+        if name in LEGACY_TABLES:
+            legacy[name] = found.value
+        else:
+            tables[name] = found.value
+    sasaran_t = document.table(SASARAN)
     sampul = plan.sampul
     signer = plan.penandatangan
     return DocumentView(
@@ -272,17 +900,9 @@ def build_view(
         misi=list(plan.misi),
         tujuan=[t if isinstance(t, str) else t.nama for t in plan.tujuan],
         sasaran=[r.sasaran or "" for r in (sasaran_t.rows if sasaran_t else [])],
-        indikator=TableView(
-            INDIKATOR_COLUMNS,
-            _rows(indikator_t.rows if indikator_t else [], INDIKATOR_COLUMNS, False),
-        ),
-        programs=[
-            (g.program, TableView(PROGRAM_COLUMNS, _rows(g.rows, PROGRAM_COLUMNS, merge)))
-            for g in (program_t.groups if program_t else [])
-        ],
-        rkt=_rkt(rkt_t.rows if rkt_t else [], merge),
-        apbn=_apbn(apbn_t.groups if apbn_t else [], merge),
-        texts={
-            name: text_for(name, plan, document) for name in default_texts(outline or RKT_OUTLINE)
-        },
+        texts={name: text_for(name, plan, document) for name in default_texts(outline)},
+        tables=tables,
+        dasar_hukum=list(plan.dasar_hukum),
+        outline=outline,
+        **legacy,
     )
