@@ -288,6 +288,21 @@ class TabelV2(Tabel):
     )
 
 
+class RenstraV2(Renstra):
+    """Format 2's `renstra:`: format 1's, and optionally the Renstra file with its targets."""
+
+    berkas: Text | None = Field(
+        None,
+        description="Berkas Renstra (dokumen: renstra), relatif terhadap rencana; "
+        "rktc validate memeriksa target rencana terhadapnya",
+    )
+    hubungan: Literal["sama", "tidak_di_bawah"] = Field(
+        "sama",
+        description="sama: target tahun rencana sama dengan target Renstra; tidak_di_bawah: "
+        "tidak lebih buruk dari target Renstra (mis. KPU daerah terhadap Renstra KPU RI)",
+    )
+
+
 class _PlanV2(Model):
     """An annual performance plan (Rencana Kinerja Tahunan), format 2."""
 
@@ -299,7 +314,7 @@ class _PlanV2(Model):
     judul: Text = Field("Rencana Kinerja Tahunan", description="Judul dokumen")
     instansi: Instansi = Field(description="Satuan kerja / perangkat daerah penyusun rencana")
     sampul: Sampul | None = Field(None, description="Sampul seperti diterbitkan (literal)")
-    renstra: Renstra = Field(description="Rencana Strategis yang dijabarkan rencana ini")
+    renstra: RenstraV2 = Field(description="Rencana Strategis yang dijabarkan rencana ini")
     dasar_hukum: list[Text] = Field(default_factory=list, description="Dasar hukum")
     kata_pengantar: LongText | None = Field(None, description="Kata pengantar")
     ringkasan_eksekutif: LongText | None = Field(None, description="Ringkasan eksekutif")
@@ -385,6 +400,7 @@ __all__ = [
     "PlanKpu",
     "PlanPemda",
     "PlanV2",
+    "RenstraV2",
     "Sasaran",
     "Tujuan",
 ]
