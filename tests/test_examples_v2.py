@@ -183,16 +183,6 @@ def test_the_kl_example_has_programs_kegiatan_kro_and_ro_as_a_satker_plans_them(
 # --- built ----------------------------------------------------------------------------------
 
 
-# Until the layouts of issue 13 land, a pemda or kl plan is printed with the KPU layout: one
-# row per indicator of a leaf. A pemda sub kegiatan has indicators, so its rows are there; a
-# K/L RO has none (its volume is its output), so the KPU layout prints no RO at all.
-PEMDA_LAYOUT = (
-    "the KPU layout prints leaf rows only: codes, the indicators of programs, kegiatan and "
-    "goals, and stated pagu need the pemda and kl layouts (issue 13)"
-)
-KL_LAYOUT = "the KPU layout prints no RO (an RO has no indicator): needs the kl layout (issue 13)"
-
-
 @pytest.mark.parametrize("fmt", ["docx", "md", "html"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_example_builds(kind, fmt, tmp_path):
@@ -207,9 +197,7 @@ def test_each_example_builds(kind, fmt, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_each_text_document_has_every_leaf_amount(kind, fmt, tmp_path, request):
-    if kind == "kl":
-        request.applymarker(pytest.mark.xfail(reason=KL_LAYOUT, strict=False))
+def test_each_text_document_has_every_leaf_amount(kind, fmt, tmp_path):
     out = tmp_path / f"rkt.{fmt}"
     result = CliRunner().invoke(app, ["build", str(EXAMPLES[kind]), "-f", fmt, "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -278,10 +266,8 @@ def test_the_pdf_names_the_office_its_sasaran_and_the_signer(pdf):
     assert missing_from(pdf_text(path), identity(kind)) == []
 
 
-def test_the_pdf_has_every_leaf_indicator_target_and_anggaran(pdf, request):
+def test_the_pdf_has_every_leaf_indicator_target_and_anggaran(pdf):
     kind, path = pdf
-    if kind == "kl":
-        request.applymarker(pytest.mark.xfail(reason=KL_LAYOUT, strict=False))
     assert missing_from(pdf_text(path), leaf_facts(kind)) == []
 
 
@@ -297,7 +283,6 @@ def test_the_pdf_prints_the_matrices_on_landscape_pages(pdf):
     assert any(width < height for width, height in sizes)
 
 
-@pytest.mark.xfail(reason=PEMDA_LAYOUT, strict=False)
 def test_the_pdf_has_every_code_indicator_target_and_pagu(pdf):
     kind, path = pdf
     tree = hierarchy(kind)
