@@ -191,3 +191,34 @@ def test_a_bad_cell_leaves_out_only_its_published_table(tmp_path, table):
         [("RKT013", bad + 1, broken[bad].index("satu") + 1), *_codes_and_places(expected)]
     )
     assert len(expected.diagnostics) > 10  # the other tables' findings are all there
+
+
+def test_a_pemda_plan_writes_programs_under_urusan_or_at_the_top_not_both(tmp_path):
+    # Both lists would leave one of them out of the document: refused at `program`.
+    source = plan_with("""\
+        urusan:
+          - kode: "1"
+            nama: URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR
+            bidang_urusan:
+              - kode: "1.02"
+                nama: URUSAN PEMERINTAHAN BIDANG KESEHATAN
+                program: []
+        program:
+          - kode: "1.02.02"
+            nama: PROGRAM PEMENUHAN UPAYA KESEHATAN
+            kegiatan: []
+        """).replace("rktc: 1", "rktc: 2\njenis: pemda")
+    program_line = source.splitlines().index("program:") + 1
+    assert findings(tmp_path, source, select="RKT0") == [f"{program_line + 1}:3 RKT013"]
+
+
+def test_the_schema_of_one_kind_accepts_only_that_kind():
+    from rktc.plan.schema2 import json_schema
+
+    assert json_schema("pemda")["properties"]["jenis"]["const"] == "pemda"
+
+
+def test_a_signer_may_have_a_pangkat(tmp_path):
+    source = plan_with("").replace("  nama: NAMA", "  nama: NAMA\n  pangkat: Pembina (IV/a)")
+    assert "pangkat: Pembina" in source
+    assert findings(tmp_path, source, select="RKT0") == []

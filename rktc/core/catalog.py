@@ -243,6 +243,14 @@ CATALOG.update(
             "tulis triwulan sebagai 1, 2, 3 atau 4 (atau I-IV)",
             "write the quarter as 1, 2, 3 or 4 (or I-IV)",
         ),
+        "value.urusan_and_program": (
+            "program ditulis di bawah `urusan:` dan juga di `program:`",
+            "programs are written under `urusan:` and also under `program:`",
+        ),
+        "hint.value.urusan_and_program": (
+            "pindahkan program ini ke bidang urusannya di bawah `urusan:`, atau hapus `urusan:`",
+            "move these programs under their bidang urusan in `urusan:`, or remove `urusan:`",
+        ),
         "value.code_blank": ("kode kosong", "the code is blank"),
         "hint.value.code_blank": (
             "tulis kode seperti di dokumen, mis. 1.02.02.2.01, atau hapus baris kode",

@@ -151,6 +151,9 @@ class Penandatangan(Model):
     jabatan: Text | None = Field(None, description="Jabatan, mis. Ketua")
     nama: Text = Field(description="Nama penandatangan")
     nip: Text | None = Field(None, description="NIP, bila ada")
+    pangkat: Text | None = Field(
+        None, description="Pangkat/golongan, mis. Pembina Utama Muda (IV/c), bila dicetak"
+    )
     instansi: Text | None = Field(
         None, description="Baris instansi di atas tanda tangan bila berbeda dari instansi.nama"
     )

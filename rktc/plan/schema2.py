@@ -350,6 +350,15 @@ class PlanPemda(_PlanV2):
         default_factory=list, description="Program -> kegiatan -> sub kegiatan"
     )
 
+    @field_validator("program")
+    @classmethod
+    def _one_top_level(cls, program: list[Any], info: ValidationInfo) -> list[Any]:
+        """Programs are written under `urusan` or at the top, never both: one of the two
+        lists would otherwise be left out of the document."""
+        if program and info.data.get("urusan"):
+            raise values.ValueProblem("value.urusan_and_program")
+        return program
+
 
 class PlanKl(_PlanV2):
     program: list[ProgramKl] = Field(
@@ -381,6 +390,7 @@ def validation_context(data: Any) -> dict[str, Any]:
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of a format 2 plan of one kind of office, for editors."""
     schema = PLAN_MODELS[kind].model_json_schema(mode="validation")
+    schema["properties"]["jenis"] = {"const": kind, "description": f"Jenis instansi: {kind}"}
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"rktc plan (format 2, jenis: {kind})"
     return schema
