@@ -1,17 +1,36 @@
-"""Helpers shared by rules: table labels, indicator occurrences, name groups."""
+"""Helpers shared by rules: table labels, indicator occurrences and declarations, name groups."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import NamedTuple
 
 from rktc.check.rules.base import Context
 from rktc.core.diagnostics import Location
-from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Row
-from rktc.plan.names import Clusters, words
+from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, TABLE_LABELS, Row
+from rktc.plan.hierarchy import Goal, Indicator, Node
+from rktc.plan.names import Clusters
+from rktc.plan.schema2 import LEVEL_LABELS
 
+Loc = tuple[str | int, ...]
 INDICATOR_TABLES = (INDIKATOR, PROGRAM, RKT, APBN)
+# A published hierarchical matrix (`tabel.matriks`), where rules compare it with the tables.
+MATRIX = "matriks"
+MATRIX_LABEL = "matriks berjenjang (tabel.matriks)"
+
+
+def level_label(level: str) -> str:
+    """How a finding names a level (or `indikator`, `sasaran`) in a sentence: `program`,
+    `sub kegiatan`, `KRO`."""
+    label = LEVEL_LABELS.get(level, level)
+    return label if label.isupper() else label.lower()
+
+
+def table_label(kind: str) -> str:
+    """How findings name a table of the document, the hierarchical matrix included."""
+    return TABLE_LABELS.get(kind, MATRIX_LABEL)
 
 
 class Occurrence(NamedTuple):
@@ -64,7 +83,7 @@ def name_tables(ctx: Context) -> tuple[str, ...]:
 def texts_of(ctx: Context, field: str) -> Iterator[str]:
     if field == "program":  # a program is named once per table, not once per row
         if not ctx.document.literal:
-            yield from (program.nama for program in ctx.plan.program)
+            yield from (n.nama for n in ctx.hierarchy.nodes() if n.level == "program")
             return
         for kind in (PROGRAM, APBN):
             table = ctx.document.table(kind)
@@ -74,18 +93,8 @@ def texts_of(ctx: Context, field: str) -> Iterator[str]:
         value = getattr(occ.row, field)
         if value:
             yield value
-
-
-def word_frequency(ctx: Context) -> Counter[str]:
-    """How often each word occurs in all the names of the document (a spelling reference)."""
-    if "word_frequency" not in ctx.cache:
-        counts: Counter[str] = Counter()
-        for field in ("indikator", "sasaran", "kegiatan", "program"):
-            for text in texts_of(ctx, field):
-                counts.update(words(text))
-        ctx.cache["word_frequency"] = counts
-    found: Counter[str] = ctx.cache["word_frequency"]
-    return found
+    if field == "indikator" and ctx.document.literal:  # a matrix's indicators are compared too
+        yield from (occ.row.indikator or "" for occ in matrix_rows(ctx))
 
 
 def tables_present(ctx: Context, kinds: tuple[str, ...] = INDICATOR_TABLES) -> list[str]:
@@ -116,3 +125,90 @@ def renamed_indicators(ctx: Context) -> set[tuple[str, str]]:
             renamed.update((table, name) for name in names - here)
     ctx.cache["renamed"] = renamed
     return renamed
+
+
+@dataclass(frozen=True)
+class Declared:
+    """An indicator where it is written, with the node or goal that lists it.
+
+    `owner` is None for a row of a published table (BAB II B, the matrices), whose
+    `anggaran` is the row's own."""
+
+    indicator: Indicator
+    owner: Node | Goal | None
+    anggaran: Decimal | None = None
+    anggaran_at: Loc | None = None  # where that money is written
+
+
+def declared(ctx: Context) -> list[Declared]:
+    """Every indicator as written, once per place: the declarations of every level
+    (tujuan, sasaran, program ... sub kegiatan or RO; a `ref:` is not a declaration), the
+    rows of a published matrix, and the rows of the published tables (format 1 shape).
+
+    Computed once per check run and shared by the rules that read it."""
+    cached: list[Declared] | None = ctx.cache.get("declared")
+    if cached is None:
+        cached = ctx.cache["declared"] = list(_declared(ctx))
+    return cached
+
+
+def _declared(ctx: Context) -> Iterator[Declared]:
+    if ctx.document.literal:
+        for occ in indicator_rows(ctx):
+            row = occ.row
+            paths = {
+                "nama": row.path("indikator"),
+                "satuan": row.path("satuan"),
+                "target": row.path("target"),
+            }
+            ind = Indicator(row.indikator or "", row.satuan, row.target, paths["nama"], paths=paths)
+            yield Declared(ind, None, row.anggaran, row.path("anggaran"))
+    for owner, use in ctx.hierarchy.indicator_uses():
+        if use.is_reference:
+            continue
+        if isinstance(owner, Node):
+            where = owner.at("anggaran" if owner.leaf else "pagu")
+            yield Declared(use.indicator, owner, money_of(owner), where)
+        else:
+            yield Declared(use.indicator, owner)
+
+
+def money_of(node: Node) -> Decimal | None:
+    """A node's money as written or as it adds up: a leaf's anggaran, a parent's stated pagu,
+    else the sum of its leaves (None when no leaf under it has any)."""
+    if node.leaf:
+        return node.anggaran
+    if node.pagu is not None:
+        return node.pagu
+    return node.total() if node.has_money() else None
+
+
+def matrix_rows(ctx: Context) -> list[Occurrence]:
+    """The indicators of a published matrix as rows of a table named MATRIX, for the rules
+    that compare an indicator's target and satuan between tables."""
+    cached: list[Occurrence] | None = ctx.cache.get("matrix_rows")
+    if cached is not None:
+        return cached
+    cached = []
+    hierarchy = ctx.hierarchy
+    if hierarchy.published:
+        for node in hierarchy.nodes():
+            for use in node.indicators:
+                ind = use.indicator
+                paths = {
+                    "row": node.path,
+                    "indikator": ind.at("nama"),
+                    "satuan": ind.at("satuan"),
+                    "target": ind.at("target"),
+                }
+                row = Row(
+                    None,
+                    paths,
+                    kegiatan=node.nama,
+                    indikator=ind.nama,
+                    satuan=ind.satuan,
+                    target=ind.target,
+                )
+                cached.append(Occurrence(MATRIX, row))
+    ctx.cache["matrix_rows"] = cached
+    return cached

@@ -5,16 +5,24 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from rktc.check.rules.base import Context, rule
-from rktc.check.rules.common import Occurrence, clusters, indicator_rows
+from rktc.check.rules.common import (
+    MATRIX,
+    Occurrence,
+    clusters,
+    declared,
+    indicator_rows,
+    matrix_rows,
+    table_label,
+)
 from rktc.core.diagnostics import Diagnostic, Location, Severity
 from rktc.core.messages import define_messages, msg
 from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, TABLE_LABELS
 from rktc.plan.formatting import rupiah
+from rktc.plan.hierarchy import Indicator
 from rktc.plan.names import first_word
 from rktc.plan.values import Target, unit_of
 
@@ -42,65 +50,43 @@ MEASURABLE_WORDS = (
             "lama",
             "kategori",
             "level",
+            "cakupan",
+            "prevalensi",
+            "usia",
+            "umur",
+            "laju",
+            "peringkat",
         }
     )
 )
-TABLE_PRIORITY = {RKT: 0, APBN: 1, INDIKATOR: 2, PROGRAM: 3}
+TABLE_PRIORITY = {RKT: 0, APBN: 1, INDIKATOR: 2, PROGRAM: 3, MATRIX: 4}
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One written indicator; places are looked up only when a rule reports."""
 
     name: str
     satuan: str | None
     target: Target | None
-    paths: dict[str, tuple[str | int, ...]]
+    indicator: Indicator
 
     def at(self, ctx: Context, field: str) -> Location:
-        return ctx.at(self.paths[field])
+        return ctx.at(self.indicator.at(field))
 
 
 def facts(ctx: Context) -> list[Fact]:
-    """Every indicator as written: declarations (single source) or table rows (published).
+    """Every indicator as written, at every level: declarations (single source), the rows
+    of the published tables and of a published matrix (see `common.declared`).
 
     Computed once per check run and shared by the rules that read it."""
     if "facts" not in ctx.cache:
-        ctx.cache["facts"] = list(_facts(ctx))
+        ctx.cache["facts"] = [
+            Fact(ind.nama, ind.satuan, ind.target, ind)
+            for ind in (d.indicator for d in declared(ctx))
+        ]
     found: list[Fact] = ctx.cache["facts"]
     return found
-
-
-def _facts(ctx: Context) -> Iterator[Fact]:
-    if ctx.document.literal:
-        for occ in indicator_rows(ctx):
-            row = occ.row
-            yield Fact(
-                row.indikator or "",
-                row.satuan,
-                row.target,
-                {
-                    "nama": row.path("indikator"),
-                    "satuan": row.path("satuan"),
-                    "target": row.path("target"),
-                },
-            )
-        return
-    for node in ctx.hierarchy.nodes():
-        for use in node.indicators:
-            if not use.is_reference:
-                ind = use.indicator
-                yield Fact(
-                    ind.nama,
-                    ind.satuan,
-                    ind.target,
-                    {
-                        "nama": ind.at("nama"),
-                        "satuan": ind.at("satuan"),
-                        "target": ind.at("target"),
-                    },
-                )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -133,6 +119,11 @@ define_messages(
 )
 def target_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """One indicator with different targets in different tables.
+
+    The tables are the published ones (BAB II B, BAB II C, the RKT and APBN matrices) and
+    a published hierarchical matrix (`tabel.matriks`). The matrix has one say for an
+    indicator, and none where its own rows give it different targets: there each
+    program, kegiatan or sub kegiatan measures its own output.
 
     ## Why is this bad?
     The document promises two different results for the same indicator; the
@@ -192,6 +183,8 @@ def target_mismatch(ctx: Context) -> Iterator[Diagnostic]:
 )
 def satuan_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """One indicator with different satuan in different tables.
+
+    The tables, the hierarchical matrix among them, are compared as for RKT201.
 
     ## Why is this bad?
     The satuan says what is counted; two satuan for one indicator means two
@@ -260,6 +253,16 @@ def _mismatches(
         value = value_of(occ)
         if value is not None:
             by_indicator.setdefault(groups.group(occ.row.indikator or ""), []).append((occ, value))
+    in_matrix: dict[str, list[tuple[Occurrence, T]]] = {}
+    for occ in matrix_rows(ctx):
+        value = value_of(occ)
+        if value is not None:
+            in_matrix.setdefault(groups.group(occ.row.indikator or ""), []).append((occ, value))
+    for group, rows in in_matrix.items():
+        # The matrix is one more table, with one say: unless its rows of the indicator
+        # differ among themselves (each node measures its own output there).
+        if group in by_indicator and len(_classes(rows, same)) == 1:
+            by_indicator[group].append(rows[0])
     for rows in by_indicator.values():
         classes = _classes(rows, same)
         if len(classes) < 2:
@@ -274,13 +277,13 @@ def _mismatches(
                         name=occ.row.indikator,
                         value=shown(value),
                         other=shown(majority[0][1]),
-                        tables=", ".join(sorted({TABLE_LABELS[o.table] for o, _ in majority})),
+                        tables=", ".join(sorted({table_label(o.table) for o, _ in majority})),
                     ),
                     hint=msg("hint.rule.mismatch"),
                     related=[
                         (
                             o.at(ctx, field),
-                            msg("related.value_here", value=shown(v), table=TABLE_LABELS[o.table]),
+                            msg("related.value_here", value=shown(v), table=table_label(o.table)),
                         )
                         for o, v in majority
                     ],
@@ -546,6 +549,10 @@ def budget_line_mismatch(ctx: Context) -> Iterator[Diagnostic]:
 )
 def percentage_target(ctx: Context) -> Iterator[Diagnostic]:
     """A "Persentase ..." indicator whose target is a count ("13 kec", "1 lembaga") or above 100%.
+
+    Checked for the indicators of every level (tujuan, sasaran, program, kegiatan, sub
+    kegiatan, RO), the published tables and the rows of a published matrix; so are
+    RKT211, RKT212 and RKT213.
 
     ## Why is this bad?
     A percentage indicator must have a percentage target, or it cannot be

@@ -6,11 +6,13 @@ from collections.abc import Iterator
 
 from rktc.check.rules.base import Context, rule
 from rktc.check.rules.common import (
+    MATRIX,
     Occurrence,
     clusters,
     indicator_rows,
     renamed_indicators,
     rows_of,
+    table_label,
     tables_present,
 )
 from rktc.core.diagnostics import Diagnostic, Location
@@ -24,8 +26,10 @@ from rktc.plan.document import (
     TABLE_LABELS,
     declared_indicators,
 )
-from rktc.plan.hierarchy import Indicator
-from rktc.plan.names import name_key
+from rktc.plan.hierarchy import Indicator, Node
+from rktc.plan.names import Clusters, name_key
+from rktc.plan.schema2 import MatriksRow
+from rktc.plan.values import Target, TargetKind
 
 Loc = tuple[str | int, ...]
 
@@ -87,7 +91,9 @@ def numbering(ctx: Context) -> Iterator[Diagnostic]:
             - {no: 3, indikator: Persentase laporan keuangan yang tepat waktu}
 
     ## Fix
-    Number the rows 1, 2, 3 ... in order. A plan in the single-source form is
+    Number the rows 1, 2, 3 ... in order. A published matrix (`tabel.matriks`) may be
+    numbered straight through or within each parent (the kegiatan of a program 1, 2 ...);
+    the finding follows whichever the numbers show. A plan in the single-source form is
     numbered by rktc and cannot have this problem.
     """
     if not ctx.document.literal:
@@ -104,6 +110,34 @@ def numbering(ctx: Context) -> Iterator[Diagnostic]:
             yield from _check_sequence(ctx, kind, [(g.no, (*g.path, "no")) for g in table.groups])
         for group in table.groups:
             yield from _check_sequence(ctx, kind, [(r.no, r.path("no")) for r in group.rows])
+    yield from _matrix_numbering(ctx)
+
+
+def _matrix_numbering(ctx: Context) -> Iterator[Diagnostic]:
+    """The `no` of a published matrix: numbered straight through (1, 2, 3 ... over every
+    numbered row) or within each parent (the kegiatan of a program 1, 2 ...). Whichever
+    reading explains the numbers with fewer findings is the one the matrix was numbered by;
+    a row left unnumbered among numbered siblings counts as missing only in the second."""
+    hierarchy = ctx.hierarchy
+    if not hierarchy.published or ctx.plan.tabel is None:
+        return
+    rows: list[MatriksRow] = getattr(ctx.plan.tabel, "matriks", [])
+
+    def number(node: Node) -> tuple[int | None, Loc]:
+        return rows[int(node.path[-1])].no, node.at("no")
+
+    nodes = list(hierarchy.nodes())
+    straight = list(
+        _check_sequence(ctx, MATRIX, [number(n) for n in nodes if number(n)[0] is not None])
+    )
+    if not straight:
+        return
+    within: list[Diagnostic] = []
+    for siblings in [hierarchy.roots, *(n.children for n in nodes)]:
+        numbers = [number(n) for n in siblings]
+        if any(no is not None for no, _ in numbers):
+            within.extend(_check_sequence(ctx, MATRIX, numbers))
+    yield from within if len(within) < len(straight) else straight
 
 
 def _check_sequence(
@@ -111,7 +145,7 @@ def _check_sequence(
 ) -> Iterator[Diagnostic]:
     expected = 1
     first_seen: dict[int, Location] = {}
-    label = TABLE_LABELS[kind]
+    label = table_label(kind)
     for number, path in items:
         where = ctx.at(path)
         if number is None:
@@ -155,6 +189,10 @@ def _check_sequence(
 def unknown_sasaran(ctx: Context) -> Iterator[Diagnostic]:
     """An indicator serves a sasaran id that the plan does not declare.
 
+    Checked wherever an indicator says `sasaran:`, at every level. A format 2 indicator
+    may leave it out: a Pemda or K/L program, kegiatan or sub kegiatan indicator serves
+    its level, and a sasaran's own IKU are listed under it.
+
     ## Why is this bad?
     Every indicator must measure a declared sasaran strategis; an unknown id is
     usually a typo, and the indicator would be printed under no sasaran.
@@ -186,7 +224,7 @@ def unknown_sasaran(ctx: Context) -> Iterator[Diagnostic]:
     """
     declared = [s.id for s in ctx.plan.sasaran]
     for path, ind in _declarations(ctx):
-        if ind.sasaran not in declared:
+        if ind.sasaran is not None and ind.sasaran not in declared:
             yield ctx.report(
                 (*path, "sasaran"),
                 msg("rule.unknown_sasaran", id=ind.sasaran),
@@ -274,6 +312,9 @@ def unknown_ref(ctx: Context) -> Iterator[Diagnostic]:
 def duplicate_id(ctx: Context) -> Iterator[Diagnostic]:
     """Two sasaran, or two indicators, declare the same id.
 
+    Every indicator with an `id:` counts, at every level: of the tujuan, the sasaran (IKU)
+    and each level of the hierarchy.
+
     ## Why is this bad?
     References by id would silently pick the first one.
 
@@ -337,6 +378,10 @@ def duplicate_id(ctx: Context) -> Iterator[Diagnostic]:
 def unused_sasaran(ctx: Context) -> Iterator[Diagnostic]:
     """A declared sasaran that no indicator serves (or that no table of the document uses).
 
+    A sasaran is served by its own indicators (format 2: its IKU, `sasaran[].indikator`),
+    by an indicator of any level that names it (`sasaran: S1`), or, in a published plan,
+    by a table that prints indicators under its name.
+
     ## Why is this bad?
     A sasaran without an indicator cannot be measured; evaluators (LKE) check that
     every sasaran strategis has at least one indicator.
@@ -354,17 +399,27 @@ def unused_sasaran(ctx: Context) -> Iterator[Diagnostic]:
     ## Fix
     Add an indicator for it, or remove the sasaran.
     """
+    printed: set[str] = set()
     if ctx.document.literal:
         yield from _unused_literal_sasaran(ctx)
-        return
+        groups = clusters(ctx, "sasaran")
+        printed = {groups.group(o.row.sasaran) for o in rows_of(ctx) if o.row.sasaran}
     used = {ind.sasaran for _, ind in _declarations(ctx)}
-    for i, sasaran in enumerate(ctx.plan.sasaran):
-        if sasaran.id not in used:
-            yield ctx.report(
-                ("sasaran", i, "id"),
-                msg("rule.unused_sasaran", name=sasaran.nama),
-                hint=msg("hint.rule.unused_sasaran"),
-            )
+    for i, goal in enumerate(ctx.hierarchy.sasaran):
+        if goal.indicators or goal.id in used:
+            continue  # its own IKU, or indicators of the levels below serve it
+        if printed and _printed(clusters(ctx, "sasaran"), goal.nama, printed):
+            continue  # a published table prints indicators under it
+        yield ctx.report(
+            ("sasaran", i, "id"),
+            msg("rule.unused_sasaran", name=goal.nama),
+            hint=msg("hint.rule.unused_sasaran"),
+        )
+
+
+def _printed(groups: Clusters, name: str, printed: set[str]) -> bool:
+    """Whether a sasaran's name (or a variant of it) is among the `printed` name groups."""
+    return groups.key(name) in groups.variants and groups.group(name) in printed
 
 
 def _unused_literal_sasaran(ctx: Context) -> Iterator[Diagnostic]:
@@ -599,6 +654,14 @@ def _where_missing(ctx: Context, kind: str, occs: list[Occurrence]) -> Location:
 def duplicate_indicator(ctx: Context) -> Iterator[Diagnostic]:
     """The same indicator is listed twice in one table (or declared twice in a plan).
 
+    In the single source an indicator is declared twice when two nodes of the same level
+    (two kegiatan, two sub kegiatan, two sasaran ...) declare the same name; a kegiatan may
+    measure what its sub kegiatan do. A KPU plan prints each indicator once per table, so
+    any second declaration is one; a Pemda or K/L node measures its own output, so there
+    only a second declaration with the same target is (two sub kegiatan promising the same
+    "Jumlah ... 12 Laporan" were usually copied), and one node listing a name twice always
+    is. A published matrix row listing the same indicator twice is one too.
+
     ## Why is this bad?
     A repeated row double-counts its anggaran and makes the reader wonder which
     target applies. In the single-source form, an indicator shared by two
@@ -618,21 +681,50 @@ def duplicate_indicator(ctx: Context) -> Iterator[Diagnostic]:
     ## Fix
     Remove the repeated row; for a shared indicator give it an `id:` and use `- ref: ID`.
     """
-    if not ctx.document.literal:
-        seen: dict[str, Loc] = {}
-        for path, ind in _declarations(ctx):
-            key = name_key(ind.nama)
-            if key in seen:
-                yield ctx.report(
-                    (*path, "nama"),
-                    msg("rule.duplicate_indicator_decl", name=ind.nama),
-                    hint=msg("hint.rule.duplicate_indicator_decl"),
-                    related=[(ctx.at(seen[key]), msg("related.first_declared", id=ind.nama))],
-                )
-            else:
-                seen[key] = (*path, "nama")
-        return
-    yield from _duplicate_rows(ctx)
+    if ctx.document.literal:
+        yield from _duplicate_rows(ctx)
+    hierarchy = ctx.hierarchy
+    by_node = hierarchy.kind != "kpu"  # each node measures its own output (see below)
+    hint = msg(
+        "hint.rule.duplicate_indicator"
+        if hierarchy.published
+        else "hint.rule.duplicate_indicator_decl"
+    )
+    seen: dict[tuple[str, ...], Loc] = {}
+    for owner, use in hierarchy.indicator_uses():
+        if use.is_reference:
+            continue
+        ind = use.indicator
+        name = name_key(ind.nama)
+        level = owner.level if isinstance(owner, Node) else str(owner.path[0])
+        keys: list[tuple[str, ...]] = [
+            (level, name, _target_key(ind.target)) if by_node else (level, name)
+        ]
+        if by_node:
+            keys.append(("node", *map(str, owner.path), name))
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first is not None:
+            yield ctx.report(
+                ind.at("nama"),
+                msg("rule.duplicate_indicator_decl", name=ind.nama),
+                hint=hint,
+                related=[(ctx.at(first), msg("related.first_declared", id=ind.nama))],
+            )
+        for key in keys:
+            seen.setdefault(key, ind.at("nama"))
+
+
+def _target_key(target: Target | None) -> str:
+    """A target's meaning as text: `97%` and `97 %` alike, `80 - 90%` and `80 s.d. 90 %`."""
+    if target is None:
+        return ""
+    if target.kind is TargetKind.SCALE:
+        return f"{target.scale}:{target.scale_value}"
+    if target.kind in (TargetKind.NA, TargetKind.TEXT):
+        return f"{target.kind}:{' '.join(target.text.casefold().split())}"
+    bound = target.comparison.value if target.comparison else ""
+    numbers = (target.value, target.lower, target.upper, target.limit)
+    return f"{target.kind}:{bound}:{numbers}:{target.unit.casefold().rstrip('.')}"
 
 
 def _duplicate_rows(ctx: Context) -> Iterator[Diagnostic]:
@@ -737,11 +829,11 @@ def _top_key(plan: object) -> str:
 
 
 def _declarations(ctx: Context) -> Iterator[tuple[Loc, Indicator]]:
-    """Every indicator declared at a node of the hierarchy (not a `ref:` to one)."""
-    for node in ctx.hierarchy.nodes():
-        for use in node.indicators:
-            if not use.is_reference:
-                yield use.entry_path, use.indicator
+    """Every indicator declared in the plan (not a `ref:` to one): of the tujuan, of the
+    sasaran (their IKU) and of every level of the hierarchy."""
+    for _, use in ctx.hierarchy.indicator_uses():
+        if not use.is_reference:
+            yield use.entry_path, use.indicator
 
 
 def _choices(ids: list[str]) -> Message:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from rktc.check.rules.base import Context, rule
-from rktc.check.rules.common import clusters
+from rktc.check.rules.common import MATRIX, MATRIX_LABEL, clusters, level_label, table_label
 from rktc.core.diagnostics import Diagnostic, Severity
 from rktc.core.messages import msg
 from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, TABLE_LABELS, Table
@@ -32,7 +32,22 @@ def document_total(ctx: Context) -> tuple[Decimal, str | None, tuple[str | int, 
         total = table_total(table) if table else None
         if table is not None and total is not None:
             return total, kind, table.path
+    matrix = matrix_total(ctx)
+    if matrix is not None:
+        return matrix, MATRIX, MATRIX_PATH
     return Decimal(0), None, ("tabel",)
+
+
+MATRIX_PATH = ("tabel", "matriks")
+
+
+def matrix_total(ctx: Context) -> Decimal | None:
+    """What the rows of a published matrix that hold money add up to (its leaves; a
+    "Jumlah" row is a total, never a budget line), or None without a matrix or money."""
+    hierarchy = ctx.hierarchy
+    if not hierarchy.published or not hierarchy.has_money():
+        return None
+    return hierarchy.total()
 
 
 @rule(
@@ -55,6 +70,9 @@ def document_total(ctx: Context) -> tuple[Decimal, str | None, tuple[str | int, 
 )
 def total_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """The anggaran of the document's tables add up to different totals (in all, or per program).
+
+    A published hierarchical matrix (`tabel.matriks`) is one of the tables: its total is
+    that of the rows that hold the money (sub kegiatan, RO), never of a "Jumlah" row.
 
     ## Why is this bad?
     Every table shows the same budget; different totals mean a budget line is
@@ -85,14 +103,17 @@ def total_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     """
     if not ctx.document.literal:
         return
-    totals = []
+    totals: list[tuple[str, tuple[str | int, ...], Decimal]] = []
     for kind in BUDGET_TABLES:
         table = ctx.document.table(kind)
         total = table_total(table) if table else None
         if table is not None and total is not None:
-            totals.append((kind, table, total))
+            totals.append((TABLE_LABELS[kind], table.path, total))
+    matrix = matrix_total(ctx)
+    if matrix is not None:
+        totals.append((MATRIX_LABEL, MATRIX_PATH, matrix))
     if len(totals) >= 2:
-        yield from _compare(ctx, [(TABLE_LABELS[k], t.path, v) for k, t, v in totals])
+        yield from _compare(ctx, totals)
     yield from _per_program(ctx)
 
 
@@ -155,21 +176,25 @@ def _compare(
             "anggaran in {table} adds up to {total}",
         ),
         "related.pagu_kegiatan": (
-            "anggaran kegiatan berjumlah {total}",
-            "the kegiatan's anggaran add up to {total}",
+            "anggaran {level} berjumlah {total}",
+            "the anggaran of the {level} add up to {total}",
         ),
         "hint.rule.pagu": (
-            "sesuaikan anggaran kegiatan dengan pagu DIPA, atau perbaiki pagu",
-            "match the kegiatan's anggaran to the DIPA pagu, or correct the pagu",
+            "sesuaikan anggaran dengan pagu DIPA/DPA, atau perbaiki pagu",
+            "match the anggaran to the pagu of the DIPA (DPA), or correct the pagu",
         ),
     },
 )
 def pagu_mismatch(ctx: Context) -> Iterator[Diagnostic]:
-    """The anggaran of all kegiatan do not add up to the declared pagu.
+    """The anggaran of the plan do not add up to the declared pagu.
+
+    The anggaran are those of the leaves of the hierarchy (a KPU kegiatan, a Pemda sub
+    kegiatan, a K/L RO), of the first published table that has them, or of the rows of
+    a published matrix (`tabel.matriks`) that hold money.
 
     ## Why is this bad?
-    The RKT must spend exactly the budget ceiling of the DIPA: less means budget
-    lines are missing, more means the plan cannot be funded.
+    The RKT must spend exactly the budget ceiling of the DIPA (a Pemda OPD: its DPA):
+    less means budget lines are missing, more means the plan cannot be funded.
 
     ## Example
         pagu: 31.000.000.000
@@ -192,7 +217,7 @@ def pagu_mismatch(ctx: Context) -> Iterator[Diagnostic]:
                   - {nama: Persentase tahapan tepat jadwal, sasaran: S1, satuan: Lembaga, target: 100%}
 
     ## Fix
-    Correct the anggaran of the kegiatan, or the pagu.
+    Correct the anggaran of the kegiatan (sub kegiatan, RO), or the pagu.
     """
     pagu = ctx.plan.pagu
     if pagu is None:
@@ -200,9 +225,13 @@ def pagu_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     total, kind, where = document_total(ctx)
     if total != pagu:
         added = (
-            msg("related.pagu_table", table=TABLE_LABELS[kind], total=rupiah(total))
+            msg("related.pagu_table", table=table_label(kind), total=rupiah(total))
             if kind
-            else msg("related.pagu_kegiatan", total=rupiah(total))
+            else msg(
+                "related.pagu_kegiatan",
+                level=level_label(ctx.hierarchy.leaf_level()),
+                total=rupiah(total),
+            )
         )
         yield ctx.report(
             ("pagu",),
@@ -239,7 +268,7 @@ def pagu_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     },
 )
 def zero_anggaran(ctx: Context) -> Iterator[Diagnostic]:
-    """A kegiatan (or a table row) with an anggaran of 0.
+    """A kegiatan, sub kegiatan or RO (or a table or matrix row) with an anggaran of 0.
 
     ## Why is this bad?
     Every kegiatan of an RKT is a budget line of the DIPA: its targets are what its
@@ -275,14 +304,16 @@ def zero_anggaran(ctx: Context) -> Iterator[Diagnostic]:
     plan is removed, or its 0 is marked `# rktc: ignore[RKT303]` with the reason in a
     comment nearby.
     """
-    if not ctx.document.literal:
-        for leaf in ctx.hierarchy.leaves():
-            if leaf.anggaran == 0:
+    hierarchy = ctx.hierarchy
+    if not ctx.document.literal or hierarchy.published:
+        for leaf in hierarchy.leaves():
+            if leaf.anggaran == 0:  # a matrix row without an amount is None, not 0
                 yield ctx.report(
                     leaf.at("anggaran"),
                     msg("rule.zero_anggaran", name=leaf.nama),
                     hint=msg("hint.rule.zero_anggaran"),
                 )
+    if not ctx.document.literal:
         return
     for kind in BUDGET_TABLES:
         table = ctx.document.table(kind)

@@ -7,12 +7,19 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from rktc.check.rules.base import Context, rule
-from rktc.check.rules.common import INDICATOR_TABLES, clusters, name_tables, rows_of, word_frequency
+from rktc.check.rules.common import (
+    INDICATOR_TABLES,
+    clusters,
+    level_label,
+    name_tables,
+    rows_of,
+)
 from rktc.core.diagnostics import Diagnostic, Location, Severity
 from rktc.core.messages import msg
 from rktc.plan.document import APBN, PROGRAM, SASARAN
-from rktc.plan.names import TYPO_RATIO, name_key, words
+from rktc.plan.names import TYPO_RATIO, Clusters, name_key, words
 
+Loc = tuple[str | int, ...]
 NAME_FIELDS = ("indikator", "sasaran", "kegiatan", "program")
 
 
@@ -33,6 +40,9 @@ NAME_FIELDS = ("indikator", "sasaran", "kegiatan", "program")
 )
 def outcome_worded(ctx: Context) -> Iterator[Diagnostic]:
     """A sasaran worded as an activity instead of an outcome ("Terwujudnya ...", "Meningkatnya ...").
+
+    Checked: the sasaran strategis, the sasaran of a level (a K/L sasaran program or
+    sasaran kegiatan, `sasaran:` on a node) and the sasaran the published tables print.
 
     ## Why is this bad?
     A sasaran strategis states a condition to reach, not work to do; the LKE
@@ -61,13 +71,18 @@ def outcome_worded(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _sasaran_texts(ctx: Context) -> Iterator[tuple[str, Location]]:
-    if not ctx.document.literal:
-        for i, sasaran in enumerate(ctx.plan.sasaran):
-            yield sasaran.nama, ctx.at(("sasaran", i, "nama"))
-        return
-    for occ in rows_of(ctx, (SASARAN, *INDICATOR_TABLES)):
-        if occ.row.sasaran:
-            yield occ.row.sasaran, occ.at(ctx, "sasaran")
+    """The sasaran strategis, the sasaran of every level (a K/L sasaran program or sasaran
+    kegiatan), and the sasaran the published tables print."""
+    hierarchy = ctx.hierarchy
+    for goal in hierarchy.sasaran:
+        yield goal.nama, ctx.at(goal.path)
+    for node in hierarchy.nodes():
+        if node.sasaran:
+            yield node.sasaran, ctx.at(node.at("sasaran"))
+    if ctx.document.literal:
+        for occ in rows_of(ctx, (SASARAN, *INDICATOR_TABLES)):
+            if occ.row.sasaran:
+                yield occ.row.sasaran, occ.at(ctx, "sasaran")
 
 
 @rule(
@@ -88,6 +103,9 @@ def _sasaran_texts(ctx: Context) -> Iterator[tuple[str, Location]]:
 )
 def near_duplicate(ctx: Context) -> Iterator[Diagnostic]:
     """Names that differ only by a typo or a few words, and probably mean the same thing.
+
+    Compared within one kind of name: indicators (of every level), sasaran, and the names
+    of each level of the hierarchy (program, kegiatan, sub kegiatan, KRO, RO, ...).
 
     ## Why is this bad?
     "prasarana"/"praserana" or "Program Dukungan"/"Program Dukungan Manajemen"
@@ -116,12 +134,17 @@ def near_duplicate(ctx: Context) -> Iterator[Diagnostic]:
     ## Fix
     Use the intended spelling (the finding names the most used one) everywhere.
     """
-    for field in NAME_FIELDS:
-        groups = clusters(ctx, field)
+    written = names(ctx)
+    frequency: Counter[str] | None = None  # made only when some names are variants
+    for field, places_written in written.items():
+        groups = _clusters(ctx, field, places_written)
         variant_groups = groups.groups()
-        places = _places(ctx, field, {key for keys in variant_groups.values() for key in keys})
+        wanted = {key for keys in variant_groups.values() for key in keys}
+        places = _first_places(ctx, groups, places_written, wanted)
         for keys in variant_groups.values():
-            intended = _intended(groups.variants, keys, word_frequency(ctx))
+            if frequency is None:
+                frequency = _frequency(written)
+            intended = _intended(groups.variants, keys, frequency)
             for key in keys:
                 if key == intended or key not in places:
                     continue
@@ -130,7 +153,7 @@ def near_duplicate(ctx: Context) -> Iterator[Diagnostic]:
                     where,
                     msg(
                         "rule.near_duplicate",
-                        field=field,
+                        field=level_label(field),
                         name=text,
                         intended=places.get(intended, (intended, where))[0],
                     ),
@@ -139,6 +162,85 @@ def near_duplicate(ctx: Context) -> Iterator[Diagnostic]:
                     if intended in places
                     else None,
                 )
+
+
+Written = list[tuple[str, Loc]]
+
+
+def names(ctx: Context) -> dict[str, Written]:
+    """Every name the planner wrote, by what it names: `indikator`, `sasaran`, and each
+    level of the hierarchy (`program`, `kegiatan`, `sub_kegiatan`, `kro`, ...), with
+    where each is written, in document order.
+
+    A name counts once per place it is printed: a leaf's name once per indicator it
+    lists (a row of the matrices each), an indicator once per node listing it."""
+    found: dict[str, Written] = {field: [] for field in NAME_FIELDS}
+    if ctx.document.literal:  # the published tables, as printed
+        for occ in rows_of(ctx, name_tables(ctx)):
+            for field in ("indikator", "sasaran", "kegiatan"):
+                value = getattr(occ.row, field)
+                if value:
+                    found[field].append((value, occ.row.path(field)))
+        for kind in (PROGRAM, APBN):
+            table = ctx.document.table(kind)
+            for group in table.groups if table else []:
+                found["program"].append((group.program, (*group.path, "program")))
+    hierarchy = ctx.hierarchy
+    sasaran = {goal.id: goal for goal in hierarchy.sasaran if goal.id}
+    found["sasaran"].extend((goal.nama, goal.path) for goal in hierarchy.sasaran)
+    for goal in (*hierarchy.tujuan, *hierarchy.sasaran):
+        found["indikator"].extend(
+            (u.indicator.nama, u.indicator.at("nama")) for u in goal.indicators
+        )
+    for node in hierarchy.nodes():
+        level = found.setdefault(node.level, [])
+        for _ in range(max(1, len(node.indicators)) if node.leaf else 1):
+            level.append((node.nama, node.at("nama")))
+        if node.sasaran:
+            found["sasaran"].append((node.sasaran, node.at("sasaran")))
+        for use in node.indicators:
+            ind = use.indicator
+            found["indikator"].append((ind.nama, ind.at("nama")))
+            served = sasaran.get(ind.sasaran) if ind.sasaran else None
+            if served is not None and node.leaf:  # the matrices print it on the row
+                found["sasaran"].append((served.nama, served.path))
+    return {field: written for field, written in found.items() if written}
+
+
+def _clusters(ctx: Context, field: str, written: Written) -> Clusters:
+    """Name groups of one field; the shared ones when they are made of the same names."""
+    hierarchy = ctx.hierarchy
+    if (
+        ctx.document.literal
+        and field in NAME_FIELDS
+        and not (hierarchy.roots or hierarchy.sasaran or hierarchy.tujuan)
+    ):
+        return clusters(ctx, field)  # the published tables only: what the other rules use
+    return Clusters(text for text, _ in written)
+
+
+def _frequency(written: dict[str, Written]) -> Counter[str]:
+    """How often each word occurs in all the names (a spelling reference)."""
+    texts = Counter(text for places in written.values() for text, _ in places)
+    counts: Counter[str] = Counter()
+    for text, times in texts.items():
+        for word in words(text):
+            counts[word] += times
+    return counts
+
+
+def _first_places(
+    ctx: Context, groups: Clusters, written: Written, wanted: set[str]
+) -> dict[str, tuple[str, Location]]:
+    """The first place each name in `wanted` (by key) is written."""
+    found: dict[str, tuple[str, Location]] = {}
+    if not wanted:
+        return found
+    for text, path in written:
+        key = groups.key(text)
+        if key in wanted and key not in found:
+            found[key] = (text, ctx.at(path))
+    return found
 
 
 def _intended(variants: dict[str, dict[str, int]], keys: list[str], frequency: Counter[str]) -> str:
@@ -164,35 +266,3 @@ def _intended(variants: dict[str, dict[str, int]], keys: list[str], frequency: C
         return typo_words(key), sum(variants[key].values()), len(key)
 
     return max(keys, key=score)
-
-
-def _places(ctx: Context, field: str, wanted: set[str]) -> dict[str, tuple[str, Location]]:
-    """The first place each name in `wanted` (by key) is written."""
-    found: dict[str, tuple[str, Location]] = {}
-    if not wanted:
-        return found
-    if field == "program":
-        for text, where in _program_names(ctx):
-            if name_key(text) in wanted:
-                found.setdefault(name_key(text), (text, where))
-        return found
-    groups = clusters(ctx, field)
-    for occ in rows_of(ctx, name_tables(ctx)):
-        value = getattr(occ.row, field)
-        if value:
-            key = groups.key(value)
-            if key in wanted and key not in found:
-                found[key] = (value, occ.at(ctx, field))
-    return found
-
-
-def _program_names(ctx: Context) -> Iterator[tuple[str, Location]]:
-    if not ctx.document.literal:
-        for node in ctx.hierarchy.nodes():
-            if node.level == "program":
-                yield node.nama, ctx.at(node.at("nama"))
-        return
-    for kind in (PROGRAM, APBN):
-        table = ctx.document.table(kind)
-        for group in table.groups if table else []:
-            yield group.program, ctx.at((*group.path, "program"))
