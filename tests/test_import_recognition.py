@@ -1,4 +1,4 @@
-"""`rktc import`: how Word files are read, and (next) how their tables are recognised.
+"""`rktc import` recognises each table by what it holds, not by where it stands.
 
 Offices print the same tables in another order, under captions that say something else
 or nothing, with one or two header rows (merged cells), with columns in any order, or
@@ -15,6 +15,14 @@ from typing import Any
 import docx
 import pytest
 from helpers import make_document
+from typer.testing import CliRunner
+
+from rktc.cli.app import app
+from rktc.core.messages import Message
+from rktc.importer.blocks import read_blocks
+from rktc.importer.recognize import Imported, recognize
+from rktc.importer.run import import_document
+from rktc.plan.load import load_file
 
 FRONT = [
     "RENCANA KINERJA TAHUNAN",
@@ -95,6 +103,226 @@ MATRIX_ROWS = [
 RKT_TITLE = "RENCANA KINERJA TAHUNAN (RKT) TAHUN 2024"
 APBN_TITLE = "PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN 2024"
 PROGRAM_ROW = ["Program Informasi dan Komunikasi Publik", "", "", "", "", "", ""]
+
+
+def indikator_fields(rows: list[list[str]]) -> list[dict[str, Any]]:
+    keys = ("no", "indikator", "satuan", "target", "anggaran")
+    return [{k: (int(v) if k == "no" else v) for k, v in zip(keys, r, strict=True)} for r in rows]
+
+
+def matrix_fields(rows: list[list[str]]) -> list[dict[str, Any]]:
+    keys = ("no", "sasaran", "kegiatan", "indikator", "satuan", "target", "anggaran")
+    return [{k: (int(v) if k == "no" else v) for k, v in zip(keys, r, strict=True)} for r in rows]
+
+
+def recognized(tmp_path: Path, blocks: list[Any], name: str = "doc.docx") -> Imported:
+    return recognize(read_blocks(make_document(tmp_path / name, blocks)))
+
+
+def keys_of(messages: list[Message]) -> list[str]:
+    return [m.key for m in messages]
+
+
+# --- order and captions -----------------------------------------------------------------------
+
+
+def test_the_rkt_matrix_before_the_indicator_table(tmp_path):
+    result = recognized(
+        tmp_path,
+        [
+            *FRONT,
+            RKT_TITLE,
+            [MATRIX_HEADER, *MATRIX_ROWS],
+            "B. Indikator Kinerja dan Rencana Capaian",
+            [INDIKATOR_HEADER, *INDIKATOR_ROWS],
+        ],
+    )
+    tabel = result.data["tabel"]
+    assert tabel["indikator"] == indikator_fields(INDIKATOR_ROWS)
+    assert tabel["rkt"] == matrix_fields(MATRIX_ROWS)
+
+
+def test_the_apbn_matrix_before_the_rkt_matrix(tmp_path):
+    result = recognized(
+        tmp_path,
+        [
+            *FRONT,
+            APBN_TITLE,
+            [MATRIX_HEADER, PROGRAM_ROW, *MATRIX_ROWS],
+            RKT_TITLE,
+            [MATRIX_HEADER, *MATRIX_ROWS[:2]],
+        ],
+    )
+    tabel = result.data["tabel"]
+    assert tabel["rkt"] == matrix_fields(MATRIX_ROWS[:2])
+    assert tabel["apbn"] == [
+        {"program": "Program Informasi dan Komunikasi Publik", "baris": matrix_fields(MATRIX_ROWS)}
+    ]
+
+
+def test_captions_that_mislead_or_are_missing(tmp_path):
+    result = recognized(
+        tmp_path,
+        [
+            *FRONT,
+            RKT_TITLE,  # the chapter repeats the document's title: not a caption of either
+            "Tabel 1 Matriks",
+            [INDIKATOR_HEADER, *INDIKATOR_ROWS],
+            "Tabel 2",
+            [MATRIX_HEADER, *MATRIX_ROWS],
+        ],
+    )
+    tabel = result.data["tabel"]
+    assert tabel["indikator"] == indikator_fields(INDIKATOR_ROWS)
+    assert tabel["rkt"] == matrix_fields(MATRIX_ROWS)
+
+
+# --- header rows and columns ------------------------------------------------------------------
+
+
+def two_row_header_document(path: Path) -> Path:
+    """An RKT matrix whose header has two rows: "Target" over "Volume" and "Satuan",
+    the other header cells merged down over both rows."""
+    document = docx.Document()
+    for line in [*FRONT, RKT_TITLE]:
+        document.add_paragraph(line)
+    top = ["No", "Sasaran Strategis", "Kegiatan", "Indikator Kinerja", "Target", "", "Pagu (Rp)"]
+    below = ["", "", "", "", "Volume", "Satuan", ""]
+    rows = [[r[0], r[1], r[2], r[3], r[5].rstrip("%").split()[0], r[4], r[6]] for r in MATRIX_ROWS]
+    table = document.add_table(rows=2 + len(rows), cols=7)
+    for r, cells in enumerate([top, below, *rows]):
+        for c, text in enumerate(cells):
+            if text:
+                table.cell(r, c).text = text
+    for c in (0, 1, 2, 3, 6):
+        table.cell(0, c).merge(table.cell(1, c))
+    table.cell(0, 4).merge(table.cell(0, 5))
+    document.save(str(path))
+    return path
+
+
+def test_a_header_of_two_rows_with_merged_cells(tmp_path):
+    result = recognize(read_blocks(two_row_header_document(tmp_path / "two.docx")))
+    rows = result.data["tabel"]["rkt"]
+    assert [r["no"] for r in rows] == [1, 2, 3]  # the second header row is no data row
+    assert rows[0]["indikator"] == MATRIX_ROWS[0][3]
+    assert [(r["target"], r["satuan"]) for r in rows] == [
+        ("95", "Persen"),
+        ("12", "Aplikasi"),
+        ("3,6", "Indeks"),
+    ]
+    assert [r["anggaran"] for r in rows] == [r[6] for r in MATRIX_ROWS]
+    assert not [m for m in result.unplaced if m.key.startswith("import.unplaced_")]
+
+
+def test_columns_in_another_order_with_other_names(tmp_path):
+    order = [3, 5, 4, 2, 6, 1, 0]
+    header = [
+        "INDIKATOR KINERJA",
+        "TARGET 2024",
+        "SAT.",
+        "PROGRAM / KEGIATAN",
+        "PAGU INDIKATIF (Rp)",
+        "SASARAN",
+        "NO.",
+    ]
+    rows = [[r[i] for i in order] for r in MATRIX_ROWS]
+    result = recognized(tmp_path, [*FRONT, RKT_TITLE, [header, *rows]])
+    assert result.data["tabel"]["rkt"] == matrix_fields(MATRIX_ROWS)
+    assert not [m for m in result.unplaced if m.key == "import.unplaced_column"]
+
+
+def test_a_column_number_row_under_the_header_is_no_data(tmp_path):
+    numbers = [str(i) for i in range(1, 8)]
+    result = recognized(tmp_path, [*FRONT, RKT_TITLE, [MATRIX_HEADER, numbers, *MATRIX_ROWS]])
+    assert result.data["tabel"]["rkt"] == matrix_fields(MATRIX_ROWS)
+
+
+# --- no header row at all ---------------------------------------------------------------------
+
+
+def test_tables_without_a_header_are_read_by_their_contents(tmp_path):
+    result = recognized(
+        tmp_path,
+        [*FRONT, "Tabel 1", INDIKATOR_ROWS, "Tabel 2", MATRIX_ROWS],
+    )
+    tabel = result.data["tabel"]
+    assert tabel["indikator"] == indikator_fields(INDIKATOR_ROWS)
+    assert tabel["rkt"] == matrix_fields(MATRIX_ROWS)
+    # read from the contents alone: the report says so, for each table, in both languages
+    told = [m for m in result.report if m.key == "import.table_by_contents"]
+    assert [dict(m.params)["kind"] for m in told] == ["indikator", "rkt"]
+    assert all(m.render("id") != m.render("en") for m in told)
+
+
+def test_a_column_with_a_word_of_no_field_is_read_by_what_it_holds(tmp_path):
+    header = ["No", "Uraian", "Satuan", "Target", "Anggaran (Rp)"]
+    result = recognized(tmp_path, [*FRONT, [header, *INDIKATOR_ROWS]])
+    assert result.data["tabel"]["indikator"] == indikator_fields(INDIKATOR_ROWS)
+    [told] = [m for m in result.report if m.key == "import.table_by_contents"]
+    assert dict(told.params)["columns"] == "Uraian = indikator"
+
+
+def test_a_table_going_on_without_its_header_is_read_as_the_table_before(tmp_path):
+    apbn = [MATRIX_HEADER, PROGRAM_ROW, *MATRIX_ROWS[:2]]
+    result = recognized(tmp_path, [*FRONT, APBN_TITLE, apbn, MATRIX_ROWS[2:]])
+    [group] = result.data["tabel"]["apbn"]
+    assert group["baris"] == matrix_fields(MATRIX_ROWS)
+    [told] = [m for m in result.report if m.key == "import.table_continued"]
+    assert dict(told.params) == {"kind": "apbn", "number": 2, "previous": 1}
+
+
+def test_a_list_of_sasaran_with_a_header(tmp_path):
+    rows = [["1", MATRIX_ROWS[0][1]], ["2", MATRIX_ROWS[1][1]]]
+    result = recognized(tmp_path, [*FRONT, [["No", "Sasaran Strategis"], *rows]])
+    assert result.data["tabel"]["sasaran"] == [
+        {"no": 1, "sasaran": MATRIX_ROWS[0][1]},
+        {"no": 2, "sasaran": MATRIX_ROWS[1][1]},
+    ]
+    assert result.report == []  # no numbers to read
+
+
+# --- what cannot be recognised ----------------------------------------------------------------
+
+
+def test_a_table_that_cannot_be_recognised_is_reported_not_guessed(tmp_path):
+    contacts = [["Budi Santoso", "Jl. Merdeka 1"], ["Siti Aminah", "Jl. Sudirman 2"]]
+    result = recognized(tmp_path, [*FRONT, [INDIKATOR_HEADER, *INDIKATOR_ROWS], contacts])
+    assert result.data["tabel"]["indikator"] == indikator_fields(INDIKATOR_ROWS)
+    [reported] = [m for m in result.unplaced if m.key == "import.table_unrecognised"]
+    params = dict(reported.params)
+    assert params["number"] == 2
+    assert "Budi Santoso" in params["preview"]
+    assert reported.render("id") != reported.render("en")
+
+
+def test_the_import_command_prints_the_unrecognised_table(tmp_path):
+    contacts = [["Budi Santoso", "Jl. Merdeka 1"], ["Siti Aminah", "Jl. Sudirman 2"]]
+    source = make_document(tmp_path / "doc.docx", [*FRONT, contacts])
+    _, report = import_document(source, False)
+    keys = keys_of([m for m in report if isinstance(m, Message)])
+    assert "import.table_unrecognised" in keys
+    out = tmp_path / "doc.yaml"
+    result = CliRunner().invoke(app, ["import", str(source), "-o", str(out), "--lang", "en"])
+    assert "Traceback" not in result.output
+    assert "Budi Santoso" in result.output
+    assert "Budi Santoso" in out.read_text(encoding="utf-8").split("\nrktc: 1\n")[0]
+    assert load_file(out).data is not None
+
+
+def test_a_table_whose_columns_are_no_table_of_the_plan_is_reported(tmp_path):
+    budget = [["No", "Kegiatan", "Anggaran (Rp)"], ["1", MATRIX_ROWS[0][2], "1.250.000.000"]]
+    result = recognized(tmp_path, [*FRONT, budget])
+    assert "tabel" not in result.data
+    [reported] = [m for m in result.unplaced if m.key.startswith("import.table_")]
+    assert reported.key == "import.table_no_kind"
+    assert dict(reported.params)["found"] == "no, kegiatan, anggaran"
+
+
+@pytest.mark.parametrize("title", [RKT_TITLE, APBN_TITLE, "B. Indikator Kinerja"])
+def test_a_caption_does_not_override_what_the_columns_say(tmp_path, title):
+    result = recognized(tmp_path, [*FRONT, title, [INDIKATOR_HEADER, *INDIKATOR_ROWS]])
+    assert result.data["tabel"] == {"indikator": indikator_fields(INDIKATOR_ROWS)}
 
 
 # --- reading a Word file without python-docx ----------------------------------------------------

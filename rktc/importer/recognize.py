@@ -8,11 +8,13 @@ it held (listed in the plan's header and printed by `rktc import`).
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from rktc.core.messages import Message, msg
+from rktc.core.messages import Message, define_messages, msg
 from rktc.importer import dialect as dialects
 from rktc.importer import frontmatter
 from rktc.importer.blocks import Block, Paragraph, Table
@@ -189,9 +191,6 @@ def _toc_entries(blocks: list[Block]) -> set[int]:
 def _section_marks(blocks: list[Block]) -> dict[str, int]:
     marks: dict[str, int] = {}
     toc = _toc_entries(blocks)
-    chapterless = not any(
-        isinstance(b, Paragraph) and re.search(r"^bab ii\b(?!i)", norm(b.text)) for b in blocks
-    )
     for i, block in enumerate(blocks):
         if not isinstance(block, Paragraph) or i in toc:
             continue
@@ -205,24 +204,7 @@ def _section_marks(blocks: list[Block]) -> dict[str, int]:
         ):
             if name not in marks and re.search(pattern, text):
                 marks[name] = i
-        title = len(text) < 150 and not text.endswith(".")
-        # a workbook has no chapters: a matrix's title lines head its sheet's table
-        chapter = "bab2" in marks or (chapterless and _heads_table(blocks, i))
-        if (
-            chapter
-            and "rkt_matrix" not in marks
-            and title
-            and re.match(r"rencana (kerja|kinerja) tahunan \(rkt\)", text)
-        ):
-            marks["rkt_matrix"] = i
-        if chapter and "apbn_matrix" not in marks and title and ("berdasarkan apbn" in text):
-            marks["apbn_matrix"] = i
     return marks
-
-
-def _heads_table(blocks: list[Block], index: int, lines: int = 3) -> bool:
-    """The paragraph at `index` is one of at most `lines` title lines right above a table."""
-    return any(isinstance(block, Table) for block in blocks[index + 1 : index + 1 + lines])
 
 
 def _paragraphs(blocks: list[Block]) -> list[str]:
@@ -302,27 +284,369 @@ def _renstra(blocks: list[Block], result: Imported) -> None:
 # --- tables -----------------------------------------------------------------------------------
 
 
+define_messages(
+    "rktc.importer.recognize",
+    {
+        "import.table_unrecognised": (
+            (
+                "tabel ke-{number} tidak punya baris judul kolom dan isinya tidak menunjukkan "
+                "tabel rencana yang mana (kolom yang dikenali: {found}); tabel itu tidak disalin: "
+                "beri baris judul kolom (No, Indikator Kinerja, Target ...) lalu impor lagi: "
+                "{preview}"
+            ),
+            (
+                "table {number} has no header row and its contents do not show which table of "
+                "the plan it is (columns recognised: {found}); it was left out: give it a header "
+                "row (No, Indikator Kinerja, Target ...) and import again: {preview}"
+            ),
+        ),
+        "import.table_no_kind": (
+            (
+                "tabel ke-{number} tidak disalin: kolomnya ({found}) bukan kolom tabel rencana "
+                "mana pun, yang memerlukan kolom Indikator Kinerja (atau Sasaran, untuk daftar "
+                "sasaran): {preview}"
+            ),
+            (
+                "table {number} was left out: its columns ({found}) are not those of any table "
+                "of the plan, which needs an Indikator Kinerja column (or Sasaran, for the list "
+                "of sasaran): {preview}"
+            ),
+        ),
+        "import.table_by_contents": (
+            (
+                "tabel {kind} (tabel ke-{number}): kolom berikut dikenali dari isinya, bukan "
+                "dari judul kolom: {columns}; periksa"
+            ),
+            (
+                "{kind} table (table {number}): these columns were recognised by their "
+                "contents, not by a header: {columns}; check them"
+            ),
+        ),
+        "import.table_continued": (
+            (
+                "tabel {kind} (tabel ke-{number}) tidak punya baris judul kolom: dibaca sebagai "
+                "lanjutan tabel ke-{previous}"
+            ),
+            (
+                "{kind} table (table {number}) has no header row: read as the rest of table "
+                "{previous}"
+            ),
+        ),
+    },
+)
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+@functools.lru_cache(maxsize=4096)
+def header_word(cell: str) -> str | None:
+    """The field a header cell names ("Indikator Kinerja" -> indikator), or None."""
+    if len(cell) > 80:
+        return None  # a value, not a header
+    text = _SLASH.sub("/", norm(cell)).rstrip(":").rstrip(".")
+    key = next((k for k, words in HEADER_WORDS.items() if text in words), None)
+    if key is None and text:
+        key = next(
+            (
+                k
+                for k, words in HEADER_WORDS.items()
+                if any(text.startswith(w) for w in words if len(w) > 3)
+            ),
+            None,
+        )
+    return key
+
+
 def header_columns(row: list[str]) -> list[str | None]:
-    out: list[str | None] = []
-    for cell in row:
-        text = norm(cell).rstrip(":").rstrip(".")
-        key = next((k for k, words in HEADER_WORDS.items() if text in words), None)
-        if key is None and text:
-            key = next(
-                (
-                    k
-                    for k, words in HEADER_WORDS.items()
-                    if any(text.startswith(w) for w in words if len(w) > 3)
-                ),
-                None,
-            )
-        out.append(key)
-    return out
+    return [header_word(cell) for cell in row]
 
 
 def _is_header(row: list[str]) -> bool:
-    keys = [k for k in header_columns(row) if k]
-    return "indikator" in keys or ("no" in keys and "sasaran" in keys)
+    """A row of header cells: at least two fields named, and nothing that is a value."""
+    keys = {k for k in header_columns(row) if k}
+    if "indikator" in keys or ("no" in keys and "sasaran" in keys):
+        return True
+    return len(keys) >= 3 and not any(_shape(c) in _VALUE_SHAPES for c in row if c.strip())
+
+
+# What a cell's text looks like, for telling columns apart by their contents.
+ROW_NUMBER = re.compile(r"^\d{1,4}[.)]?$")
+MONEY = re.compile(
+    r"^(?:rp\.?\s*)?(?:\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?"
+    r"|\d{5,}(?:[.,]\d{1,2})?)(?:,-)?$",
+    re.IGNORECASE,
+)
+TARGET_VALUE = re.compile(
+    r"^[<>≤≥]?\s*\d+(?:[.,]\d+)*\s*(?:-\s*\d+(?:[.,]\d+)*\s*)?"
+    r"(?:%|persen|[^\W\d][\w./-]*(?:\s+[^\W\d][\w./-]*)?)?$",
+    re.IGNORECASE,
+)
+SATUAN_VALUE = re.compile(r"^(?:%|[^\W\d][\w./%-]*(?:\s+[^\W\d][\w./%-]*){0,2})$")
+
+
+def _word_set(*lines: str) -> frozenset[str]:
+    return frozenset(" ".join(lines).split())
+
+
+# the first word of an indicator, of a sasaran (an outcome) and of a kegiatan (an activity)
+INDICATOR_WORDS = _word_set(
+    "persentase prosentase presentase jumlah indeks tingkat rasio nilai angka cakupan "
+    "rata-rata proporsi capaian predikat opini skor banyaknya lama waktu",
+)
+SASARAN_WORDS = _word_set(
+    "terwujudnya meningkatnya tersedianya terlaksananya tercapainya terselenggaranya "
+    "terkelolanya menurunnya berkurangnya terpenuhinya terciptanya tersusunnya terbentuknya "
+    "terjaminnya terjaganya optimalnya meningkatkan mewujudkan tersalurkannya terbinanya "
+    "terkendalinya ketersediaan",
+)
+KEGIATAN_WORDS = _word_set(
+    "dukungan layanan fasilitasi koordinasi pengelolaan penyusunan sosialisasi pembinaan "
+    "penyediaan pelaksanaan penyelenggaraan pengembangan pemeliharaan pengadaan perencanaan "
+    "pembentukan penyiapan pemutakhiran pemuktahiran administrasi peningkatan pengawasan "
+    "pendidikan pelatihan bimbingan monitoring evaluasi pembangunan rehabilitasi "
+    "pengendalian pengumpulan penyebarluasan penyuluhan pendataan pemberdayaan",
+)
+_VALUE_SHAPES = frozenset({"money", "target"})
+YEAR = re.compile(r"(?:19|20)\d\d")
+SAMPLE = 200  # cells of a column looked at to tell what it holds
+
+
+@functools.lru_cache(maxsize=8192)
+def _shape(cell: str) -> str:
+    """What a cell holds: number, money, target, satuan, indikator, sasaran, kegiatan or
+    text (and "" for an empty cell)."""
+    text = cell.strip()
+    if not text:
+        return ""
+    if ROW_NUMBER.match(text):
+        return "number"
+    if MONEY.match(text):
+        return "money"
+    if TARGET_VALUE.match(text):
+        return "target"
+    words = text.split()
+    first = words[0].casefold().rstrip(",:")
+    if len(words) >= 3 and first in INDICATOR_WORDS:
+        return "indikator"
+    if len(words) >= 2 and first in SASARAN_WORDS:
+        return "sasaran"
+    if len(words) >= 2 and first in KEGIATAN_WORDS:
+        return "kegiatan"
+    if len(text) <= 25 and SATUAN_VALUE.match(text):
+        return "satuan"
+    return "text"
+
+
+@dataclass
+class _Layout:
+    """How a table is read: its kind, where its data starts, its header text and the field
+    of each column (from the header's words, else from what the column holds)."""
+
+    kind: str  # sasaran, indikator, program, rkt, apbn or unknown
+    body: int = 0  # the first row after the header rows
+    labels: list[str] = field(default_factory=list)  # header text per column ("" for none)
+    roles: list[str | None] = field(default_factory=list)
+    headed: bool = False  # a header row named the columns
+    by_contents: list[int] = field(default_factory=list)  # columns told by their contents
+    continues: int | None = None  # the table whose layout a headerless part continues
+
+
+def _header_rows(table: Table) -> tuple[int, int] | None:
+    """The first and the last header row: the first row of the first three that names
+    fields, and the row under it when that is the second row of a merged header."""
+    for r, row in enumerate(table.rows[:3]):
+        if _is_header(row):
+            below = r + 1
+            if below < len(table.rows) and _sub_header(table, r, below):
+                return r, below
+            return r, r
+    return None
+
+
+def _sub_header(table: Table, top: int, below: int) -> bool:
+    """The row under a header that names the parts of its merged cells ("Target" over
+    "Volume" and "Satuan"): it has cells merged down from the header, or lies under a
+    header cell spanning several columns, and holds labels only."""
+    header, row = table.rows[top], table.rows[below]
+    spanned = any(header[i].strip() and header[i] == header[i + 1] for i in range(len(header) - 1))
+    merged = any((below, i) in table.continued for i in range(len(row)))
+    if not (spanned or merged) or _column_numbers(row):
+        return False
+    labels = [
+        c.strip() for i, c in enumerate(row) if c.strip() and (below, i) not in table.continued
+    ]
+    return bool(labels) and all(_label(c) for c in labels)
+
+
+def _label(cell: str) -> bool:
+    """A header's text: a field's word, a year, "Rp", or a few words that are no value."""
+    if header_word(cell) is not None or YEAR.fullmatch(cell):
+        return True
+    if norm(cell).strip("().") in ("rp", "rupiah"):
+        return True
+    return len(cell) <= 40 and len(cell.split()) <= 4 and _shape(cell) in ("text", "satuan")
+
+
+def _column_numbers(row: list[str]) -> bool:
+    """A row that numbers the columns under the header: 1, 2, 3 ... or (1), (2), (3) ..."""
+    filled = [c.strip().strip("()") for c in row if c.strip()]
+    return len(filled) >= 3 and filled == [str(i) for i in range(1, len(filled) + 1)]
+
+
+def _merged_labels(table: Table, top: int, last: int) -> tuple[list[str], list[str | None]]:
+    """Each column's header text and field; of two header rows the lower one's word
+    decides, else the upper one's ("Target" over "Volume" is the target)."""
+    width = max(len(r) for r in table.rows)
+    upper = table.rows[top] + [""] * (width - len(table.rows[top]))
+    labels = [c.strip() for c in upper]
+    roles = [header_word(c) for c in labels]
+    if last == top:
+        return labels, roles
+    lower = table.rows[last] + [""] * (width - len(table.rows[last]))
+    for i, cell in enumerate(lower):
+        text = cell.strip()
+        if not text or (last, i) in table.continued or text == labels[i]:
+            continue
+        word = header_word(text)
+        if word is None and norm(text).strip("().") in ("rp", "rupiah"):
+            word = "anggaran"
+        if roles[i] == "target" and word == "satuan":
+            word = TARGET_UNIT_KEY  # the target's unit; a Satuan column of its own is below
+        labels[i] = f"{labels[i]} {text}" if labels[i] else text
+        roles[i] = word or roles[i]
+    if TARGET_UNIT_KEY in roles and "satuan" not in roles:
+        roles[roles.index(TARGET_UNIT_KEY)] = "satuan"  # the only satuan of the table
+    return labels, roles
+
+
+def _contents_role(table: Table, column: int, body: int) -> str | None:
+    """The field a column holds, by its cells: row numbers that go up, amounts, targets,
+    satuan words, or indicators, sasaran or kegiatan by their first word. Program and
+    total rows (one text, or "Jumlah ...") and merged cells are not looked at."""
+    values = []
+    for r in range(body, len(table.rows)):
+        row = table.rows[r]
+        if column >= len(row) or (r, column) in table.continued or not row[column].strip():
+            continue
+        filled = {c.strip() for c in row if c.strip()}
+        if len(filled) == 1 or norm(row[0]).startswith(("jumlah", "total")):
+            continue
+        values.append(row[column].strip())
+        if len(values) >= SAMPLE:
+            break
+    if not values:
+        return None
+    shapes = [_shape(v) for v in values]
+    share = {s: shapes.count(s) / len(values) for s in set(shapes)}
+    if share.get("number", 0) >= 0.8:
+        numbers = [int(v.rstrip(".)")) for v in values if ROW_NUMBER.match(v)]
+        rising = sum(1 for a, b in itertools.pairwise(numbers) if b > a)
+        if len(numbers) == 1 or rising >= 0.7 * (len(numbers) - 1):
+            return "no"
+    share["target"] = share.get("target", 0) + share.get("number", 0)  # counts are targets
+    wanted = {"money": 0.6, "target": 0.6, "satuan": 0.6, "indikator": 0.5, "sasaran": 0.5}
+    wanted["kegiatan"] = 0.5
+    passing = [s for s, least in wanted.items() if share.get(s, 0) >= least]
+    if not passing:
+        return None
+    best = max(passing, key=lambda s: share[s])
+    return "anggaran" if best == "money" else best
+
+
+def _layout(
+    table: Table,
+    captions: list[str],
+    program: tuple[int | None, str] | None,
+    heading: str,
+    previous: tuple[int, _Layout, int] | None,
+) -> _Layout:
+    """What the table is and how its columns are read, from its header's words and its
+    cells; the captions above it only settle what its columns leave open."""
+    width = max((len(r) for r in table.rows), default=0)
+    found = _header_rows(table)
+    if found is None:
+        if previous is not None and previous[2] == width and previous[1].kind != "unknown":
+            number, earlier, _ = previous  # a table going on over a page, without its header
+            return _Layout(
+                earlier.kind,
+                0,
+                [""] * width,
+                list(earlier.roles),
+                headed=False,
+                continues=number,
+            )
+        layout = _Layout("unknown", 0, [""] * width, [None] * width)
+    else:
+        top, last = found
+        body = last + 1
+        if body < len(table.rows) and _column_numbers(table.rows[body]):
+            body += 1
+        labels, roles = _merged_labels(table, top, last)
+        layout = _Layout("unknown", body, labels, roles, headed=True)
+    missing = {"no", "indikator", "sasaran", "kegiatan", "target", "anggaran", "satuan"}
+    missing -= set(layout.roles)
+    if layout.headed:
+        missing -= {"satuan"}  # a header names its satuan column when it has one
+    for i in range(width):
+        if layout.roles[i] is not None or (layout.headed and header_word(layout.labels[i])):
+            continue
+        if layout.headed and layout.labels[i] and norm(layout.labels[i]) not in _UNTITLED:
+            continue  # a column the header names, with a field the format does not have
+        role = _contents_role(table, i, layout.body)
+        if role in missing:
+            layout.roles[i] = role
+            layout.by_contents.append(i)
+            missing.discard(role)
+    layout.kind = _kind(table, layout, captions, program, heading)
+    return layout
+
+
+_UNTITLED = frozenset({"uraian", "nama", "keterangan kegiatan", "rincian"})
+
+
+def _kind(
+    table: Table,
+    layout: _Layout,
+    captions: list[str],
+    program: tuple[int | None, str] | None,
+    heading: str,
+) -> str:
+    roles = set(layout.roles) - {None}
+    if "indikator" not in roles:
+        if layout.headed and "sasaran" in roles:
+            return "sasaran"
+        if not layout.headed and _sasaran_list(table, heading):
+            return "sasaran"
+        return "unknown"
+    if not layout.headed and not roles & {"target", "anggaran", "satuan"}:
+        return "unknown"  # text columns only: nothing shows which table it is
+    if not roles & {"sasaran", "kegiatan"}:
+        return "indikator"
+    groups = _has_group_rows(table)
+    if groups:
+        # program rows inside the table: the APBN matrix has anggaran, the BAB II C
+        # table (as a workbook writes it) has not
+        return "apbn" if "anggaran" in roles else "program"
+    if program is not None:
+        return "program"
+    if any("berdasarkan apbn" in norm(c) for c in captions):
+        return "apbn"
+    return "rkt"
+
+
+def _sasaran_list(table: Table, heading: str) -> bool:
+    """A numbered list of sasaran in a table (one or two pairs of columns a row): under a
+    Sasaran heading, or worded as outcomes ("Terwujudnya ...")."""
+    pairs = []
+    for row in table.rows:
+        cells = [c.strip() for c in row if c.strip()]
+        for i in range(0, len(cells) - 1, 2):
+            if cells[i].rstrip(".").isdigit():
+                pairs.append(cells[i + 1])
+    if not pairs:
+        return False
+    outcomes = sum(1 for text in pairs if _shape(text) == "sasaran")
+    return "sasaran" in heading or outcomes >= 0.5 * len(pairs)
 
 
 JOINED = "rows split by a page break were joined"
@@ -384,15 +708,20 @@ def _tables(blocks: list[Block], marks: dict[str, int], result: Imported, dialec
     tabel: dict[str, Any] = {}
     state = _Tables(dialect=dialect)
     program_heading: tuple[int | None, str] | None = None
+    captions: list[str] = []  # the short lines since the table before
     last_heading = ""
     start = marks.get("bab2", 0)
     numbers = {
         i: n for n, i in enumerate((i for i, b in enumerate(blocks) if isinstance(b, Table)), 1)
     }
+    previous: tuple[int, _Layout, int] | None = None  # the table right before, if adjacent
     for index in range(start, len(blocks)):
         block = blocks[index]
         if isinstance(block, Paragraph):
+            previous = None
             program_heading = _program_heading(blocks, index) or program_heading
+            if len(block.text) < 150 and not block.text.endswith("."):
+                captions.append(block.text)
             if LETTERED.match(block.text) or block.text.isupper():
                 last_heading = norm(block.text)
             elif last_heading.startswith("a. sasaran") and NUMBERED.match(block.text):
@@ -405,11 +734,12 @@ def _tables(blocks: list[Block], marks: dict[str, int], result: Imported, dialec
             continue
         if _is_identity(block):
             continue  # front matter, read by _identity
-        kind = _table_kind(block, index, marks, last_heading, program_heading)
         state.number = numbers[index]
-        _place_table(block, kind, index, program_heading, tabel, state, result)
-        if kind == "program":
-            program_heading = None
+        layout = _layout(block, captions, program_heading, last_heading, previous)
+        _place_table(block, layout, program_heading, tabel, state, result)
+        width = max((len(r) for r in block.rows), default=0)
+        previous = (state.number, layout, width)
+        captions, program_heading = [], None  # a heading is a caption of the next table only
     if tabel:
         result.data["tabel"] = tabel
     for path, row in _table_rows(tabel):
@@ -439,38 +769,13 @@ def _program_heading(blocks: list[Block], index: int) -> tuple[int | None, str] 
     match = NUMBERED.match(block.text)
     text = match.group(2) if match else block.text
     number = int(match.group(1)) if match else None
-    if norm(text).startswith("program "):
+    if norm(text).startswith("program ") and "berdasarkan apbn" not in norm(text):
         if number is None and index > 0 and isinstance(blocks[index - 1], Paragraph):
             before = NUMBERED.match(blocks[index - 1].text)  # type: ignore[union-attr]
             if before and not before.group(2):
                 number = int(before.group(1))
         return number, text
     return None
-
-
-def _table_kind(
-    table: Table,
-    index: int,
-    marks: dict[str, int],
-    heading: str,
-    program: tuple[int | None, str] | None,
-) -> str:
-    header = next((header_columns(r) for r in table.rows[:2] if _is_header(r)), None)
-    if header is None:
-        numbers = sum(1 for row in table.rows for c in row[::2] if c.strip().isdigit())
-        return "sasaran" if numbers and "sasaran" in heading else "unknown"
-    keys = set(header) - {None}
-    if "apbn_matrix" in marks and index > marks["apbn_matrix"]:
-        return "apbn"
-    if "rkt_matrix" in marks and index > marks["rkt_matrix"]:
-        return "rkt"
-    if {"sasaran", "kegiatan"} & keys:
-        if program is None and _has_group_rows(table):
-            # a sheet groups its rows under program rows: the BAB II C table has no
-            # anggaran, the APBN matrix has
-            return "apbn" if "anggaran" in keys else "program"
-        return "program" if program is not None else "rkt"
-    return "indikator"
 
 
 def _group_label(text: str) -> tuple[int | None, str] | None:
@@ -490,22 +795,40 @@ def _has_group_rows(table: Table) -> bool:
 
 def _place_table(
     table: Table,
-    kind: str,
-    index: int,
+    layout: _Layout,
     program: tuple[int | None, str] | None,
     tabel: dict[str, Any],
     state: _Tables,
     result: Imported,
 ) -> None:
-    if kind == "sasaran":
+    kind = layout.kind
+    if kind == "sasaran" and not layout.headed:
         tabel["sasaran"] = _sasaran_rows(table)
         return
     if kind == "unknown":
-        preview = " | ".join(table.rows[0]) if table.rows else ""
-        result.unplaced.append(msg("import.unplaced_table", preview=preview[:120]))
+        found = ", ".join(dict.fromkeys(r for r in layout.roles if r)) or "-"
+        preview = " | ".join(next((r for r in table.rows if any(c.strip() for c in r)), []))
+        where = {"number": state.number, "found": found, "preview": preview[:120]}
+        if layout.headed:
+            result.unplaced.append(msg("import.table_no_kind", **where))
+        else:
+            result.unplaced.append(msg("import.table_unrecognised", **where))
         return
-    rows, groups = _data_rows(table, kind, state, result)
-    if kind == "program" and program is None:
+    if layout.continues is not None:
+        result.report.append(
+            msg("import.table_continued", kind=kind, number=state.number, previous=layout.continues)
+        )
+    elif layout.by_contents:
+        columns = ", ".join(
+            f"{layout.labels[i] or f'#{i + 1}'} = {layout.roles[i]}" for i in layout.by_contents
+        )
+        result.report.append(
+            msg("import.table_by_contents", kind=kind, number=state.number, columns=columns)
+        )
+    rows, groups = _data_rows(table, layout, state, result)
+    if kind == "program" and program is None and not groups and tabel.get("program"):
+        tabel["program"][-1]["baris"].extend(rows)  # the rest of the table before
+    elif kind == "program" and program is None:
         for label, group_rows in groups:  # a sheet's program rows inside the table
             number, name = _group_label(label) or (None, label)
             entry: dict[str, Any] = {"program": name, "baris": group_rows}
@@ -520,6 +843,9 @@ def _place_table(
         tabel.setdefault("program", []).append(entry)
     elif kind == "apbn":
         ungrouped = len(rows) - sum(len(group_rows) for _, group_rows in groups)
+        if ungrouped and layout.continues is not None and tabel.get("apbn"):
+            tabel["apbn"][-1]["baris"].extend(rows[:ungrouped])  # the group went on
+            ungrouped = 0
         if ungrouped:
             state.ungrouped[kind] = state.ungrouped.get(kind, 0) + ungrouped
         for label, group_rows in groups:
@@ -545,11 +871,9 @@ def _sasaran_rows(table: Table) -> list[dict[str, Any]]:
 
 
 def _data_rows(
-    table: Table, kind: str, state: _Tables, result: Imported
+    table: Table, layout: _Layout, state: _Tables, result: Imported
 ) -> tuple[list[dict[str, Any]], list[tuple[str, list[dict[str, Any]]]]]:
-    header_at = next(i for i, r in enumerate(table.rows) if _is_header(r))
-    header = table.rows[header_at]
-    known = header_columns(header)
+    kind, body, header, known = layout.kind, layout.body, layout.labels, layout.roles
     columns = list(known)
     first_of: dict[str, int] = {}  # field -> the column read for it (the first one)
     for i, key in enumerate(columns):
@@ -558,7 +882,7 @@ def _data_rows(
     for i in range(1, len(columns)):
         if norm(header[i]) == TARGET_UNIT and known[i - 1] == "target":
             columns[i] = TARGET_UNIT_KEY  # rktc's workbook splits "13 kec" in two columns
-    numbers = _table_numbers(table, header_at, known, state.dialect)
+    numbers = _table_numbers(table, body, known, state.dialect)
     if state.previous is not None and state.previous[0] == header:
         numbers.decision.continue_from(state.previous[1], state.previous[2])
     state.previous = (header, state.number, numbers.decision)
@@ -566,9 +890,9 @@ def _data_rows(
     groups: list[tuple[str, list[dict[str, Any]]]] = []
     skipped_totals = 0
     above: dict[int, str] = {}  # the last text of each column, for merged cells
-    for r, cells in enumerate(table.rows[header_at + 1 :], start=header_at + 1):
-        if _is_header(cells) or not any(c.strip() for c in cells):
-            continue
+    for r, cells in enumerate(table.rows[body:], start=body):
+        if not any(c.strip() for c in cells) or _repeats_header(cells, header):
+            continue  # an empty row, or the header again (a page break in a text export)
         first = cells[0].strip()
         filled = {c.strip() for c in cells if c.strip()}
         if len(filled) == 1 and _group_label(first) is not None:
@@ -596,12 +920,20 @@ def _data_rows(
             _dropped_column(header, i, known[i], kind, state)
     if skipped_totals:
         result.unplaced.append(msg("import.unplaced_totals", kind=kind, count=skipped_totals))
-    result.report += numbers.report(kind, state.number)
+    if kind != "sasaran":  # a list of sasaran has no numbers to read
+        result.report += numbers.report(kind, state.number)
     return rows, groups
 
 
+def _repeats_header(cells: list[str], header: list[str]) -> bool:
+    """A header row again: one that shares a cell with the table's header (cheap to
+    compare; most rows share none) and is a header row."""
+    shared = any(c == h and h for c, h in zip(cells, header, strict=False))
+    return (shared or not any(header)) and _is_header(cells)
+
+
 def _table_numbers(
-    table: Table, header_at: int, known: list[str | None], chosen: str
+    table: Table, body: int, known: list[str | None], chosen: str
 ) -> dialects.TableNumbers:
     """The dialect of a table, from every target and anggaran cell below its header
     (second columns for a field and total rows too: they were printed by the same hand)."""
@@ -609,7 +941,7 @@ def _table_numbers(
     skipped = table.continued | table.typed  # number cells are spelled by rktc, not the table
     cells = [
         (row[i], money)
-        for r, row in enumerate(table.rows[header_at + 1 :], start=header_at + 1)
+        for r, row in enumerate(table.rows[body:], start=body)
         for i, money in numeric
         if i < len(row) and row[i].strip() and (r, i) not in skipped
     ]
