@@ -4,7 +4,9 @@ The snippets are read from the rules' docstrings (the text docs/rules.md prints)
 run through the real validate path. A snippet holds the top-level keys that matter;
 `example_plan` lays it over the starter plan of `rktc init`, replacing the keys it
 writes (a snippet with `tabel:` is a published plan: it also drops the starter's
-`sasaran` and `program`).
+`sasaran` and `program`; so does a format 2 snippet of a Pemda or K/L office,
+`rktc: 2` with `jenis: pemda` or `jenis: kl`, whose hierarchy has other levels than
+the starter's KPU program -> kegiatan).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from rktc.check.rules.base import Rule
 from rktc.core.resources import template_text
 
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:")
+OTHER_OFFICE = re.compile(r"^jenis\s*:\s*(pemda|kl)\s*(#.*)?$", re.MULTILINE)
 # Input problems whose example cannot be written as YAML text.
 NOT_TEXT = {
     "RKT005": "bytes that are not UTF-8",
@@ -48,7 +51,7 @@ def example_plan(fragment: str) -> tuple[str, int]:
     """The starter plan with `fragment`'s top-level keys replaced by it, and the line
     where the fragment starts."""
     keys = {m.group(1) for line in fragment.splitlines() if (m := TOP_LEVEL_KEY.match(line))}
-    if "tabel" in keys:
+    if "tabel" in keys or OTHER_OFFICE.search(fragment):
         keys |= {"sasaran", "program"}
     kept: list[str] = []
     dropping = False
@@ -73,6 +76,15 @@ RUNNABLE = [r for r in RULES if r.code not in NOT_TEXT]
 
 def test_the_starter_plan_is_clean(tmp_path):
     assert run(tmp_path, "")[0] == []
+
+
+@pytest.mark.parametrize("kind", ["kpu", "pemda", "kl"])
+def test_a_format_2_snippet_replaces_the_parts_of_another_shape(kind):
+    source, _ = example_plan(f"rktc: 2\njenis: {kind}\n")
+    tops = [m.group(1) for line in source.splitlines() if (m := TOP_LEVEL_KEY.match(line))]
+    assert tops.count("rktc") == 1 and tops[-2:] == ["rktc", "jenis"]
+    kept = {"sasaran", "program"} <= set(tops)
+    assert kept is (kind == "kpu")  # the starter's program -> kegiatan is a KPU hierarchy
 
 
 def test_only_input_problems_that_yaml_cannot_show_go_unrun():

@@ -26,7 +26,8 @@ wording.
 Each rule's *Example* fires it and its *Use instead* passes it. They show the top-level
 keys of a plan that matter: the rest is the starter plan of `rktc init`, with the keys
 a snippet writes replaced (a snippet with `tabel:` also replaces `sasaran` and
-`program`). tests/test_rule_examples.py runs every one of them this way.
+`program`, and so does a format 2 snippet of another kind of office, `jenis: pemda` or
+`jenis: kl`). tests/test_rule_examples.py runs every one of them this way.
 
 | code | name | severity | what it flags |
 |---|---|---|---|

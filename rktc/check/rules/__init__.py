@@ -5,7 +5,10 @@ Where to add a rule:
 1. Pick the module of its family (the code's hundreds): `input_problems` RKT0xx (found
    while reading; documented here, reported by rktc.plan), `structure` RKT1xx,
    `indicators` RKT2xx, `totals` RKT3xx, `identity` RKT4xx, `wording` RKT5xx;
-   `suppression` is RKT090. A new family gets a new module, imported below.
+   `suppression` is RKT090. Two modules hold rules of every level of the hierarchy,
+   whatever their family: `levels` (codes, Renja cells, RO satuan, stated sums: RKT110,
+   RKT111, RKT219, RKT304, RKT305) and `targets` (what a target says: RKT214-RKT218).
+   A new family gets a new module, imported below.
 2. Write the check function with `@rule(code, name, severity, messages={...})`: the
    messages are its texts, key -> (Indonesian, English), defined nowhere else (a key
    defined twice fails at import). Report through `ctx.report(where, msg(key, ...))`,
@@ -24,8 +27,10 @@ from rktc.check.rules import (  # noqa: F401  (imported for their registrations)
     identity,
     indicators,
     input_problems,
+    levels,
     structure,
     suppression,
+    targets,
     totals,
     wording,
 )
