@@ -101,9 +101,11 @@ class Decision:
         seen: list[str] = []
         for wanted in shapes:
             for value in self.evidence.get(wanted, []):
+                if len(seen) >= limit:  # enough: a list of every value is quadratic
+                    return seen
                 if value not in seen:
                     seen.append(value)
-        return seen[:limit]
+        return seen
 
     def count(self, *shapes: Shape) -> int:
         return sum(len(self.evidence.get(s, [])) for s in shapes)
