@@ -372,3 +372,51 @@ def test_rkt305_a_jumlah_row_that_names_its_program(tmp_path):
 def test_rkt305_the_total_of_a_kl_ro_table(tmp_path):
     source = edit(kl(KL_MATRIX), "anggaran: 1.500.000.000}", "anggaran: 1.400.000.000}")
     assert findings(tmp_path, source, "RKT305") == ["32:46 RKT305"]
+
+
+def test_rkt217_says_nothing_of_a_scale_whose_declarations_could_not_be_read(tmp_path):
+    source = edit(
+        pemda(),
+        "pagu: 430.000.000\nprogram:",
+        "skala:\n  predikat_ikm: []\npagu: 430.000.000\nprogram:",
+    )
+    source = edit(source, "skala: sakip", "skala: predikat_ikm")
+    assert [found.split()[1] for found in findings(tmp_path, source)] == ["RKT013"]
+
+
+# --- urusan and bidang urusan ----------------------------------------------------------------
+
+
+URUSAN = """\
+pagu: 250.000.000
+urusan:
+  - kode: "1"
+    nama: URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR
+    bidang_urusan:
+      - kode: "1.02"
+        nama: URUSAN PEMERINTAHAN BIDANG KESEHATAN
+        pagu: 250.000.000
+        program:
+          - kode: "1.02.02"
+            nama: PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT
+            indikator:
+              - {nama: Persentase fasilitas kesehatan terakreditasi, satuan: "%", target: 80 - 90%}
+            kegiatan:
+              - kode: "1.02.02.2.02"
+                nama: Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota
+                sub_kegiatan:
+                  - kode: "1.02.02.2.02.0001"
+                    nama: Pengelolaan Pelayanan Kesehatan Ibu Hamil
+                    anggaran: 250.000.000
+                    indikator:
+                      - {nama: Jumlah ibu hamil yang mendapatkan pelayanan sesuai standar, satuan: Orang, target: 1.250 Orang}
+"""
+
+
+def test_a_pemda_plan_from_its_urusan_down(tmp_path):
+    source = pemda(URUSAN)
+    assert findings(tmp_path, source) == []
+    wrong = edit(source, 'kode: "1"\n', 'kode: "2"\n')
+    assert places(tmp_path, wrong, "RKT110") == ["25:15 RKT110 <- 22:11"]
+    wrong = edit(source, "        pagu: 250.000.000\n", "        pagu: 260.000.000\n")
+    assert findings(tmp_path, wrong, "RKT304") == ["27:15 RKT304"]

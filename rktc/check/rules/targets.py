@@ -456,6 +456,8 @@ def target_outside_scale(ctx: Context) -> Iterator[Diagnostic]:
         if not ind.skala:
             continue
         scale = scales.get(ind.skala) or scales.get(ind.skala.casefold())
+        if scale is None and not _declarations_readable(ctx):
+            continue  # it may be declared in the part that could not be read
         if scale is None:
             yield ctx.report(
                 ind.at("skala"),
@@ -483,6 +485,10 @@ def _scales(ctx: Context) -> dict[str, Scale]:
     for name, levels in _declared_scales(ctx).items():
         found[name] = declare_scale(name, levels)  # the schema refused bad declarations
     return found
+
+
+def _declarations_readable(ctx: Context) -> bool:
+    return "skala" not in type(ctx.plan).model_fields or ctx.readable("skala")
 
 
 def _declared_scales(ctx: Context) -> dict[str, list[str | list[str]]]:
