@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rktc.core.diagnostics import Diagnostic, Location, Related
+from rktc.core.diagnostics import Diagnostic, Location, Related, sort_diagnostics
 from rktc.core.errors import RktcError
 from rktc.core.messages import Message, define_messages, msg
 from rktc.core.resources import templates_dir
@@ -167,7 +167,7 @@ _MATRIX_COLUMNS = {
 
 def _goal_columns(name: str, header: str) -> dict[str, ColumnInfo]:
     return {
-        "no": ColumnInfo("No", 5, numeric=True, merge=True),
+        "no": ColumnInfo("No", 6, numeric=True, merge=True),
         "kode": ColumnInfo("Kode", 7, merge=True),
         name: ColumnInfo(header, 28, merge=True),
         **_indicator_columns(lines=False),
@@ -178,7 +178,7 @@ def _goal_columns(name: str, header: str) -> dict[str, ColumnInfo]:
 def _level_goal_columns(level: str) -> dict[str, ColumnInfo]:
     label = {"program": "Program", "kegiatan": "Kegiatan"}[level]
     return {
-        "no": ColumnInfo("No", 5, numeric=True, merge=True),
+        "no": ColumnInfo("No", 6, numeric=True, merge=True),
         "kode": ColumnInfo("Kode", 10, merge=True),
         "uraian": ColumnInfo(label, 24, merge=True),
         "sasaran": ColumnInfo(f"Sasaran {label}", 24, merge=True),
@@ -195,7 +195,9 @@ SOURCES: dict[str, SourceInfo] = {
     "rkt": SourceInfo(_ROW_COLUMNS_MERGED, options=_TOTALS),
     "apbn": SourceInfo(_ROW_COLUMNS_MERGED, options=frozenset({"jumlah", "subjumlah"})),
     # the plan's hierarchy: a row per program, kegiatan, sub kegiatan, KRO, RO ...
-    "matriks": SourceInfo(_MATRIX_COLUMNS, options=frozenset({"jumlah", "tingkat"})),
+    "matriks": SourceInfo(
+        _MATRIX_COLUMNS, options=frozenset({"jumlah", "tingkat", "baris_per_indikator"})
+    ),
     # goals with their indicators, one indicator per row
     "iku": SourceInfo(_goal_columns("sasaran", "Sasaran Strategis")),
     "tujuan": SourceInfo(_goal_columns("tujuan", "Tujuan")),
@@ -256,7 +258,7 @@ SECTION_KEYS = (
     "sub",
 )
 COMMON_TABLE_KEYS = ("sumber", "kolom", "kolom_lain", "ukuran_huruf")
-TABLE_OPTIONS = ("jumlah", "subjumlah", "tingkat")
+TABLE_OPTIONS = ("jumlah", "subjumlah", "tingkat", "baris_per_indikator")
 TABLE_KEYS = (*COMMON_TABLE_KEYS, *TABLE_OPTIONS)
 COLUMN_KEYS = ("nama", "judul", "lebar", "rata", "gabung")
 NO_TOTAL = "tidak"  # `jumlah: tidak`: no total row (to drop the one a base layout has)
@@ -290,6 +292,9 @@ class TableDef:
     total: str | None = None  # the label of the total row ("Jumlah"); None: no total row
     subtotal: str | None = None  # the label before each group's name in its subtotal row
     levels: tuple[str, ...] = ()  # a matrix: the levels that get rows (all when empty)
+    # a matrix: a row per indicator, the node's own cells merged over them (else SIPD's
+    # way: the indicators of a node share its row's cells, one per line)
+    indicator_rows: bool = False
     extra_columns: bool = True  # append the plan's own columns this table does not print
     font_size: float | None = None  # points; None: the document's table text
 
@@ -465,7 +470,7 @@ class _At:
         out = ""
         for part in self.path:
             out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
-        return out or "(tata letak)"
+        return out or "(layout)"
 
     def location(self, *, key: bool = False) -> Location:
         source = self.file.source
@@ -486,7 +491,7 @@ class _At:
             Diagnostic(
                 code,
                 self.location(key=on_key),
-                msg(key, field=self.field, **params),
+                msg(key, **{"field": self.field, **params}),
                 hint=hint,
                 related=related,
             )
@@ -524,7 +529,12 @@ def _mapping(value: Any, at: _At, keys: Sequence[str]) -> dict[str, Any] | None:
     for key in value:
         if key not in keys:
             (at / key).report(
-                "RKT012", "layout.unknown_key", on_key=True, key=key, hint=_hint(key, keys)
+                "RKT012",
+                "layout.unknown_key",
+                on_key=True,
+                key=key,
+                field=at.field,
+                hint=_hint(key, keys),
             )
     return value
 
@@ -640,12 +650,12 @@ def _table(table_id: str, entries: dict[str, tuple[Any, _At]], at: _At) -> Table
     if "sumber" not in entries:
         at.report("RKT011", "layout.missing", key="sumber", on_key=True)
         return None
-    if "kolom" not in entries:
-        at.report("RKT011", "layout.missing", key="kolom", on_key=True)
-        return None
     raw_source, source_at = entries["sumber"]
     source = _choice(raw_source, source_at, list(SOURCES), "sumber / source")
     if source is None:
+        return None
+    if "kolom" not in entries:
+        at.report("RKT011", "layout.missing", key="kolom", on_key=True)
         return None
     info = SOURCES[source]
     fine = True
@@ -679,6 +689,11 @@ def _table(table_id: str, entries: dict[str, tuple[Any, _At]], at: _At) -> Table
                 found.append(level)
         levels = tuple(found)
         fine = fine and items is not None
+    indicator_rows = False
+    if "baris_per_indikator" in entries:
+        answer = _yes_no(*entries["baris_per_indikator"])
+        fine = fine and answer is not None
+        indicator_rows = bool(answer)
     extra_columns = True
     if "kolom_lain" in entries:
         answer = _yes_no(*entries["kolom_lain"])
@@ -698,6 +713,7 @@ def _table(table_id: str, entries: dict[str, tuple[Any, _At]], at: _At) -> Table
         subtotal=subtotal,
         levels=levels,
         extra_columns=extra_columns,
+        indicator_rows=indicator_rows,
         font_size=font_size,
     )
 
@@ -1074,7 +1090,7 @@ def _read(loaded: Loaded, templates: Path | None) -> tuple[Layout | None, list[D
         return None, problems
     layout = _layout(loaded, problems, templates)
     if problems:
-        return None, problems
+        return None, sort_diagnostics(problems)
     return layout, []
 
 
@@ -1237,11 +1253,13 @@ def _check_conditions(found: _Outline, defs: dict[str, TableDef]) -> bool:
     fine = True
     for section, conditions in found.conditions:
         names = {EXTRA_COLUMNS}
-        for table_id in _section_tables(section):
-            table = defs.get(table_id)
-            if table is not None:
-                names.update(c.name for c in table.columns)
-                names.update(SOURCES[table.source].columns)
+        tables = [defs.get(table_id) for table_id in _section_tables(section)]
+        if None in tables:
+            continue  # a table that could not be read (reported) or is not there (reported)
+        for table in tables:
+            assert table is not None
+            names.update(c.name for c in table.columns)
+            names.update(SOURCES[table.source].columns)
         for name, at in conditions:
             if name not in names:
                 at.unknown(name, sorted(names), "jika_ada")

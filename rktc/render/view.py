@@ -350,7 +350,9 @@ def _with_extras(table: TableDef, found: Iterable[Mapping[str, str]]) -> list[Co
     headers: dict[str, None] = {}
     for extra in found:
         headers.update(dict.fromkeys(h for h in extra if h not in printed))
-    columns.extend(ColumnDef(EXTRA_PREFIX + h, h, EXTRA_WIDTH) for h in headers)
+    # as wide as the table's columns are on average (widths are relative to each other)
+    width = max(EXTRA_WIDTH, round(sum(c.width for c in columns) / max(len(columns), 1)))
+    columns.extend(ColumnDef(EXTRA_PREFIX + h, h, width) for h in headers)
     return columns
 
 
@@ -577,6 +579,9 @@ def _matrix(ctx: _Context, table: TableDef) -> _Built:
 
     for root in ctx.hierarchy.roots:
         visit(root, (), False)
+    # the rows that head rows printed below them are in bold (a program over its kegiatan)
+    printed = {id(node) for node, _, _ in entries}
+    heads = {id(a) for _, ancestors, _ in entries for a in ancestors if id(a) in printed}
     columns = _with_extras(table, _node_extras(node for node, _, _ in entries))
     shows = _node_cells(ctx, columns)
     header = _uraian_header(ctx, table)
@@ -598,6 +603,12 @@ def _matrix(ctx: _Context, table: TableDef) -> _Built:
     level_columns = [
         (i, c.name) for i, c in enumerate(columns) if c.merge and c.name in LEVEL_LABELS
     ]
+    # with `baris_per_indikator`: the columns that show an indicator, a row for each
+    per_indicator = [
+        i
+        for i, c in enumerate(columns)
+        if table.indicator_rows and (c.name in _INDICATOR_CELLS or c.extra is not None)
+    ]
     above: set[int] = set()  # the row above and the rows it is under (ids)
     for number_, (node, ancestors, _) in enumerate(entries, start=1):
         cells = [show(node, ancestors) for show in shows]
@@ -612,7 +623,15 @@ def _matrix(ctx: _Context, table: TableDef) -> _Built:
         )
         for i in continued:
             cells[i] = ""
-        view.rows.append(RowView(DATA, cells, continued, _source(node.path), bold=not node.leaf))
+        source = _source(node.path)
+        if len(node.indicators) < 2 or not per_indicator:
+            view.rows.append(RowView(DATA, cells, continued, source, bold=id(node) in heads))
+        else:
+            view.rows.extend(
+                _indicator_rows_of(
+                    ctx, node, cells, continued, columns, per_indicator, id(node) in heads
+                )
+            )
         above = {id(n) for n in (*ancestors, node)}
     if table.total is not None:
         tops = [node for node, _, top in entries if top]
@@ -628,6 +647,33 @@ def _matrix(ctx: _Context, table: TableDef) -> _Built:
 
 
 ItemCell = Callable[[Any], str]
+
+
+def _indicator_rows_of(
+    ctx: _Context,
+    node: Node,
+    cells: list[str],
+    continued: frozenset[int],
+    columns: list[ColumnDef],
+    per_indicator: list[int],
+    bold: bool,
+) -> Iterator[RowView]:
+    """A node's row split into a row per indicator: the node's cells on the first, merged
+    over the others; each indicator column shows one indicator per row (a column of the
+    plan's own that the node itself fills is the node's)."""
+    own = [i for i in per_indicator if (columns[i].extra or "") not in node.extra]
+    merged_below = continued | (frozenset(range(len(columns))) - frozenset(own))
+    for k, use in enumerate(node.indicators):
+        ind = use.indicator
+        row = list(cells) if k == 0 else [""] * len(cells)
+        for i in own:
+            header = columns[i].extra
+            if header is not None:
+                row[i] = ind.extra.get(header, "")
+            else:
+                row[i] = _INDICATOR_CELLS[columns[i].name](ind, ctx.year)
+        source = _source(node.path if k == 0 else use.entry_path)
+        yield RowView(DATA, row, merged_below if k else continued, source, bold=bold)
 
 
 def _indicator_rows(

@@ -22,8 +22,8 @@ from rktc.render.docx import package, styles
 from rktc.render.docx.body import LOGO_SLOT_STYLE, BodyWriter, write_body
 from rktc.render.docx.pages import PAPERS, Paper, add_page_numbers
 from rktc.render.docx.tables import Tables
-from rktc.render.outline import Outline, outline_for
-from rktc.render.view import DocumentView
+from rktc.render.outline import CAPTIONED_TABLES, TABLE, Outline, outline_for, source_value
+from rktc.render.view import DocumentView, TableView
 
 __all__ = ["PAPERS", "DocxOptions", "render_docx"]
 
@@ -43,6 +43,8 @@ def render_docx(view: DocumentView, options: DocxOptions, outline: Outline | Non
         styles.house_style(document)
     ids = styles.style_ids(document, options.reference_doc)
     styles.add_table_text_style(document, ids["Normal"])
+    for size in _font_sizes(outline, view):
+        styles.add_table_text_style(document, ids["Normal"], size)
     styles.add_contents_styles(document, ids, paper.text_width(landscape=False))
     tables = Tables(ids["Table Grid"])
     writer = BodyWriter(ids, paper, tables)
@@ -55,3 +57,18 @@ def render_docx(view: DocumentView, options: DocxOptions, outline: Outline | Non
     package.drop_thumbnail(document)
     package.set_properties(document, view)
     return package.reproducible_zip(package.save(document), tables)
+
+
+def _font_sizes(outline: Outline, view: DocumentView) -> list[float]:
+    """The font sizes the outline's tables ask for (each gets a table text style)."""
+    sizes: set[float] = set()
+    for _, section in outline.sections():
+        for block in section.blocks:
+            if block.kind not in (TABLE, CAPTIONED_TABLES):
+                continue
+            value = source_value(view, block.source)
+            tables: list[TableView] = (
+                [value] if block.kind == TABLE else [table for _, table in value]
+            )
+            sizes.update(t.font_size for t in tables if t.font_size is not None)
+    return sorted(sizes)

@@ -95,16 +95,31 @@ def house_style(document: DocxDocument) -> None:
             title.remove(border)
 
 
-def add_table_text_style(document: DocxDocument, normal_id: str) -> None:
-    """A paragraph style for table cells, so cells do not repeat their formatting."""
+TABLE_TEXT_SIZE = 9.0  # points
+
+
+def table_text_style_id(size: float | None) -> str:
+    """The style of a table's cells: rktc's table text, or one of another size (a wide
+    matrix in a smaller font, as its layout says)."""
+    if size is None or size == TABLE_TEXT_SIZE:
+        return TABLE_TEXT_STYLE
+    return f"{TABLE_TEXT_STYLE}{round(size * 2)}"
+
+
+def add_table_text_style(document: DocxDocument, normal_id: str, size: float | None = None) -> str:
+    """A paragraph style for table cells, so cells do not repeat their formatting; its id."""
+    style_id = table_text_style_id(size)
+    half_points = round((size or TABLE_TEXT_SIZE) * 2)
+    name = "RKT Tabel" if style_id == TABLE_TEXT_STYLE else f"RKT Tabel {half_points / 2:g} pt"
     _add_style(
         document,
-        TABLE_TEXT_STYLE,
-        "RKT Tabel",
+        style_id,
+        name,
         normal_id,
         '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-        '<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>',
+        f'<w:rPr><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>',
     )
+    return style_id
 
 
 def add_contents_styles(document: DocxDocument, styles: dict[str, str], width: int) -> None:

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Iterator
 from typing import IO, Self
 
-from rktc.render.docx.styles import TABLE_TEXT_STYLE
+from rktc.render.docx.styles import TABLE_TEXT_SIZE, TABLE_TEXT_STYLE, table_text_style_id
 from rktc.render.docx.wordml import runs
 from rktc.render.view import DATA, GROUP, Column, RowView, TableView
 
@@ -48,19 +48,21 @@ class Tables:
         weights = [c.width for c in table.columns]
         widths = [total * w // sum(weights) for w in weights]
         widths[-1] += total - sum(widths)
+        style = table_text_style_id(table.font_size)
+        margins = _cell_margins(table.font_size)
         header = "".join(
-            _cell(c.header, w, align="center", bold=True, shade=True)
+            _cell(c.header, w, align="center", bold=True, shade=True, style=style)
             for c, w in zip(table.columns, widths, strict=True)
         )
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         yield (
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.table_style}"/>'
-            f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            f'<w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>{margins}'
             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
             f'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}'
             f"</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"
         )
-        layout = _TableLayout(table.columns, widths)
+        layout = _TableLayout(table.columns, widths, style)
         rows = table.rows
         for start in range(0, len(rows), batch):
             chunk = rows[start : start + batch]
@@ -89,6 +91,22 @@ class Tables:
             out.write(text[position:].encode("utf-8"))
 
 
+CELL_MARGIN = 108  # twips left and right of a cell's text: the Table Grid style's
+
+
+def _cell_margins(size: float | None) -> str:
+    """A table in a smaller font than the table text has narrower cell margins too (by the
+    square of the sizes' ratio: 108 twips at 9 pt, 85 at 8 pt, 48 at 6 pt): in a wide
+    matrix the margins would take columns' worth of the page."""
+    if size is None or size >= TABLE_TEXT_SIZE:
+        return ""
+    margin = round(CELL_MARGIN * (size / TABLE_TEXT_SIZE) ** 2)
+    return (
+        f'<w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+    )
+
+
 def _cell(
     text: str,
     width: int,
@@ -98,6 +116,7 @@ def _cell(
     shade: bool = False,
     span: int = 1,
     merge: str | None = None,
+    style: str = TABLE_TEXT_STYLE,
 ) -> str:
     props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if span > 1:
@@ -109,14 +128,14 @@ def _cell(
     if shade:
         props.append('<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>')
     jc = f'<w:jc w:val="{align}"/>' if align else ""
-    para = f'<w:p><w:pPr><w:pStyle w:val="{TABLE_TEXT_STYLE}"/>{jc}</w:pPr>{runs(text, bold)}</w:p>'
+    para = f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>{runs(text, bold)}</w:p>'
     return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{para}</w:tc>"
 
 
 @functools.lru_cache(maxsize=256)
-def _cell_open(width: int, align: str | None, merge: str | None) -> str:
+def _cell_open(width: int, align: str | None, merge: str | None, bold: bool, style: str) -> str:
     """Everything of a plain data cell before its text (the same for a whole column)."""
-    empty = _cell("\ue000", width, align=align, merge=merge)
+    empty = _cell("\ue000", width, align=align, merge=merge, bold=bold, style=style)
     return empty[: empty.index("\ue000")]
 
 
@@ -126,7 +145,13 @@ _SPECIAL = re.compile("[&<>\n\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NO_MERGES: frozenset[int] = frozenset()
 
 
+_ALIGN = {"left": None, "center": "center", "right": "right"}
+
+
 def _column_align(column: Column) -> str | None:
+    """The column's alignment as its layout says; else numbers right, the No centred."""
+    if column.align:
+        return _ALIGN[column.align]
     if column.key == "no":
         return "center"
     return "right" if column.numeric else None
@@ -141,10 +166,11 @@ class _TableLayout:
     fast path.
     """
 
-    def __init__(self, columns: list[Column], widths: list[int]) -> None:
+    def __init__(self, columns: list[Column], widths: list[int], style: str) -> None:
         self.columns = columns
         self.widths = widths
-        self._templates: dict[tuple[frozenset[int], frozenset[int]], str] = {}
+        self.style = style
+        self._templates: dict[tuple[frozenset[int], frozenset[int], bool], str] = {}
 
     def rows_xml(self, rows: list[RowView], following: list[RowView | None]) -> str:
         text = "".join(["".join(row.cells) for row in rows])
@@ -162,19 +188,43 @@ class _TableLayout:
     def _plain_row_xml(self, row: RowView, following: RowView | None) -> str:
         """A row whose cells are one line each, with nothing to escape."""
         if row.kind != DATA:
-            return _summary_row_xml(row, self.widths)
+            return self._summary_row_xml(row)
         return self._template(row, following).format(*row.cells)
 
     def _row_xml(self, row: RowView, following: RowView | None) -> str:
         if row.kind != DATA:
-            return _summary_row_xml(row, self.widths)
+            return self._summary_row_xml(row)
         restarted = self._restarted(following)
         cells = []
         for i, cell in enumerate(row.cells):
             merge = "continue" if i in row.continued else "restart" if i in restarted else None
             align = _column_align(self.columns[i])
-            cells.append(_cell(cell, self.widths[i], align=align, merge=merge))
+            cells.append(
+                _cell(
+                    cell, self.widths[i], align=align, merge=merge, bold=row.bold, style=self.style
+                )
+            )
         return f"{_ROW_OPEN}{''.join(cells)}</w:tr>"
+
+    def _summary_row_xml(self, row: RowView) -> str:
+        """A program heading (GROUP) or a Jumlah row: its label over `row.span` columns,
+        then (Jumlah) each remaining cell, in bold."""
+        widths = self.widths
+        span = max(1, min(row.span, len(widths)))
+        cells = _cell(
+            row.cells[0],
+            sum(widths[:span]),
+            bold=True,
+            span=span,
+            align=None if row.kind == GROUP else "right",
+            shade=row.kind == GROUP,
+            style=self.style,
+        )
+        if row.kind != GROUP:
+            for i in range(span, len(widths)):
+                align = _column_align(self.columns[i]) or ("right" if row.cells[i] else None)
+                cells += _cell(row.cells[i], widths[i], align=align, bold=True, style=self.style)
+        return f"{_ROW_OPEN}{cells}</w:tr>"
 
     @staticmethod
     def _restarted(following: RowView | None) -> frozenset[int]:
@@ -184,35 +234,21 @@ class _TableLayout:
         return following.continued
 
     def _template(self, row: RowView, following: RowView | None) -> str:
-        key = (row.continued, self._restarted(following))
+        key = (row.continued, self._restarted(following), row.bold)
         template = self._templates.get(key)
         if template is None:
             template = self._templates[key] = self._make_template(*key)
         return template
 
-    def _make_template(self, continued: frozenset[int], restarted: frozenset[int]) -> str:
+    def _make_template(
+        self, continued: frozenset[int], restarted: frozenset[int], bold: bool
+    ) -> str:
         cells = []
         for i, (column, width) in enumerate(zip(self.columns, self.widths, strict=True)):
             merge = "continue" if i in continued else "restart" if i in restarted else None
-            opening = _cell_open(width, _column_align(column), merge)
+            opening = _cell_open(width, _column_align(column), merge, bold, self.style)
             cells.append(opening.replace("{", "{{").replace("}", "}}") + "{}" + _CELL_CLOSE)
         return f"{_ROW_OPEN}{''.join(cells)}</w:tr>"
-
-
-def _summary_row_xml(row: RowView, widths: list[int]) -> str:
-    """A program heading (GROUP) or a Jumlah row: one label over several columns."""
-    label_span = len(widths) - (0 if row.kind == GROUP else 1)
-    cells = _cell(
-        row.cells[0],
-        sum(widths[:label_span]),
-        bold=True,
-        span=label_span,
-        align=None if row.kind == GROUP else "right",
-        shade=row.kind == GROUP,
-    )
-    if row.kind != GROUP:
-        cells += _cell(row.cells[-1], widths[-1], align="right", bold=True)
-    return f"{_ROW_OPEN}{cells}</w:tr>"
 
 
 class BackgroundWriter:
