@@ -117,6 +117,14 @@ def build(
         typer.Option("--reference-doc", help="Take styles (fonts, margins) from this .docx file."),
     ] = None,
     paper: Annotated[str, typer.Option("--paper", help="a4 (default) or f4.")] = "a4",
+    layout: Annotated[
+        str | None,
+        typer.Option(
+            "--layout",
+            help="A layout file (docs/layouts.md), or a built-in layout: kpu, pemda, kl "
+            "(default: the one of the plan's jenis).",
+        ),
+    ] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     lang: LangOption = None,
@@ -130,7 +138,9 @@ def build(
 
     options = BuildOptions(fmt or "docx", output, force, templates, reference_doc, paper.lower())
     given = fmt is not None
-    raise typer.Exit(commands.build(paths, options, select or [], ignore or [], lang, given))
+    raise typer.Exit(
+        commands.build(paths, options, select or [], ignore or [], lang, given, layout)
+    )
 
 
 @app.command()

@@ -105,8 +105,10 @@ def build(
     ignore: list[str],
     lang_option: str | None,
     format_given: bool = True,
+    layout: str | None = None,
 ) -> int:
-    """Build plans; `format_given`: `options.fmt` is the user's --format, not the default.
+    """Build plans; `format_given`: `options.fmt` is the user's --format, not the default;
+    `layout`: --layout, a layout file or a built-in layout's name.
 
     One plan into `-o FILE` whose extension names a format: without --format the file gets
     that format; with another --format it is a usage error (DOCX bytes in `seed.md` help
@@ -131,6 +133,17 @@ def build(
     missing = [p for p in paths if not p.exists()]
     if missing:
         return _fail_usage("cli.not_found", lang, path=missing[0])
+    if layout is not None:
+        from rktc.render.layout import LayoutProblems, find_layout
+
+        try:
+            options = dataclasses.replace(options, layout=find_layout(layout, options.templates))
+        except LayoutProblems as problems:  # the layout file's findings, as validate prints
+            typer.echo(render_report("text", [layout], problems.diagnostics, lang))
+            return EXIT_PROBLEMS
+        except RktcError as exc:
+            typer.echo("rktc: " + exc.message.render(lang), err=True)
+            return EXIT_USAGE
     output = options.output
     if len(paths) == 1 and paths[0].is_file() and output is not None and not output.is_dir():
         named = OUTPUT_SUFFIXES.get(output.suffix.lower())
