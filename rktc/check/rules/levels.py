@@ -20,8 +20,6 @@ from rktc.core.messages import msg
 from rktc.plan.formatting import rupiah
 from rktc.plan.hierarchy import Hierarchy, Node, code_parts
 
-Loc = tuple[str | int, ...]
-
 # K/L (and KPU, an APBN satker) codes nest from the kegiatan down: a program `076.01.WA`
 # and its kegiatan `2886` do not, the KRO `2886.EBA` and the RO `2886.EBA.994` do. Pemda
 # codes nest at every level (Kepmendagri 050-5889/2021).
@@ -35,7 +33,10 @@ def _nests(kind: str, parent: str, child: str) -> bool:
 def _code_key(kode: str) -> tuple[str, ...]:
     """A code's parts, compared as written but for spacing, case and leading zeros of a
     number (`1 02 02` = `1.02.02`; `1.02.02.02.01` keeps its five parts)."""
-    return tuple(str(int(part)) if part.isdigit() else part.casefold() for part in code_parts(kode))
+    return tuple(
+        str(int(part)) if part.isascii() and part.isdigit() else part.casefold()
+        for part in code_parts(kode)
+    )
 
 
 def _parents(hierarchy: Hierarchy) -> dict[int, Node]:
@@ -560,7 +561,7 @@ def _leaves_total_of(roots: list[Node]) -> Decimal | None:
     return sum((root.total() for root in roots), Decimal(0))
 
 
-_JUMLAH = re.compile(r"\s+")
+_SPACES = re.compile(r"\s+")
 
 
 @rule(
@@ -627,7 +628,7 @@ def total_row(ctx: Context) -> Iterator[Diagnostic]:
             what, where = MATRIX_LABEL, ctx.source.key(("tabel", "matriks"))
         if total is None or total == stated.amount:
             continue
-        label = _JUMLAH.sub(" ", stated.label).strip() or "Jumlah"
+        label = _SPACES.sub(" ", stated.label).strip() or "Jumlah"
         yield ctx.report(
             stated.path,
             msg(
