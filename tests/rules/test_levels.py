@@ -59,6 +59,13 @@ def test_rkt110_spaced_codes_and_zero_padding_nest_alike(tmp_path):
     assert findings(tmp_path, source, "RKT110") == []
 
 
+def test_rkt110_a_code_part_with_a_digit_that_is_not_ascii_is_compared_as_written(tmp_path):
+    source = edit(pemda(), '"1.02.02.2.02.0002"', '"1.02.02.2.02.000²"')
+    assert findings(tmp_path, source, "RKT110") == []
+    source = edit(source, 'kode: "1.02.02.2.02"\n', 'kode: "1.02.02.2.0²"\n')
+    assert findings(tmp_path, source, "RKT110") == ["50:19 RKT110", "58:19 RKT110"]
+
+
 def test_rkt110_without_a_parent_code_the_level_above_is_compared(tmp_path):
     source = edit(pemda(), '      - kode: "1.02.02.2.02"\n        nama:', "      - nama:")
     source = edit(source, '"1.02.02.2.02.0001"', '"1.02.03.2.02.0001"')
