@@ -222,3 +222,11 @@ def test_a_signer_may_have_a_pangkat(tmp_path):
     source = plan_with("").replace("  nama: NAMA", "  nama: NAMA\n  pangkat: Pembina (IV/a)")
     assert "pangkat: Pembina" in source
     assert findings(tmp_path, source, select="RKT0") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "where"), [("{}", "2:8"), ("[pemda]", "2:8"), ("", "2:7"), ("2", "2:8")]
+)
+def test_a_kind_that_is_not_a_word_is_pointed_at(tmp_path, written, where):
+    source = plan_with("").replace("rktc: 1", f"rktc: 2\njenis: {written}")
+    assert findings(tmp_path, source) == [f"{where} RKT010"]

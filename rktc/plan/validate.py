@@ -76,7 +76,8 @@ def plan_model(data: Any) -> type[BaseModel] | None:
     None for a format 2 plan that does not say (or misspells) its kind: its hierarchy
     cannot be read without it."""
     if isinstance(data, dict) and data.get(FORMAT_VERSION_KEY) == "2":
-        return PLAN_MODELS.get(data.get(KIND_KEY))  # type: ignore[arg-type]
+        kind = data.get(KIND_KEY)
+        return PLAN_MODELS.get(kind) if isinstance(kind, str) else None
     return Plan
 
 
