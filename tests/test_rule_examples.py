@@ -16,9 +16,11 @@ import re
 import pytest
 from helpers import compile_yaml
 
+from rktc.check.engine import Selection
 from rktc.check.rules import all_rules
 from rktc.check.rules.base import Rule
 from rktc.core.resources import template_text
+from rktc.pipeline.year import check_year
 
 TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*:")
 OTHER_OFFICE = re.compile(r"^jenis\s*:\s*(pemda|kl)\s*(#.*)?$", re.MULTILINE)
@@ -64,10 +66,32 @@ def example_plan(fragment: str) -> tuple[str, int]:
     return "".join(kept) + fragment, len(kept) + 1
 
 
+# A snippet of a year rule (RKT6xx) holds more files after the plan's keys, each after a
+# line `# --- NAME ---`: the Renstra and realisasi files it is checked with.
+FILE_MARK = re.compile(r"^# --- (\S+) ---\n", re.MULTILINE)
+
+
 def run(tmp_path, fragment: str) -> tuple[list[tuple[int, str]], int]:
+    fragment, *parts = FILE_MARK.split(fragment)
     source, first_line = example_plan(fragment)
-    compiled = compile_yaml(tmp_path, source)
-    return [(d.location.line, d.code) for d in compiled.diagnostics], first_line
+    if not parts:
+        compiled = compile_yaml(tmp_path, source)
+        return [(d.location.line, d.code) for d in compiled.diagnostics], first_line
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(source, encoding="utf-8")
+    renstra, realisasi = None, []
+    for name, text in zip(parts[::2], parts[1::2], strict=True):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        if re.search(r"^dokumen: renstra$", text, re.MULTILINE):
+            renstra = tmp_path / name
+        else:
+            realisasi.append(tmp_path / name)
+    checked = check_year([plan], Selection(), renstra, realisasi)
+    # a finding in one of the snippet's other files is inside the snippet
+    return [
+        (d.location.line if d.location.path == str(plan) else first_line, d.code)
+        for d in checked.diagnostics
+    ], first_line
 
 
 RULES = all_rules()

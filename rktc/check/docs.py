@@ -21,13 +21,16 @@ apply. The others can be selected or ignored by code or prefix:
 
 Ranges: RKT0xx reading the file and the schema; RKT1xx structure and references; RKT2xx
 indicators, satuan and targets; RKT3xx totals; RKT4xx identity of the document; RKT5xx
-wording.
+wording; RKT6xx the SAKIP year, with `--renstra` and `--realisasi` (docs/sakip-year.md):
+RKT60x the plan against its Renstra, RKT62x its realisasi files.
 
 Each rule's *Example* fires it and its *Use instead* passes it. They show the top-level
 keys of a plan that matter: the rest is the starter plan of `rktc init`, with the keys
 a snippet writes replaced (a snippet with `tabel:` also replaces `sasaran` and
 `program`, and so does a format 2 snippet of another kind of office, `jenis: pemda` or
-`jenis: kl`). tests/test_rule_examples.py runs every one of them this way.
+`jenis: kl`). A year rule's snippet goes on with the Renstra and realisasi files it is
+checked with, each after a line `# --- NAME ---`. tests/test_rule_examples.py runs every
+one of them this way.
 
 | code | name | severity | what it flags |
 |---|---|---|---|

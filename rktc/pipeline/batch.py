@@ -19,6 +19,7 @@ from rktc.core.messages import Message, define_messages, msg, text
 from rktc.pipeline.build import BuildOptions
 from rktc.pipeline.compile import plan_files
 from rktc.pipeline.orchestrator import Pipeline
+from rktc.plan.renstra import is_year_document
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -84,7 +85,8 @@ def plan_outputs(paths: list[Path], options: BuildOptions) -> list[tuple[Path, P
     found: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
-            found += [(p, p.relative_to(path)) for p in plan_files(path)]
+            # a folder's Renstra and realisasi files are no plans to build
+            found += [(p, p.relative_to(path)) for p in plan_files(path) if not is_year_document(p)]
         else:
             found.append((path, next(below)))
     if len(found) == 1 and not paths[0].is_dir():

@@ -35,8 +35,15 @@ from rktc.core.messages import define_messages, msg
 from rktc.plan import values
 from rktc.plan.load import Loaded, SourceMap
 from rktc.plan.names import name_key
-from rktc.plan.schema import Id, Instansi, Model, Period, Rupiah, Text, Year
-from rktc.plan.schema2 import Kode, Polaritas, ScaleLevels, TargetValue, validation_context
+from rktc.plan.schema import Id, Instansi, LongText, Model, Period, Rupiah, Text, Year
+from rktc.plan.schema2 import (
+    Kode,
+    Polaritas,
+    ScaleLevels,
+    TargetValue,
+    YesNo,
+    validation_context,
+)
 from rktc.plan.validate import _diagnostic
 
 Loc = tuple[str | int, ...]
@@ -167,6 +174,10 @@ class RenstraDokumen(Model):
     periode: Period = Field(description="Periode Renstra, mis. 2020-2024")
     instansi: Instansi = Field(description="Instansi yang menetapkan Renstra")
     keputusan: Text | None = Field(None, description="Keputusan yang menetapkan Renstra")
+    ilustrasi: YesNo = Field(
+        False, description="ya: angka ilustrasi, bukan data; dokumen mencetaknya sebagai ilustrasi"
+    )
+    keterangan: LongText | None = Field(None, description="Keterangan berkas ini")
     skala: dict[Text, ScaleLevels] = Field(
         default_factory=dict, description="Skala kualitatif yang dipakai target, terendah dulu"
     )

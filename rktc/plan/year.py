@@ -26,7 +26,7 @@ from rktc.plan.formatting import number, rupiah
 from rktc.plan.hierarchy import Goal, Hierarchy, Indicator, Node
 from rktc.plan.names import name_key
 from rktc.plan.realisasi import RealisasiAnggaran, RealisasiFile, RealisasiIndikator
-from rktc.plan.renstra import RenstraFile, RenstraIndikator
+from rktc.plan.renstra import RenstraFile, RenstraIndikator, RenstraPendanaan
 from rktc.plan.schema import Plan as PlanV1
 from rktc.plan.schema2 import AnyPlan
 from rktc.plan.values import (
@@ -183,6 +183,20 @@ class RenstraMatch:
 
 
 @dataclass(frozen=True)
+class PendanaanMatch:
+    """A Renstra pendanaan entry and the program (kegiatan ...) it names."""
+
+    index: int
+    entry: RenstraPendanaan
+    node: Node | None
+    problem: str | None
+
+    @property
+    def name_loc(self) -> Loc:
+        return ("pendanaan", self.index, "kode" if self.entry.kode else "nama")
+
+
+@dataclass(frozen=True)
 class Cell:
     """One quarter's realisasi as written in one file, and what it was read as."""
 
@@ -285,6 +299,7 @@ class Linked:
     nodes: NodeIndex
     scales: tuple[Scale, ...]
     renstra_matches: list[RenstraMatch] = field(default_factory=list)
+    pendanaan_matches: list[PendanaanMatch] = field(default_factory=list)
     realisasi_matches: list[RealisasiMatch] = field(default_factory=list)
     budget_matches: list[BudgetMatch] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
@@ -385,6 +400,10 @@ def link(
         linked.renstra_matches = [
             RenstraMatch(i, entry, linked.indicators.find(entry.id, entry.nama))
             for i, entry in enumerate(linked.renstra.model.indikator)
+        ]
+        linked.pendanaan_matches = [
+            PendanaanMatch(i, entry, *linked.nodes.find(entry.kode, entry.nama))
+            for i, entry in enumerate(linked.renstra.model.pendanaan)
         ]
     _settings(linked)
     matches = [
@@ -621,6 +640,7 @@ class NodeYear:
     indicators: tuple[IndicatorYear, ...]
     children: tuple[NodeYear, ...] = ()
     ilustrasi: bool = False
+    pagu_renstra: Decimal | None = None  # the Renstra's pagu indikatif for the year
 
     def walk(self) -> Iterator[NodeYear]:
         yield self
@@ -641,6 +661,7 @@ class Year:
     ilustrasi: bool
     keterangan: tuple[str, ...] = ()
     renstra_periode: tuple[int, int] | None = None
+    renstra_ilustrasi: bool = False  # the Renstra file's figures are illustrative
 
     def nodes(self) -> Iterator[NodeYear]:
         for root in self.roots:
@@ -687,6 +708,7 @@ def year_of(linked: Linked) -> Year:
         any(f.ilustrasi for f in files),
         tuple(f.keterangan for f in files if f.keterangan),
         renstra.periode if renstra is not None else None,
+        renstra is not None and renstra.ilustrasi,
     )
 
 
@@ -835,6 +857,10 @@ def _node_year(
     efisiensi = (
         cp.efisiensi(capaian, serapan) if capaian is not None and serapan is not None else None
     )
+    planned = next(
+        (m.entry.pagu.get(linked.tahun) for m in linked.pendanaan_matches if m.node is node),
+        None,
+    )
     return NodeYear(
         node,
         pagu,
@@ -846,6 +872,7 @@ def _node_year(
         indicators,
         children,
         ilustrasi,
+        planned,
     )
 
 
@@ -869,6 +896,10 @@ define_messages(
         "year.report.illustrative": (
             "ILUSTRASI: angka realisasi ini contoh, bukan data",
             "ILLUSTRATIVE: these realisasi figures are examples, not data",
+        ),
+        "year.report.renstra_illustrative": (
+            "ILUSTRASI: target Renstra ini (sebagian) contoh, bukan data",
+            "ILLUSTRATIVE: the Renstra's targets are (partly) examples, not data",
         ),
         "year.report.settings": (
             "batas capaian {cap}; rumus indikator negatif {formula}; kategori: {bands}",
@@ -939,6 +970,8 @@ def _header(year: Year, lang: str) -> list[str]:
     lines = [msg("year.report.title", year=year.tahun).render(lang)]
     if year.ilustrasi:
         lines.append(msg("year.report.illustrative").render(lang))
+    if year.renstra_ilustrasi:
+        lines.append(msg("year.report.renstra_illustrative").render(lang))
     lines.append(
         msg(
             "year.report.settings",
@@ -1024,8 +1057,12 @@ def _markdown(columns: list[str], rows: list[list[str]]) -> list[str]:
 _WIDEST = 60  # a long indicator name is cut in the text table (md and json keep it whole)
 
 
+def _cut(cell: str) -> str:
+    return cell if len(cell) <= _WIDEST else cell[: _WIDEST - 1] + "…"
+
+
 def _aligned(columns: list[str], rows: list[list[str]]) -> list[str]:
-    cut = [[c if len(c) <= _WIDEST else c[: _WIDEST - 1] + "…" for c in r] for r in rows]
+    cut = [[_cut(c) for c in r[:-1]] + r[-1:] for r in rows]
     widths = [max(len(r[i]) for r in [columns, *cut]) for i in range(len(columns))]
     return [
         "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip()
@@ -1046,6 +1083,7 @@ def capaian_record(year: Year, lang: str) -> dict[str, Any]:
     return {
         "tahun": year.tahun,
         "ilustrasi": year.ilustrasi,
+        "renstra_ilustrasi": year.renstra_ilustrasi,
         "batas": _decimal(year.cap),
         "rumus_negatif": year.lower_formula.value,
         "kategori": [
@@ -1103,5 +1141,6 @@ def _node_record(item: NodeYear) -> dict[str, Any]:
         "serapan": _decimal(item.serapan),
         "capaian": _decimal(item.capaian),
         "efisiensi": item.efisiensi.value if item.efisiensi is not None else None,
+        "pagu_renstra": _decimal(item.pagu_renstra),
         "ilustrasi": item.ilustrasi,
     }

@@ -33,6 +33,7 @@ from rktc.check.rules import (  # noqa: F401  (imported for their registrations)
     targets,
     totals,
     wording,
+    year,
 )
 from rktc.check.rules.base import REGISTRY, Rule
 
