@@ -38,6 +38,17 @@ IgnoreOption = Annotated[
     typer.Option("--ignore", help="Skip these rule codes or prefixes (repeatable)."),
 ]
 
+RenstraOption = Annotated[
+    Path | None,
+    typer.Option("--renstra", help="The Renstra file (dokumen: renstra) the plans follow."),
+]
+RealisasiOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--realisasi", help="A realisasi file (dokumen: realisasi) of the plan (repeatable)."
+    ),
+]
+
 
 def _version(value: bool) -> None:
     if value:
@@ -72,14 +83,42 @@ def validate(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     lang: LangOption = None,
+    renstra: RenstraOption = None,
+    realisasi: RealisasiOption = None,
 ) -> None:
     """Check plans against the schema and the consistency rules.
 
+    With --renstra and --realisasi (or a plan's renstra.berkas, or year files among the
+    paths) the plan's year is checked too: its targets against the Renstra, its realisasi.
     Example: rktc validate plans/ --format github
     """
     from rktc.cli import commands
 
-    raise typer.Exit(commands.validate(paths, fmt, strict, select or [], ignore or [], lang))
+    raise typer.Exit(
+        commands.validate(
+            paths, fmt, strict, select or [], ignore or [], lang, renstra, realisasi or []
+        )
+    )
+
+
+@app.command()
+def capaian(
+    paths: Annotated[
+        list[Path], typer.Argument(help="The plan (RKT) file, and its realisasi files.")
+    ],
+    realisasi: RealisasiOption = None,
+    renstra: RenstraOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or md.")] = "text",
+    lang: LangOption = None,
+) -> None:
+    """Show the year's capaian: per indicator target, realisasi, capaian, kategori, formula.
+
+    Realisasi files may be given with --realisasi or after the plan.
+    Example: rktc capaian plans/kpu-oku-2023.yaml --realisasi plans/kpu-oku-2023.realisasi.yaml
+    """
+    from rktc.cli import commands
+
+    raise typer.Exit(commands.capaian(paths, renstra, realisasi or [], fmt, lang))
 
 
 @app.command()

@@ -69,22 +69,64 @@ def validate(
     select: list[str],
     ignore: list[str],
     lang_option: str | None,
+    renstra: Path | None = None,
+    realisasi: list[Path] | None = None,
 ) -> int:
+    """Plans, and the Renstra and realisasi files of their year (rktc.pipeline.year)."""
+    from rktc.pipeline.year import check_year
+
     lang = resolve_language(lang_option)
     if fmt not in FORMATS:
         return _fail_usage("cli.bad_format", lang, value=fmt, choices=", ".join(FORMATS))
-    missing = [p for p in paths if not p.exists()]
+    extra = [*([renstra] if renstra else []), *(realisasi or [])]
+    missing = [p for p in [*paths, *extra] if not p.exists()]
     if missing:
         return _fail_usage("cli.not_found", lang, path=missing[0])
     files = list(expand_paths(paths))
     if not files:
         return _fail_usage("cli.no_files", lang, paths=", ".join(map(str, paths)))
-    selection = selection_from(select, ignore)
-    pipeline = Pipeline(selection)
-    results = [pipeline.validate(f) for f in files]
-    diagnostics = [d for r in results for d in r.diagnostics]
-    typer.echo(render_report(fmt, [r.path for r in results], diagnostics, lang))
-    return EXIT_PROBLEMS if any(r.failed(strict) for r in results) else EXIT_OK
+    try:
+        run = check_year(files, selection_from(select, ignore), renstra, realisasi)
+    except RktcError as exc:
+        typer.echo("rktc: " + exc.message.render(lang), err=True)
+        return EXIT_USAGE
+    typer.echo(render_report(fmt, run.files, run.diagnostics, lang))
+    return EXIT_PROBLEMS if run.failed(strict) else EXIT_OK
+
+
+def capaian(
+    paths: list[Path],
+    renstra: Path | None,
+    realisasi: list[Path],
+    fmt: str,
+    lang_option: str | None,
+) -> int:
+    """The year's capaian table of the one plan among `paths` (the others: its realisasi
+    files); the check's findings go to stderr, and errors among them exit 1."""
+    from rktc.pipeline.year import check_year
+    from rktc.plan.year import REPORT_FORMATS, render_capaian
+
+    lang = resolve_language(lang_option)
+    if fmt not in REPORT_FORMATS:
+        return _fail_usage("cli.bad_format", lang, value=fmt, choices=", ".join(REPORT_FORMATS))
+    given = [*paths, *([renstra] if renstra else []), *realisasi]
+    missing = [p for p in given if not p.is_file()]
+    if missing:
+        return _fail_usage("cli.not_found", lang, path=missing[0])
+    try:
+        run = check_year(paths, selection_from([], []), renstra, realisasi, always_link=True)
+    except RktcError as exc:
+        typer.echo("rktc: " + exc.message.render(lang), err=True)
+        return EXIT_USAGE
+    plans = [p for p in run.plans if p.path in {str(path) for path in paths}]
+    if len(plans) != 1:
+        return _fail_usage("year.one_plan", lang, count=len(plans))
+    if run.diagnostics:
+        typer.echo(render_report("text", run.files, run.diagnostics, lang), err=True)
+    year = plans[0].year()
+    if year is not None:
+        typer.echo(render_capaian(year, fmt, lang))
+    return EXIT_PROBLEMS if year is None or run.failed() else EXIT_OK
 
 
 # The extension of an `-o` file and the format it names.
