@@ -179,9 +179,14 @@ def view_context(view: DocumentView) -> dict[str, Any]:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, RowView):  # by far the most numerous: no recursion into cells
-        plain = dict(vars(value))  # its fields, which hold no dataclass
-        plain["cells"] = list(value.cells)
-        return plain
+        return {
+            "kind": value.kind,
+            "cells": list(value.cells),
+            "continued": value.continued,
+            "source": value.source,
+            "bold": value.bold,
+            "span": value.span,
+        }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, list | tuple):

@@ -59,7 +59,7 @@ class Column:
     lines: bool = False  # a cell may hold several lines, one per indicator
 
 
-@dataclass
+@dataclass(slots=True)  # 40,000 of them for 10,000 indicators: slots make them cheaper
 class RowView:
     kind: str  # data | group | subtotal | total
     cells: list[str]
