@@ -23,6 +23,7 @@ from typing import IO, Self
 
 from rktc.render.docx.styles import TABLE_TEXT_SIZE, TABLE_TEXT_STYLE, table_text_style_id
 from rktc.render.docx.wordml import runs
+from rktc.render.docx.wordml import text as xml_text
 from rktc.render.view import DATA, GROUP, Column, RowView, TableView
 
 # The style id is not one of the document's: the slot never survives into the output.
@@ -140,6 +141,19 @@ def _cell_open(width: int, align: str | None, merge: str | None, bold: bool, sty
 
 
 _CELL_CLOSE = "</w:t></w:r></w:p></w:tc>"
+# Between two lines of a cell: the text run closed, a line break, the next run opened (as
+# `wordml.runs` writes them), plain and bold.
+_LINE_BREAK = {
+    bold: f'</w:t></w:r><w:r>{props}<w:br/></w:r><w:r>{props}<w:t xml:space="preserve">'
+    for bold, props in ((False, ""), (True, "<w:rPr><w:b/></w:rPr>"))
+}
+
+
+def _cell_text(cell: str, bold: bool) -> str:
+    """A cell's text between a template's opening and closing: escaped, lines broken."""
+    return xml_text(cell).replace("\n", _LINE_BREAK[bold])
+
+
 _ROW_OPEN = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 _SPECIAL = re.compile("[&<>\n\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NO_MERGES: frozenset[int] = frozenset()
@@ -192,19 +206,15 @@ class _TableLayout:
         return self._template(row, following).format(*row.cells)
 
     def _row_xml(self, row: RowView, following: RowView | None) -> str:
+        """A row whose cells may need escaping or hold several lines: the same template,
+        each such cell written as the runs `wordml.runs` makes of it."""
         if row.kind != DATA:
             return self._summary_row_xml(row)
-        restarted = self._restarted(following)
-        cells = []
-        for i, cell in enumerate(row.cells):
-            merge = "continue" if i in row.continued else "restart" if i in restarted else None
-            align = _column_align(self.columns[i])
-            cells.append(
-                _cell(
-                    cell, self.widths[i], align=align, merge=merge, bold=row.bold, style=self.style
-                )
-            )
-        return f"{_ROW_OPEN}{''.join(cells)}</w:tr>"
+        cells = [
+            cell if _SPECIAL.search(cell) is None else _cell_text(cell, row.bold)
+            for cell in row.cells
+        ]
+        return self._template(row, following).format(*cells)
 
     def _summary_row_xml(self, row: RowView) -> str:
         """A program heading (GROUP) or a Jumlah row: its label over `row.span` columns,
