@@ -304,6 +304,9 @@ class Linked:
     budget_matches: list[BudgetMatch] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     cumulative: dict[Loc, bool] = field(default_factory=dict)  # indicator path -> mode
+    # the matches by the path of the indicator they name (built when first asked for)
+    _entries: dict[Loc, list[RealisasiMatch]] | None = field(default=None, repr=False)
+    _renstra_entries: dict[Loc, RenstraMatch] | None = field(default=None, repr=False)
 
     @property
     def tahun(self) -> int:
@@ -322,10 +325,24 @@ class Linked:
         return not isinstance(self.plan, PlanV1)
 
     def renstra_of(self, indicator: Indicator) -> RenstraMatch | None:
-        for match in self.renstra_matches:
-            if match.found.listed is not None and match.found.listed.indicator is indicator:
-                return match
-        return None
+        """The (first) Renstra entry that names `indicator`."""
+        if self._renstra_entries is None:
+            self._renstra_entries = {}
+            for match in self.renstra_matches:
+                if match.found.listed is not None:
+                    path = match.found.listed.indicator.path
+                    self._renstra_entries.setdefault(path, match)
+        return self._renstra_entries.get(indicator.path)
+
+    def entries_of(self, indicator: Indicator) -> list[RealisasiMatch]:
+        """The realisasi entries that name `indicator`, in file order."""
+        if self._entries is None:
+            self._entries = {}
+            for match in self.realisasi_matches:
+                if match.found.listed is not None:
+                    path = match.found.listed.indicator.path
+                    self._entries.setdefault(path, []).append(match)
+        return self._entries.get(indicator.path, [])
 
     def polarity(self, indicator: Indicator) -> cp.Polarity:
         """The plan's polarity; for a format 1 plan (which cannot say), the Renstra's."""
@@ -340,23 +357,18 @@ class Linked:
         """The realisasi entries that say how the indicator's quarters add up."""
         return [
             (m, m.entry.kumulatif)
-            for m in self.realisasi_matches
-            if m.entry.kumulatif is not None and _names(m.found, indicator)
+            for m in self.entries_of(indicator)
+            if m.entry.kumulatif is not None
         ]
 
     def lower_formula(self, indicator: Indicator) -> cp.LowerFormula:
-        for match in self.realisasi_matches:
-            if match.entry.rumus is not None and _names(match.found, indicator):
+        for match in self.entries_of(indicator):
+            if match.entry.rumus is not None:
                 return match.entry.rumus  # type: ignore[return-value]
         return self.settings.lower_formula
 
     def cells_of(self, indicator: Indicator) -> list[Cell]:
-        return [
-            cell
-            for match in self.realisasi_matches
-            if _names(match.found, indicator)
-            for cell in match.cells
-        ]
+        return [cell for match in self.entries_of(indicator) for cell in match.cells]
 
     def file_of(self, index: int) -> RealisasiFile:
         return self.realisasi[index]
@@ -417,6 +429,7 @@ def link(
     for listed in linked.indicators.items:
         linked.cumulative[listed.indicator.path] = _cumulative(linked, listed.indicator)
     linked.realisasi_matches = [_read_cells(linked, match) for match in provisional]
+    linked._entries = None  # the provisional matches, indexed for `_cumulative`
     linked.budget_matches = [
         _budget(linked, f, i, entry)
         for f, read in enumerate(linked.realisasi)
@@ -749,7 +762,7 @@ def _indicator_year(linked: Linked, listed: Listed) -> IndicatorYear:
     if capaian is not None and capaian.percent is not None and problem is None:
         kategori = cp.kategori(capaian.percent, linked.settings.bands)
     match = linked.renstra_of(indicator)
-    entries = [m for m in linked.realisasi_matches if _names(m.found, indicator)]
+    entries = linked.entries_of(indicator)
     files = linked.realisasi
     oleh = _unique([m.entry.oleh or _model_oleh(files[m.file]) for m in entries])
     return IndicatorYear(

@@ -1814,13 +1814,7 @@ def realisasi_conflicting_settings(ctx: Context) -> Iterator[Diagnostic]:
                         )
                     ],
                 )
-        formulas = [
-            m
-            for m in linked.realisasi_matches
-            if m.entry.rumus is not None
-            and m.found.listed is not None
-            and m.found.listed.indicator is indicator
-        ]
+        formulas = [m for m in linked.entries_of(indicator) if m.entry.rumus is not None]
         for i, match in enumerate(formulas):
             where = year.in_realisasi(match.file, (*match.loc, "rumus"))
             formula = str(match.entry.rumus)
