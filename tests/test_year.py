@@ -579,3 +579,29 @@ def test_the_year_of_a_plan_for_documents():
         "Program Dukungan Manajemen",
     ]
     assert year.pagu() == D("30577023000")
+
+
+PEMDA = PLANS / "pemda-dinkes-2025.yaml"
+PEMDA_RENSTRA = PLANS / "pemda-dinkes-2025.renstra.yaml"
+PEMDA_REALISASI = PLANS / "pemda-dinkes-2025.realisasi.yaml"
+
+
+def test_the_pemda_example_year():
+    result = invoke("validate", PEMDA, "--renstra", PEMDA_RENSTRA, "--realisasi", PEMDA_REALISASI)
+    assert result.exit_code == 0, result.output
+    report = capaian_json(PEMDA, "--renstra", PEMDA_RENSTRA, "--realisasi", PEMDA_REALISASI)
+    by_name = {i["nama"]: i for i in report["indikator"]}
+    aki = by_name["Angka Kematian Ibu"]  # ≤ 183, realisasi 181: the bound holds
+    assert (aki["capaian_tampil"], aki["rumus"], aki["terpenuhi"]) == ("100%", "terpenuhi", True)
+    stunting = by_name["Prevalensi Balita Stunting"]  # (2 x 14 - 14,6) / 14
+    assert (stunting["capaian_tampil"], stunting["rumus"]) == ("95,71%", "selisih")
+    ikm = by_name["Indeks Kepuasan Masyarakat terhadap pelayanan Puskesmas"]
+    # rank 4 (Sangat Baik) / rank 3 (Baik) = 133,33 %, capped at 120 %
+    assert (ikm["realisasi"], ikm["capaian_tampil"]) == ("Sangat Baik", "120%")
+    assert {n["kode"] for n in report["anggaran"] if n["pagu_renstra"]} == {
+        "1.02.01",
+        "1.02.02",
+        "1.02.03",
+        "1.02.04",
+        "1.02.05",
+    }

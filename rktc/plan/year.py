@@ -952,7 +952,8 @@ def value_text(value: cp.Realisasi, target: Target | None) -> str:
         if target.is_percent:
             return f"{number(value)}%"
         if target.unit:
-            return f"{number(value)} {target.unit}"
+            space = "" if target.unit.startswith("/") else " "  # 181/100.000 KH
+            return f"{number(value)}{space}{target.unit}"
     return number(value)
 
 
