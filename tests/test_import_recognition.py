@@ -475,3 +475,135 @@ def test_reading_a_word_file_does_not_import_python_docx(tmp_path):
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.split() == [str(len(FRONT) + 1), "False"]
+
+
+# --- reading a workbook's cells without openpyxl's cell objects ------------------------------
+
+
+def varied_workbook(path: Path) -> Path:
+    """Every kind of cell openpyxl reads: shared and rich strings, numbers in formats,
+    dates, times, booleans, errors, formulas without a value, empty and missing cells."""
+    from datetime import date, datetime, time
+
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Matriks"
+    sheet.append(["RENCANA KINERJA TAHUNAN (RKT)"])
+    sheet.append([])
+    sheet.append(MATRIX_HEADER)
+    for i, row in enumerate(MATRIX_ROWS):
+        amount = int(row[6].replace(".", ""))
+        sheet.append([i + 1, *row[1:5], 0.955 if i == 0 else row[5], amount])
+        sheet.cell(sheet.max_row, 6).number_format = "0.0%"
+        sheet.cell(sheet.max_row, 7).number_format = "#,##0"
+    sheet.append([])
+    sheet.append(["Tanggal", datetime(2024, 1, 8), date(2024, 2, 29), time(13, 45)])
+    sheet.append(["Lain", True, "=SUM(G4:G6)", "#N/A", 1.5e-7, 12345678901234])
+    sheet["D9"].data_type = "e"
+    sheet.append(
+        [CellRichText(["Tebal ", TextBlock(InlineFont(b=True), "sekali")]), None, "  spasi  "]
+    )
+    sheet.cell(12, 5, "jauh")  # a row and cells left out before it
+    book.save(path)
+    return path
+
+
+def rewritten_sheet(source: Path, target: Path, change: Any) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = change(data.decode()).encode()
+            new.writestr(item, data)
+    return target
+
+
+def sheet_variants(tmp_path: Path) -> dict[str, Path]:
+    import re
+
+    base = varied_workbook(tmp_path / "varied.xlsx")
+
+    def rich(xml: str) -> str:  # an inline text in runs, with a phonetic guide to leave out
+        return xml.replace(
+            "<is><t>RENCANA KINERJA TAHUNAN (RKT)</t></is>",
+            "<is><r><t>RENCANA KINERJA </t></r><r><rPr><b/></rPr><t>TAHUNAN (RKT)</t></r>"
+            '<rPh sb="0" eb="1"><t>x</t></rPh></is>',
+        )
+
+    return {
+        "as written": base,
+        "rich inline text": rewritten_sheet(base, tmp_path / "rich.xlsx", rich),
+        "no dimension": rewritten_sheet(
+            base, tmp_path / "nodim.xlsx", lambda x: re.sub(r"<dimension [^>]*/>", "", x)
+        ),
+        "no row numbers": rewritten_sheet(
+            base, tmp_path / "norow.xlsx", lambda x: re.sub(r'<row r="\d+"', "<row", x)
+        ),
+        "attributes reordered": rewritten_sheet(
+            base,
+            tmp_path / "order.xlsx",
+            lambda x: re.sub(r'<c r="([A-Z]+\d+)" s="(\d+)"', r'<c s="\2" r="\1"', x),
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["as written", "rich inline text", "no dimension", "no row numbers", "attributes reordered"],
+)
+def test_a_sheet_s_cells_are_read_as_openpyxl_reads_them(tmp_path, monkeypatch, variant):
+    from rktc.importer import sheets
+
+    source = sheet_variants(tmp_path)[variant]
+    fast = read_blocks(source)
+    used: list[bool] = []
+    original = sheets._SheetCells.rows_of
+
+    def counted(book: Any, sheet: Any) -> Any:
+        rows = original(book, sheet)
+        used.append(rows is not None)
+        return rows
+
+    monkeypatch.setattr(sheets._SheetCells, "rows_of", counted)
+    assert blocks_as_values(read_blocks(source)) == blocks_as_values(fast)
+    assert used == [variant != "attributes reordered"]  # that one is left to openpyxl
+    monkeypatch.setattr(sheets._SheetCells, "rows_of", lambda book, sheet: None)
+    assert blocks_as_values(read_blocks(source)) == blocks_as_values(fast)
+    if variant == "as written":
+        [title, table, *_] = fast
+        assert title.text == "RENCANA KINERJA TAHUNAN (RKT)"
+        assert table.rows[1][5:] == ["95,5%", "1.250.000.000"]
+
+
+def test_a_workbook_rktc_writes_is_read_by_its_shared_strings_as_openpyxl_reads_it(
+    tmp_path, monkeypatch
+):
+    from helpers import PLANS
+
+    from rktc.importer import sheets
+
+    built = tmp_path / "rkt.xlsx"
+    result = CliRunner().invoke(
+        app, ["build", str(PLANS / "published" / "kpu-oku-2023.yaml"), "-o", str(built), "--force"]
+    )
+    assert result.exit_code == 0, result.output
+    used: list[bool] = []
+    original = sheets._SheetCells.rows_of
+
+    def counted(book: Any, sheet: Any) -> Any:
+        rows = original(book, sheet)
+        used.append(rows is not None)
+        return rows
+
+    monkeypatch.setattr(sheets._SheetCells, "rows_of", counted)
+    fast = blocks_as_values(read_blocks(built))
+    assert len(used) > 1
+    assert all(used)  # every sheet read from its text
+    monkeypatch.setattr(sheets._SheetCells, "rows_of", lambda book, sheet: None)
+    assert blocks_as_values(read_blocks(built)) == fast

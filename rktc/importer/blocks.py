@@ -284,6 +284,11 @@ _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 _UNSPLIT = ("customXml", "PrChange", "<?")
 
 
+def xml_text(raw: str) -> str:
+    """Text as it stands in XML markup, its character and entity references read."""
+    return _ENTITY.sub(_unescape, raw)
+
+
 def _unescape(match: re.Match[str]) -> str:
     hexadecimal, decimal, name = match.groups()
     if name:
