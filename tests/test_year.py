@@ -605,3 +605,20 @@ def test_the_pemda_example_year():
         "1.02.04",
         "1.02.05",
     }
+
+
+def test_the_example_of_docs_sakip_year_is_what_rktc_prints(tmp_path):
+    text = (ROOT / "docs" / "sakip-year.md").read_text(encoding="utf-8")
+    files = re.findall(r"```yaml\n# file: (\S+)\n(.*?)```", text, re.DOTALL)
+    assert [name for name, _ in files] == [
+        "rkt-2025.yaml",
+        "renstra-2025-2029.yaml",
+        "realisasi-2025.yaml",
+    ]
+    for name, body in files:
+        write(tmp_path, name, body)
+    plan, real = tmp_path / "rkt-2025.yaml", tmp_path / "realisasi-2025.yaml"
+    assert validate_json(plan, "--realisasi", real) == (0, [])
+    shown = text.split("<!-- capaian output -->\n```text\n", 1)[1].split("```", 1)[0]
+    result = invoke("capaian", plan, real, "--lang", "en")
+    assert (result.exit_code, result.stdout) == (0, shown)
