@@ -622,3 +622,12 @@ def test_the_example_of_docs_sakip_year_is_what_rktc_prints(tmp_path):
     shown = text.split("<!-- capaian output -->\n```text\n", 1)[1].split("```", 1)[0]
     result = invoke("capaian", plan, real, "--lang", "en")
     assert (result.exit_code, result.stdout) == (0, shown)
+
+
+def test_a_plan_whose_year_cannot_be_read_has_no_capaian(tmp_path):
+    plan = write(tmp_path, "plan.yaml", PLAN_V2_WITH_RENSTRA.replace("tahun: 2025", "tahun: 20x5"))
+    write(tmp_path, "renstra.yaml", RENSTRA)
+    result = invoke("capaian", plan)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "RKT013" in result.output
+    assert "internal" not in result.output

@@ -103,8 +103,14 @@ class PlanYear:
         return self.renstra is not None or bool(self.realisasi)
 
     def year(self) -> Year | None:
-        """What the PK and LKjIP print: None when the plan could not be read."""
-        return year_of(self.linked) if self.linked is not None else None
+        """What the PK and LKjIP print: None when the plan (or the part the year needs:
+        its `tahun`, its hierarchy) could not be read."""
+        if self.linked is None:
+            return None
+        try:
+            return year_of(self.linked)
+        except UnreadablePart:
+            return None
 
 
 @dataclass
