@@ -29,6 +29,7 @@ NOT_TEXT = {
     "RKT005": "bytes that are not UTF-8",
     "RKT006": "a file over 16 MiB",
     "RKT009": "an empty file",
+    "RKT015": "a layout file, not a plan (tests/test_layouts.py)",
 }
 
 

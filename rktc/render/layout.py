@@ -668,8 +668,7 @@ def _table(table_id: str, entries: dict[str, tuple[Any, _At]], at: _At) -> Table
             )
             fine = False
     columns = _columns(source, *entries["kolom"])
-    if columns is None:
-        return None
+    fine = fine and columns is not None
     labels: dict[str, str | None] = {"jumlah": None, "subjumlah": None}
     for key in labels:
         if key in entries:
@@ -703,7 +702,7 @@ def _table(table_id: str, entries: dict[str, tuple[Any, _At]], at: _At) -> Table
     if "ukuran_huruf" in entries:
         font_size = _font_size(*entries["ukuran_huruf"])
         fine = fine and font_size is not None
-    if not fine:
+    if not fine or columns is None:
         return None
     return TableDef(
         table_id,
@@ -836,7 +835,8 @@ class _Outline:
     sections: dict[str, _At] = field(default_factory=dict)
     tables: list[tuple[str, _At]] = field(default_factory=list)
     texts: list[tuple[str, _At]] = field(default_factory=list)
-    conditions: list[tuple[Section, list[tuple[str, _At]]]] = field(default_factory=list)
+    # `jika_ada`: the tables of the section (and its sub-sections), the columns it names
+    conditions: list[tuple[list[str], list[tuple[str, _At]]]] = field(default_factory=list)
 
 
 def _parts(value: Any, at: _At, found: _Outline) -> tuple[Part, ...] | None:
@@ -981,6 +981,7 @@ def _section(item: Any, at: _At, default_level: int, found: _Outline) -> Section
             fine = fine and condition is not None
             if condition is not None:
                 conditions.append((condition, at / "jika_ada" / i))
+    first_table = len(found.tables)
     blocks: tuple[Block, ...] = ()
     if "isi" in mapping:
         read = _blocks(mapping["isi"], at / "isi", found)
@@ -991,9 +992,11 @@ def _section(item: Any, at: _At, default_level: int, found: _Outline) -> Section
         read_children = _sections(mapping["sub"], at / "sub", max(level, 0) + 1, found)
         fine = fine and read_children is not None
         children = read_children or ()
+    if conditions:
+        found.conditions.append(([n for n, _ in found.tables[first_table:]], conditions))
     if not fine:
         return None
-    section = Section(
+    return Section(
         key,
         heading if level > 0 else (),
         level,
@@ -1004,9 +1007,6 @@ def _section(item: Any, at: _At, default_level: int, found: _Outline) -> Section
         paged_only=flags["hanya_cetak"],
         only_if=tuple(name for name, _ in conditions),
     )
-    if conditions:
-        found.conditions.append((section, conditions))
-    return section
 
 
 def _blocks(value: Any, at: _At, found: _Outline) -> tuple[Block, ...] | None:
@@ -1102,7 +1102,7 @@ def _layout(loaded: Loaded, problems: list[Diagnostic], templates: Path | None) 
         return None
     base_data: dict[str, Any] = {}
     base_top: _At | None = None
-    if "extends" in data:
+    if "extends" in data:  # a base that is not there: the rest is still checked
         name = _text(data["extends"], top / "extends")
         if name is not None and name not in BUILTIN:
             (top / "extends").report(
@@ -1114,12 +1114,10 @@ def _layout(loaded: Loaded, problems: list[Diagnostic], templates: Path | None) 
                 if difflib.get_close_matches(name, BUILTIN, n=1, cutoff=0.6)
                 else msg("hint.layout.extends", names=", ".join(BUILTIN)),
             )
-            return None
-        if name is None:
-            return None
-        base = _builtin_loaded(name)
-        base_top = _At(_File(base, problems), ())
-        base_data = base.data
+        elif name is not None:
+            base = _builtin_loaded(name)
+            base_top = _At(_File(base, problems), ())
+            base_data = base.data
     name = _text(data["nama"], top / "nama") if "nama" in data else None
     description = _text(data["keterangan"], top / "keterangan") if "keterangan" in data else None
     # the tables: the base's, each key overridden by the layout's own
@@ -1155,12 +1153,12 @@ def _layout(loaded: Loaded, problems: list[Diagnostic], templates: Path | None) 
     else:
         top.report("RKT011", "layout.no_parts")
         return None
-    if parts is None:
-        return None
-    fine = len(defs) == len(entries)
-    parts = _resolve_tables(parts, defs, found, entries) if fine else parts
+    # what the parts name, checked even where a part could not be read
+    fine = _check_tables(found, defs, entries) and len(defs) == len(entries)
     fine = _check_texts(found, templates) and fine
     fine = _check_conditions(found, defs) and fine
+    if parts is not None and fine:
+        parts = _resolve_tables(parts, defs)
     if "tanpa" in data and parts is not None:
         parts = _without(parts, data["tanpa"], top / "tanpa", found)
     if parts is None or not fine:
@@ -1169,20 +1167,23 @@ def _layout(loaded: Loaded, problems: list[Diagnostic], templates: Path | None) 
     return Layout(name, Outline(name, parts), tuple(defs.values()), description or "")
 
 
-def _resolve_tables(
-    parts: tuple[Part, ...],
-    defs: dict[str, TableDef],
-    found: _Outline,
-    entries: Mapping[str, object],
-) -> tuple[Part, ...] | None:
-    """Check that each table block names a table, and give the captioned ones their kind."""
+def _check_tables(
+    found: _Outline, defs: dict[str, TableDef], entries: Mapping[str, object]
+) -> bool:
+    """Each table block names a table of the layout (one that could not be read is
+    reported where it is written, not again here)."""
     fine = True
     for name, at in found.tables:
-        if name not in defs:
+        if name not in entries:
             at.unknown(name, list(entries), "tabel")
             fine = False
-    if not fine:
-        return None
+        elif name not in defs:
+            fine = False
+    return fine
+
+
+def _resolve_tables(parts: tuple[Part, ...], defs: dict[str, TableDef]) -> tuple[Part, ...]:
+    """The table blocks as the outline names them, the captioned ones with their kind."""
     captioned = {t.id for t in defs.values() if SOURCES[t.source].captioned}
     return tuple(_map_blocks(part, captioned) for part in parts)
 
@@ -1251,9 +1252,9 @@ def text_names(templates: Path | None = None) -> list[str]:
 def _check_conditions(found: _Outline, defs: dict[str, TableDef]) -> bool:
     """`jika_ada` names columns of the section's own tables (or `kolom_lain`)."""
     fine = True
-    for section, conditions in found.conditions:
+    for table_ids, conditions in found.conditions:
         names = {EXTRA_COLUMNS}
-        tables = [defs.get(table_id) for table_id in _section_tables(section)]
+        tables = [defs.get(table_id) for table_id in table_ids]
         if None in tables:
             continue  # a table that could not be read (reported) or is not there (reported)
         for table in tables:
@@ -1265,14 +1266,6 @@ def _check_conditions(found: _Outline, defs: dict[str, TableDef]) -> bool:
                 at.unknown(name, sorted(names), "jika_ada")
                 fine = False
     return fine
-
-
-def _section_tables(section: Section) -> Iterator[str]:
-    for block in section.blocks:
-        if block.kind in (TABLE, CAPTIONED_TABLES):
-            yield block.source
-    for child in section.sections:
-        yield from _section_tables(child)
 
 
 def _without(

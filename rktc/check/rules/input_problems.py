@@ -338,3 +338,28 @@ input_rule(
     Write `rktc: 2` with the kind of office (`jenis:`) (or `rktc: 1` for a plan in the first format), or upgrade rktc.
     """,
 )
+
+input_rule(
+    "RKT015",
+    "unknown-layout-name",
+    """
+    A layout file names a source, a column, a block or another name its vocabulary does not have.
+
+    ## Why is this bad?
+    A layout (`rktc build --layout FILE`, docs/layouts.md) says which tables the document
+    prints and which columns each shows; a misspelt name would silently drop a column or a
+    chapter from the document an office submits. rktc refuses the layout and names the
+    closest name it knows. The names: table sources, their columns, blocks, tables, texts,
+    levels, alignments, heading fields, sections, base layouts.
+
+    ## Example
+    A layout file, not a plan: a table whose column list has `- indikatr` under
+    `sumber: matriks`.
+
+    ## Use instead
+    The same layout with `- indikator`, a column of the `matriks` source.
+
+    ## Fix
+    Use the suggested name, or one of the names docs/layouts.md lists for that source.
+    """,
+)
