@@ -317,14 +317,14 @@ class _Split:
         w = re.escape(prefix)
         self.open_table = re.compile(f"<{w}tbl(?=[\\s>/])")
         self.close_table = f"</{prefix}tbl>"
-        self.rows = re.compile(f"<{w}tr(?=[\\s>/])")
-        self.cells = re.compile(f"<{w}tc(?=[\\s>/])")
-        self.paragraphs = re.compile(f"<{w}p(?=[\\s>/])")
-        self.texts = re.compile(f"<{w}t(?:\\s[^>]*)?(?<!/)>([^<]*)</{w}t>")
-        self.cell_properties = f"</{prefix}tcPr>"
-        self.span = re.compile(f"<{w}gridSpan(?=[\\s/>])[^>]*?\\s{w}val\\s*=\\s*[\"']([^\"']*)")
-        self.merge = re.compile(f"<{w}vMerge(?=[\\s/>])([^>]*)>")
-        self.merge_value = re.compile(f"\\s{w}val\\s*=\\s*[\"']([^\"']*)")
+        # the markup a table is read by: the start of a row, a cell or a paragraph, a
+        # text, a cell's gridSpan or vMerge (in a table without tracked changes, only its
+        # tcPr holds them)
+        self.tokens = re.compile(
+            f"<{w}(tr|tc|p)(?=[\\s>/])|<{w}t(?:\\s[^>]*)?(?<!/)>([^<]*)</{w}t>"
+            f"|<{w}(gridSpan|vMerge)(?=[\\s/>])([^>]*)>"
+        )
+        self.value = re.compile(f"\\s{w}val\\s*=\\s*[\"']([^\"']*)")
         self.unsplit = _UNSPLIT  # what a table must not hold to be read by its markup
 
     @classmethod
@@ -408,29 +408,45 @@ class _Split:
         text = self.text
         if self.open_table.search(text, start + 1, end) or self._unsplit(start, end):
             return self._parsed(text[start:end])
+        return self._read(start, end)
+
+    def _read(self, start: int, end: int) -> Table:
+        """The table between `start` and `end` of the text, from its markup's tokens."""
         table = Table([])
-        starts = [m.start() for m in self.rows.finditer(text, start, end)]
-        for r, (row_start, row_end) in enumerate(zip(starts, [*starts[1:], end], strict=True)):
-            cells: list[str] = []
-            for cell in self.cells.split(text[row_start:row_end])[1:]:
-                span, continues = 1, False
-                properties_end = cell.find(self.cell_properties)
-                if properties_end >= 0:
-                    if cell.find("gridSpan", 0, properties_end) >= 0:
-                        found = self.span.search(cell, 0, properties_end)
-                        if found is not None:
-                            span = _span(found.group(1))
-                    if cell.find("vMerge", 0, properties_end) >= 0:
-                        merge = self.merge.search(cell, 0, properties_end)
-                        if merge is not None:
-                            value = self.merge_value.search(merge.group(1))
-                            continues = value is None or value.group(1) == "continue"
-                cell_text = self._cell_text(cell)
-                for _ in range(span):
-                    if continues:
-                        table.continued.add((r, len(cells)))
-                    cells.append(cell_text)
-            table.rows.append(cells)
+        cells: list[str] = []
+        texts: list[str] | None = None  # the paragraphs' texts of the open cell
+        runs: list[str] | None = None  # the texts of the open paragraph
+        span, continues = 1, False
+        for tag, text, prop, attributes in self.tokens.findall(self.text, start, end):
+            if not tag and not prop:  # a w:t
+                if runs is not None:
+                    runs.append(text)
+                continue
+            if prop:
+                found = self.value.search(attributes)
+                if prop == "gridSpan":
+                    span = _span(found.group(1) if found else None)
+                else:
+                    continues = found is None or found.group(1) == "continue"
+                continue
+            if runs is not None:  # the open paragraph ends
+                _add_text(texts, runs)
+                runs = None
+            if tag == "p":
+                runs = []
+                continue
+            if texts is not None:  # the open cell ends
+                _add_cell(table, cells, " ".join(texts), span, continues)
+                texts = None
+            if tag == "tr":
+                cells = []
+                table.rows.append(cells)
+            else:
+                texts, span, continues = [], 1, False
+        if runs is not None:
+            _add_text(texts, runs)
+        if texts is not None:
+            _add_cell(table, cells, " ".join(texts), span, continues)
         return table
 
     def _unsplit(self, start: int, end: int) -> bool:
@@ -439,17 +455,6 @@ class _Split:
         if text.find("Content", start, end) >= 0:  # sdtContent, txbxContent, AlternateContent
             return True
         return any(text.find(marker, start, end) >= 0 for marker in self.unsplit)
-
-    def _cell_text(self, cell: str) -> str:
-        texts = []
-        for paragraph in self.paragraphs.split(cell)[1:]:
-            found = "".join(self.texts.findall(paragraph))
-            if "&" in found:
-                found = _ENTITY.sub(_unescape, found)
-            text = " ".join(found.split())
-            if text:
-                texts.append(text)
-        return " ".join(texts)
 
     def _parsed(self, markup: str) -> Table:
         """A table read from its parsed markup (inside the root element, for its
@@ -494,6 +499,25 @@ def _stream_blocks(handle: Any, styles: _Styles) -> list[Block]:
         while element.getprevious() is not None:
             del parent[0]
     return blocks
+
+
+def _add_text(texts: list[str] | None, runs: list[str]) -> None:
+    """A paragraph's text, its whitespace collapsed, to its cell's (if any, and not empty)."""
+    found = "".join(runs)
+    if "&" in found:
+        found = xml_text(found)
+    text = " ".join(found.split())
+    if text and texts is not None:
+        texts.append(text)
+
+
+def _add_cell(table: Table, cells: list[str], text: str, span: int, continues: bool) -> None:
+    """A cell's text in each grid column it spans, marked when it is merged from above."""
+    r = len(table.rows) - 1
+    for _ in range(span):
+        if continues:
+            table.continued.add((r, len(cells)))
+        cells.append(text)
 
 
 def _in_body(element: Any) -> bool:
