@@ -346,6 +346,9 @@ BODY = """<w:body>
 <w:sdt><w:sdtContent><w:tbl><w:tr>{plain}</w:tr></w:tbl>\
 <w:p><w:r><w:t>di dalam kontrol isi</w:t></w:r></w:p></w:sdtContent></w:sdt>
 <w:tbl><w:tr>{nested}{plain}</w:tr><w:customXml><w:tr>{plain}</w:tr></w:customXml></w:tbl>
+<w:tbl><w:customXml><w:tr><w:sdt><w:sdtContent>{plain}</w:sdtContent></w:sdt>\
+<w:tc><w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>isian</w:t>\
+</w:r></w:p></w:sdtContent></w:sdt></w:tc></w:tr></w:customXml></w:tbl>
 <w:tbl/>
 <w:sectPr/>
 </w:body>"""
@@ -416,6 +419,7 @@ EXPECTED_TABLES = [
         {(1, 3), (2, 0), (2, 3)},
     ),
     ([["luar dalam", "biasa"], ["biasa"]], set()),  # a table in a cell is that cell's text
+    ([["biasa", "isian"]], set()),  # rows, cells and paragraphs inside content controls
     ([], set()),
 ]
 

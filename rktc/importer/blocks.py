@@ -278,10 +278,11 @@ _NAMESPACE_DECLARATION = re.compile(r"""xmlns(?::([\w.-]+))?\s*=\s*(["'])(.*?)\2
 # markup that the tables' reader does not read as lxml would: such a table is parsed
 _ENTITY = re.compile(r"&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
-# besides content controls, text boxes (paragraphs inside paragraphs) and alternate
-# content (the same text twice), all of which hold an element named "...Content": custom
-# XML around cells, tracked property changes (a second tcPr), processing instructions
-_UNSPLIT = ("customXml", "PrChange", "<?")
+# what a table's tokens would read otherwise than lxml: a text box (paragraphs inside a
+# paragraph) and a tracked change of a cell's properties (a gridSpan or vMerge of before)
+_UNSPLIT = ("txbxContent", "tcPrChange")
+# a DTD, a comment, CDATA or a processing instruction (after the XML declaration)
+_DECLARATION = re.compile(r"<[!?]")
 
 
 def xml_text(raw: str) -> str:
@@ -300,12 +301,13 @@ class _Split:
     """A document part's text with the tables of its body cut out.
 
     `rest` is the document with each table (and the tables inside its cells) replaced by
-    an empty table element that names its place; `table(n)` reads the n-th table from its
-    markup: rows at each `<w:tr`, cells at each `<w:tc`, paragraphs at each `<w:p`, the
-    text of their `<w:t>` elements, a cell's gridSpan and vMerge from its tcPr. That reads
-    what lxml reads only when a table holds no nested table, content control, text box,
-    alternate content, tracked property change, comment or processing instruction, and
-    when the namespace is declared once, on the root; any other table is parsed.
+    an empty table element that names its place; `table(n)` reads the n-th table from the
+    tokens of its markup, in order: the start of each row, cell and paragraph, the text of
+    each `<w:t>`, each cell's gridSpan and vMerge. Content controls and custom XML around
+    rows, cells or paragraphs are read through, as lxml's reading does. A table holding a
+    table, a text box or a tracked change of a cell's properties is parsed instead; a
+    part with a DTD, a comment, CDATA, a processing instruction or the namespace declared
+    other than once on the root is not split at all.
     """
 
     def __init__(self, text: str, prefix: str, root: tuple[str, str]) -> None:
@@ -325,7 +327,6 @@ class _Split:
             f"|<{w}(gridSpan|vMerge)(?=[\\s/>])([^>]*)>"
         )
         self.value = re.compile(f"\\s{w}val\\s*=\\s*[\"']([^\"']*)")
-        self.unsplit = _UNSPLIT  # what a table must not hold to be read by its markup
 
     @classmethod
     def of(cls, raw: bytes) -> _Split | None:
@@ -342,8 +343,8 @@ class _Split:
                 "utf8",
             ):
                 return None
-        if "<!" in text:
-            return None  # a DTD, a comment or CDATA
+        if _DECLARATION.search(text, 2):
+            return None  # markup whose text lxml reads otherwise (or a DTD): lxml reads it
         start = text.find("<", text.find("?>") + 2 if text.startswith("<?xml") else 0)
         end = text.find(">", start)
         if start < 0 or end < 0:
@@ -450,11 +451,8 @@ class _Split:
         return table
 
     def _unsplit(self, start: int, end: int) -> bool:
-        """Whether the table holds markup its markup's reader does not read as lxml does."""
-        text = self.text
-        if text.find("Content", start, end) >= 0:  # sdtContent, txbxContent, AlternateContent
-            return True
-        return any(text.find(marker, start, end) >= 0 for marker in self.unsplit)
+        """Whether the table holds markup its tokens do not read as lxml does."""
+        return any(self.text.find(marker, start, end) >= 0 for marker in _UNSPLIT)
 
     def _parsed(self, markup: str) -> Table:
         """A table read from its parsed markup (inside the root element, for its
