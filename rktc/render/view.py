@@ -76,6 +76,9 @@ class TableView:
     columns: list[Column]
     rows: list[RowView] = field(default_factory=list)
     font_size: float | None = None  # points; None: the document's table text
+    # some rows are bold or some cells have several lines: the templates print such a
+    # table's rows the slower way, and every other table's as fast as ever
+    formatted: bool = False
 
 
 @dataclass
@@ -838,6 +841,13 @@ def _ro_satuan(node: Node, ancestors: tuple[Node, ...]) -> str:
 
 
 def _build(ctx: _Context, table: TableDef) -> _Built:
+    built = _build_rows(ctx, table)
+    for view in built.tables():
+        view.formatted = any(c.lines for c in view.columns) or any(r.bold for r in view.rows)
+    return built
+
+
+def _build_rows(ctx: _Context, table: TableDef) -> _Built:
     source = table.source
     if source in ("indikator", "program", "rkt", "apbn"):
         return _document_table(ctx, table)
