@@ -305,6 +305,58 @@ def test_a_kpu_plan_of_format_2_shows_its_iku_and_its_own_columns(tmp_path: Path
                                      "survei akhir tahun"]  # fmt: skip
 
 
+PUBLISHED_MATRIX = """\
+rktc: 2
+jenis: pemda
+tahun: 2025
+instansi: {nama: Kecamatan Contoh, kota: Contoh}
+renstra: {periode: 2021-2026}
+visi: {teks: Terwujudnya pelayanan prima}
+misi: [Meningkatkan pelayanan]
+tujuan: [Meningkatnya pelayanan publik]
+penandatangan: {tempat: Contoh, tanggal: 6 Januari 2025, jabatan: Camat, nama: NAMA}
+tabel:
+  matriks:
+    - kode: "7.01.01"
+      uraian: PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA
+      indikator: [Persentase dokumen tepat waktu, Nilai SAKIP]
+      satuan: ["%", Predikat]
+      target: ["100%", BB]
+      pagu: 150.000.000
+    - kode: "7.01.01.2.01.0001"
+      tingkat: sub_kegiatan
+      uraian: Penyusunan Dokumen Perencanaan Perangkat Daerah
+      indikator: Jumlah dokumen perencanaan perangkat daerah
+      satuan: Dokumen
+      target: 2 Dokumen
+      pagu: 150.000.000
+      lokasi: Kecamatan Contoh
+      sumber_dana: DAU
+      kelompok_sasaran: Perangkat kecamatan
+      kolom: {"Realisasi Capaian Tahun n-2": 2 Dokumen, Catatan: prioritas}
+    - {uraian: Jumlah, jumlah: ya, pagu: 150.000.000}
+"""
+
+
+def test_a_published_matrix_prints_as_written_its_own_columns_where_they_belong(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PUBLISHED_MATRIX, encoding="utf-8")
+    view = view_of(plan)
+    renja = view.tables["renja"]
+    headers = [c.header for c in renja.columns]
+    assert headers.count("Realisasi Capaian Tahun n-2") == 1  # its own column fills SIPD's
+    assert headers[-1] == "Catatan"
+    row = next(r for r in renja.rows if r.cells[1] == "7.01.01.2.01.0001")
+    assert row.cells[headers.index("Realisasi Capaian Tahun n-2")] == "2 Dokumen"
+    assert row.cells[-1] == "prioritas"
+    matrix = view.tables["matriks_rkt"]
+    assert [c.header for c in matrix.columns][-2:] == ["Realisasi Capaian Tahun n-2", "Catatan"]
+    assert [r.cells[6] for r in matrix.rows] == ["150.000.000", "150.000.000", "150.000.000"]
+    assert matrix.rows[0].bold
+
+
 # --- DOCX ---------------------------------------------------------------------------------------
 
 

@@ -360,13 +360,16 @@ def _view_column(
     return Column(key, header, column.width, column.numeric, column.align, column.lines)
 
 
-def _with_extras(table: TableDef, found: Iterable[Mapping[str, str]]) -> list[ColumnDef]:
+def _with_extras(
+    table: TableDef, found: Iterable[Mapping[str, str]], absorbed: Iterable[str] = ()
+) -> list[ColumnDef]:
     """The table's columns, and after them the plan's own columns it does not print
-    (when the layout lets it: `kolom_lain`), in the order the plan first writes them."""
+    (when the layout lets it: `kolom_lain`), in the order the plan first writes them.
+    `absorbed`: headers of the plan's own columns that a column of the table prints."""
     columns = list(table.columns)
     if not table.extra_columns:
         return columns
-    printed = {c.extra for c in columns if c.extra is not None}
+    printed = {c.extra for c in columns if c.extra is not None} | set(absorbed)
     headers: dict[str, None] = {}
     for extra in found:
         headers.update(dict.fromkeys(h for h in extra if h not in printed))
@@ -374,6 +377,11 @@ def _with_extras(table: TableDef, found: Iterable[Mapping[str, str]]) -> list[Co
     width = max(EXTRA_WIDTH, round(sum(c.width for c in columns) / max(len(columns), 1)))
     columns.extend(ColumnDef(EXTRA_PREFIX + h, h, width) for h in headers)
     return columns
+
+
+def _folded(header: str) -> str:
+    """A header compared with another: its letters and digits, in lower case."""
+    return "".join(ch for ch in header.casefold() if ch.isalnum())
 
 
 def _total_row(
@@ -605,9 +613,21 @@ def _matrix(ctx: _Context, table: TableDef) -> _Built:
     # the rows that head rows printed below them are in bold (a program over its kegiatan)
     printed = {id(node) for node, _, _ in entries}
     heads = {id(a) for _, ancestors, _ in entries for a in ancestors if id(a) in printed}
-    columns = _with_extras(table, _node_extras(node for node, _, _ in entries))
-    shows = _node_cells(ctx, columns)
     header = _uraian_header(ctx, table)
+    # a published matrix keeps the columns the format does not model as its own; one whose
+    # header is a column's of this table (SIPD's "Realisasi Capaian Tahun n-2") fills it
+    by_header = {
+        _folded(ctx.header(c.header or header)): i
+        for i, c in enumerate(table.columns)
+        if c.extra is None
+    }
+    absorbing: dict[str, int] = {}
+    for extra in _node_extras(node for node, _, _ in entries):
+        for key in extra:
+            if _folded(key) in by_header:
+                absorbing[key] = by_header[_folded(key)]
+    columns = _with_extras(table, _node_extras(node for node, _, _ in entries), absorbing)
+    shows = _node_cells(ctx, columns)
     # the matrix's money is not summed down its column (a program's pagu is the sum of its
     # kegiatan's): its key is `pagu`, never the `anggaran` of a table of summands
     view = TableView(
@@ -637,6 +657,10 @@ def _matrix(ctx: _Context, table: TableDef) -> _Built:
         cells = [show(node, ancestors) for show in shows]
         for i in numbered:
             cells[i] = str(number_)
+        if absorbing and node.extra:
+            for key, i in absorbing.items():
+                if not cells[i] and node.extra.get(key):
+                    cells[i] = node.extra[key]
         continued = frozenset(
             i
             for i, level in level_columns
