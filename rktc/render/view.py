@@ -373,10 +373,39 @@ def _with_extras(
     headers: dict[str, None] = {}
     for extra in found:
         headers.update(dict.fromkeys(h for h in extra if h not in printed))
-    # as wide as the table's columns are on average (widths are relative to each other)
-    width = max(EXTRA_WIDTH, round(sum(c.width for c in columns) / max(len(columns), 1)))
+    if not headers:
+        return columns
+    # each as wide as the table's columns are on average, its room taken (up to two thirds
+    # of what they have over that) from the wider text columns (names, indicators), so that
+    # a code or an amount keeps the width the layout gives it on the page; the rest of the
+    # room, from all columns alike (widths are relative to each other)
+    total = sum(c.width for c in columns)
+    width = max(EXTRA_WIDTH, round(total / max(len(columns), 1)))
+    wide = {
+        c.name
+        for c in columns
+        if c.width > width and not c.numeric and c.name not in ("no", "kode")
+    }
+    room = sum(c.width - width for c in columns if c.name in wide)
+    needed = min(width * len(headers), room * 2 // 3)
+    columns = [
+        _narrowed(c, needed * (c.width - width) // room) if c.name in wide else c
+        for c in columns
+    ]
     columns.extend(ColumnDef(EXTRA_PREFIX + h, h, width) for h in headers)
     return columns
+
+
+def _narrowed(column: ColumnDef, by: int) -> ColumnDef:
+    return ColumnDef(
+        column.name,
+        column.header,
+        column.width - by,
+        column.numeric,
+        column.align,
+        column.merge,
+        column.lines,
+    )
 
 
 def _folded(header: str) -> str:
