@@ -15,12 +15,10 @@ exact Decimal, and a published total row is kept as a `StatedTotal` beside the r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
-
-from pydantic import BaseModel
 
 from rktc.plan import schema, schema2
 from rktc.plan.validate import UnreadablePart
@@ -32,7 +30,7 @@ NEGATIVE = "negatif"  # lower is better
 POSITIVE = "positif"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """An indicator as declared, with the path of its declaration (`...indikator.0`)."""
 
@@ -73,7 +71,7 @@ class Indicator:
         return self.target.text if self.target is not None else ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorUse:
     """An indicator where it is listed: its declaration, or a `ref:` to one (`entry_path`)."""
 
@@ -85,7 +83,7 @@ class IndicatorUse:
         return self.entry_path != self.indicator.path
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """One program, kegiatan, sub kegiatan, KRO, RO ... of the plan."""
 
@@ -134,7 +132,7 @@ class Goal:
     path: Loc
     id: str | None = None
     kode: str | None = None
-    indicators: tuple[IndicatorUse, ...] = ()
+    indicators: Sequence[IndicatorUse] = ()
 
 
 @dataclass(frozen=True)
@@ -216,7 +214,9 @@ def _hierarchy_of(plan: Any) -> Hierarchy:
     tabel = plan.tabel
     if tabel is not None and tabel.matriks:
         return _from_matrix(plan, kind)
-    resolver = _Resolver(plan)
+    resolver = _Resolver()
+    tujuan = [_goal(t, ("tujuan", i), resolver) for i, t in enumerate(_readable(plan, "tujuan"))]
+    sasaran = [_goal(s, ("sasaran", i), resolver) for i, s in enumerate(plan.sasaran)]
     levels = schema2.LEVELS[kind]
     if kind == "pemda" and plan.urusan:
         roots = [_node(u, ("urusan", i), levels, 0, resolver) for i, u in enumerate(plan.urusan)]
@@ -225,13 +225,9 @@ def _hierarchy_of(plan: Any) -> Hierarchy:
         roots = [
             _node(p, ("program", i), levels, start, resolver) for i, p in enumerate(plan.program)
         ]
+    resolver.resolve()
     return Hierarchy(
-        kind,
-        levels,
-        roots,
-        tujuan=[_goal(t, ("tujuan", i), resolver) for i, t in enumerate(_readable(plan, "tujuan"))],
-        sasaran=[_goal(s, ("sasaran", i), resolver) for i, s in enumerate(plan.sasaran)],
-        references=resolver.references,
+        kind, levels, roots, tujuan=tujuan, sasaran=sasaran, references=resolver.references
     )
 
 
@@ -275,48 +271,47 @@ def _indicator(entry: Any, path: Loc) -> Indicator:
 
 
 class _Resolver:
-    """Indicators by `id` across the whole plan, for `ref:` entries (first declaration wins)."""
+    """Indicators by `id` across the whole plan, for `ref:` entries (first declaration wins).
 
-    def __init__(self, plan: Any) -> None:
+    One pass: declarations are recorded as the tree is built, in plan order, and each
+    `ref:` is resolved when the whole plan has been read (a ref may point ahead). Plan
+    order is the order of the plan's parts: tujuan, sasaran, then the hierarchy.
+    """
+
+    def __init__(self) -> None:
         self.by_id: dict[str, Indicator] = {}
         self.references: list[tuple[str, Loc]] = []
-        self._collect(plan, ())
-
-    def _collect(self, value: Any, path: Loc) -> None:
-        if isinstance(value, list):
-            for i, item in enumerate(value):
-                self._collect(item, (*path, i))
-            return
-        if not isinstance(value, BaseModel):
-            return
-        for name, child in value.__dict__.items():  # a partial plan lacks its broken parts
-            if name == "tabel" or not isinstance(child, list):
-                continue
-            if name == "indikator":
-                for i, entry in enumerate(child):
-                    entry_id = entry.__dict__.get("id")
-                    if entry_id and "nama" in entry.__dict__ and entry_id not in self.by_id:
-                        self.by_id[entry_id] = _indicator(entry, (*path, name, i))
-            elif child and isinstance(child[0], BaseModel):
-                self._collect(child, (*path, name))
+        self._waiting: list[list[IndicatorUse | tuple[str, Loc]]] = []
 
     def uses(self, entries: list[Any], base: Loc) -> list[IndicatorUse]:
-        uses = []
+        uses: list[Any] = []
+        waiting = False
         for i, entry in enumerate(entries):
             path = (*base, "indikator", i)
             given = entry.__dict__
             if "ref" in given:
                 self.references.append((given["ref"], path))
-                found = self.by_id.get(given["ref"])
-                if found is not None:  # an unknown ref is RKT rule business, not ours
-                    uses.append(IndicatorUse(found, path))
+                uses.append((given["ref"], path))
+                waiting = True
                 continue
-            declared = self.by_id.get(given["id"]) if given["id"] else None
-            if declared is not None and declared.path == path:
-                uses.append(IndicatorUse(declared, path))
-            else:
-                uses.append(IndicatorUse(_indicator(entry, path), path))
+            indicator = _indicator(entry, path)
+            entry_id = given["id"]
+            if entry_id and entry_id not in self.by_id:
+                self.by_id[entry_id] = indicator
+            uses.append(IndicatorUse(indicator, path))
+        if waiting:
+            self._waiting.append(uses)
         return uses
+
+    def resolve(self) -> None:
+        """Put each `ref:` in its place; an unknown one is left out (a rule reports it)."""
+        by_id = self.by_id
+        for uses in self._waiting:
+            uses[:] = [
+                use if isinstance(use, IndicatorUse) else IndicatorUse(by_id[use[0]], use[1])
+                for use in uses
+                if isinstance(use, IndicatorUse) or use[0] in by_id
+            ]
 
 
 _RENJA = ("lokasi", "sumber_dana", "kelompok_sasaran", "prioritas", "waktu_pelaksanaan")
@@ -360,13 +355,13 @@ def _goal(model: Any, path: Loc, resolver: _Resolver) -> Goal:
         (*path, "nama"),
         id=getattr(model, "id", None),
         kode=getattr(model, "kode", None),
-        indicators=tuple(resolver.uses(model.indikator, path)),
+        indicators=resolver.uses(model.indikator, path),
     )
 
 
 def _from_v1(plan: schema.Plan) -> Hierarchy:
     """A format 1 plan: program -> kegiatan, indicators on the kegiatan, tied to sasaran."""
-    resolver = _Resolver(plan)
+    resolver = _Resolver()
     roots = []
     for p, program in enumerate(plan.program):
         path: Loc = ("program", p)
@@ -382,6 +377,7 @@ def _from_v1(plan: schema.Plan) -> Hierarchy:
             for k, kegiatan in enumerate(program.kegiatan)
         ]
         roots.append(Node("program", program.nama, path, children=children))
+    resolver.resolve()
     return Hierarchy(
         "kpu",
         schema2.LEVELS["kpu"],
@@ -442,15 +438,16 @@ def _from_matrix(plan: Any, kind: str) -> Hierarchy:
     _mark_leaves(roots)
     # The matrix replaces the program part only: the tujuan and sasaran (with their IKU)
     # are still declared in the plan.
-    resolver = _Resolver(plan)
+    resolver = _Resolver()
+    tujuan = [_goal(t, ("tujuan", i), resolver) for i, t in enumerate(_readable(plan, "tujuan"))]
+    sasaran = [_goal(s, ("sasaran", i), resolver) for i, s in enumerate(_readable(plan, "sasaran"))]
+    resolver.resolve()
     return Hierarchy(
         kind,
         levels,
         roots,
-        tujuan=[_goal(t, ("tujuan", i), resolver) for i, t in enumerate(_readable(plan, "tujuan"))],
-        sasaran=[
-            _goal(s, ("sasaran", i), resolver) for i, s in enumerate(_readable(plan, "sasaran"))
-        ],
+        tujuan=tujuan,
+        sasaran=sasaran,
         totals=totals,
         published=True,
         references=resolver.references,
