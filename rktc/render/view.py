@@ -31,6 +31,7 @@ from rktc.render.layout import (
     EXTRA_PREFIX,
     EXTRA_WIDTH,
     LEGACY_TABLES,
+    ROW_SOURCES,
     ColumnDef,
     Layout,
     TableDef,
@@ -902,7 +903,7 @@ def _build(ctx: _Context, table: TableDef) -> _Built:
 
 def _build_rows(ctx: _Context, table: TableDef) -> _Built:
     source = table.source
-    if source in ("indikator", "program", "rkt", "apbn"):
+    if source in ROW_SOURCES:
         return _document_table(ctx, table)
     if source == "matriks":
         return _matrix(ctx, table)
