@@ -601,7 +601,8 @@ def _layout(
     return layout
 
 
-_UNTITLED = frozenset({"uraian", "nama", "keterangan kegiatan", "rincian"})
+# header words that name no field, only that the column describes something
+_UNTITLED = frozenset({"uraian", "nama", "rincian", "deskripsi"})
 
 
 def _kind(
