@@ -189,6 +189,16 @@ def batch_report(cases: list[BatchCase]) -> str:
     return "\n".join(lines)
 
 
+# What `rktc import` does before it checks the plan it wrote: read, recognise, write; run
+# as the command runs (no cyclic collector, no pydantic plugin scan, no teardown).
+IMPORT_ONLY = (
+    "import gc, os, sys; gc.disable(); os.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'; "
+    "from pathlib import Path; from rktc.importer.run import import_document; "
+    "text, _ = import_document(Path(sys.argv[1]), False); "
+    "Path(sys.argv[2]).write_text(text, encoding='utf-8'); os._exit(0)"
+)
+
+
 def import_cases(sizes: list[int], folder: Path) -> list[Case]:
     cases = []
     for size in sizes:
@@ -196,6 +206,8 @@ def import_cases(sizes: list[int], folder: Path) -> list[Case]:
             out = folder / f"imported-{size}-{fmt}.yaml"
             command = [*RKTC, "import", str(document), "-o", str(out), "--force"]
             cases.append(Case(f"import {fmt}", size, command))
+            alone = [sys.executable, "-c", IMPORT_ONLY, str(document), str(out) + ".alone"]
+            cases.append(Case(f"import {fmt}, without the check", size, alone))
     return cases
 
 
