@@ -70,6 +70,11 @@ class RowView:
     source: str = ""
     bold: bool = False  # a data row of a matrix that heads the rows below it (a program)
     span: int = 1  # a group, subtotal or total row: the columns its label (cells[0]) covers
+    # A matrix row of a node: how many of the table's rows it is printed under (0: a top
+    # row, which the "Jumlah" sums; a row's children are the rows below it one deeper, up
+    # to the next row not deeper than it). None: any other row (a node's second indicator
+    # row, the rows of other sources). The XLSX writer makes parents' sums formulas by it.
+    depth: int | None = None
 
 
 @dataclass
@@ -701,12 +706,15 @@ def _matrix(ctx: _Context, table: TableDef) -> _Built:
         for i in continued:
             cells[i] = ""
         source = _source(node.path)
+        depth = sum(1 for a in ancestors if id(a) in printed)
         if len(node.indicators) < 2 or not per_indicator:
-            view.rows.append(RowView(DATA, cells, continued, source, bold=id(node) in heads))
+            view.rows.append(
+                RowView(DATA, cells, continued, source, bold=id(node) in heads, depth=depth)
+            )
         else:
             view.rows.extend(
                 _indicator_rows_of(
-                    ctx, node, cells, continued, columns, per_indicator, id(node) in heads
+                    ctx, node, cells, continued, columns, per_indicator, id(node) in heads, depth
                 )
             )
         above = {id(n) for n in (*ancestors, node)}
@@ -734,6 +742,7 @@ def _indicator_rows_of(
     columns: list[ColumnDef],
     per_indicator: list[int],
     bold: bool,
+    depth: int,
 ) -> Iterator[RowView]:
     """A node's row split into a row per indicator: the node's cells on the first, merged
     over the others; each indicator column shows one indicator per row (a column of the
@@ -750,7 +759,14 @@ def _indicator_rows_of(
             else:
                 row[i] = _INDICATOR_CELLS[columns[i].name](ind, ctx.year)
         source = _source(node.path if k == 0 else use.entry_path)
-        yield RowView(DATA, row, merged_below if k else continued, source, bold=bold)
+        yield RowView(
+            DATA,
+            row,
+            merged_below if k else continued,
+            source,
+            bold=bold,
+            depth=None if k else depth,
+        )
 
 
 def _indicator_rows(
