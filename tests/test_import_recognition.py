@@ -215,6 +215,33 @@ def test_a_header_of_two_rows_with_merged_cells(tmp_path):
     assert not [m for m in result.unplaced if m.key.startswith("import.unplaced_")]
 
 
+def test_a_workbook_header_of_two_rows_with_merged_cells(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([RKT_TITLE])
+    sheet.append([])
+    sheet.append(
+        ["No", "Sasaran Strategis", "Kegiatan", "Indikator Kinerja", "Target", None, "Pagu"]
+    )
+    sheet.append([None, None, None, None, "Volume", "Satuan", None])
+    for c in "ABCDG":
+        sheet.merge_cells(f"{c}3:{c}4")
+    sheet.merge_cells("E3:F3")
+    for r in MATRIX_ROWS:
+        sheet.append([int(r[0]), r[1], r[2], r[3], r[5].rstrip("%").split()[0], r[4], r[6]])
+    book.save(tmp_path / "two.xlsx")
+    result = recognize(read_blocks(tmp_path / "two.xlsx"))
+    rows = result.data["tabel"]["rkt"]
+    assert [(r["no"], r["target"], r["satuan"]) for r in rows] == [
+        (1, "95", "Persen"),
+        (2, "12", "Aplikasi"),
+        (3, "3,6", "Indeks"),
+    ]
+    assert not [m for m in result.unplaced if m.key.startswith("import.unplaced_")]
+
+
 def test_columns_in_another_order_with_other_names(tmp_path):
     order = [3, 5, 4, 2, 6, 1, 0]
     header = [

@@ -466,11 +466,16 @@ def _header_rows(table: Table) -> tuple[int, int] | None:
 def _sub_header(table: Table, top: int, below: int) -> bool:
     """The row under a header that names the parts of its merged cells ("Target" over
     "Volume" and "Satuan"): it has cells merged down from the header, or lies under a
-    header cell spanning several columns, and holds labels only."""
+    header cell spanning several columns (or, in a workbook, under an empty header cell),
+    and holds labels only."""
     header, row = table.rows[top], table.rows[below]
     spanned = any(header[i].strip() and header[i] == header[i + 1] for i in range(len(header) - 1))
     merged = any((below, i) in table.continued for i in range(len(row)))
-    if not (spanned or merged) or _column_numbers(row):
+    # a workbook read without its merges leaves a merged header cell's other cells empty
+    under_empty = any(
+        c.strip() and i < len(header) and not header[i].strip() for i, c in enumerate(row)
+    )
+    if not (spanned or merged or under_empty) or _column_numbers(row):
         return False
     labels = [
         c.strip() for i, c in enumerate(row) if c.strip() and (below, i) not in table.continued
