@@ -265,6 +265,18 @@ def test_a_column_number_row_under_the_header_is_no_data(tmp_path):
     assert result.data["tabel"]["rkt"] == matrix_fields(MATRIX_ROWS)
 
 
+def test_a_total_row_labelled_in_another_column_is_a_total(tmp_path):
+    totals = [
+        ["", "JUMLAH", "", "", "", "", "2.245.500.000"],
+        ["", "", "Total", "", "", "", "2.245.500.000"],
+    ]
+    result = recognized(tmp_path, [*FRONT, RKT_TITLE, [MATRIX_HEADER, *MATRIX_ROWS, *totals]])
+    assert result.data["tabel"]["rkt"] == matrix_fields(MATRIX_ROWS)  # no budget line of it
+    assert ("import.unplaced_totals", {"kind": "rkt", "count": 2}) in [
+        (m.key, dict(m.params)) for m in result.unplaced
+    ]
+
+
 # --- no header row at all ---------------------------------------------------------------------
 
 

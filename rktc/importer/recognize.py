@@ -904,8 +904,9 @@ def _data_rows(
         if len(filled) == 1 and _group_label(first) is not None:
             groups.append((first, []))
             continue
-        if norm(first).startswith("jumlah") and len(filled) <= 2:
-            skipped_totals += 1  # a total or subtotal row: a label and an amount
+        label = next((c for c in cells if c.strip()), "")
+        if norm(label).startswith(("jumlah", "total")) and len(filled) <= 2:
+            skipped_totals += 1  # a total or subtotal row: a label (anywhere) and an amount
             continue
         _count_dropped(cells, r, header, known, columns, first_of, table, kind, state)
         noted: dict[str, list[str]] = {}
