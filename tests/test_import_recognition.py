@@ -142,6 +142,23 @@ def test_the_rkt_matrix_before_the_indicator_table(tmp_path):
     assert tabel["rkt"] == matrix_fields(MATRIX_ROWS)
 
 
+def test_the_import_command_writes_swapped_tables_where_they_belong(tmp_path):
+    source = make_document(
+        tmp_path / "swapped.docx",
+        [*FRONT, RKT_TITLE, [MATRIX_HEADER, *MATRIX_ROWS], "Tabel 1 Matriks", INDIKATOR_ROWS],
+    )
+    out = tmp_path / "swapped.yaml"
+    result = CliRunner().invoke(app, ["import", str(source), "-o", str(out), "--lang", "en"])
+    assert result.exit_code in (0, 1), result.output
+    assert "Traceback" not in result.output
+    tabel = load_file(out).data["tabel"]
+    assert [r["indikator"] for r in tabel["indikator"]] == [r[1] for r in INDIKATOR_ROWS]
+    assert [r["kegiatan"] for r in tabel["rkt"]] == [r[2] for r in MATRIX_ROWS]
+    assert "indikator table (table 2): these columns were recognised by their contents" in (
+        result.output
+    )
+
+
 def test_the_apbn_matrix_before_the_rkt_matrix(tmp_path):
     result = recognized(
         tmp_path,
