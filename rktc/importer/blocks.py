@@ -21,11 +21,14 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from rktc.core.errors import RktcError
+
+if TYPE_CHECKING:  # python-docx opens only a file the reader here fails on
+    from docx.document import Document as DocxDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -193,7 +196,7 @@ class _Styles:
         return styles
 
     @classmethod
-    def of_python_docx(cls, document: Any) -> _Styles:
+    def of_python_docx(cls, document: DocxDocument) -> _Styles:
         return cls.of_xml(document.styles.element)
 
 
