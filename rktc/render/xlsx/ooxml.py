@@ -329,7 +329,8 @@ class Sheet:
             )
         else:
             parts.append(f'<sheetViews><sheetView{tab} workbookViewId="0"/></sheetViews>')
-        outline_level = ' outlineLevelRow="1"' if self.outlined else ""
+        deepest = max(self.levels, default=0) if self.outlined else 0
+        outline_level = f' outlineLevelRow="{deepest}"' if deepest else ""
         parts.append(f'<sheetFormatPr defaultRowHeight="{LINE_HEIGHT:g}"{outline_level}/>')
         if self.widths:
             cols = "".join(

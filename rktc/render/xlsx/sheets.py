@@ -7,11 +7,18 @@ here. The view holds display strings; the cells of the columns that are not text
 (`no`, `target`, `anggaran`) are read back into exact numbers with the same parsers
 that read the plan (rktc.plan.values), which invert rktc.plan.formatting digit for digit.
 Text columns are always written as text: a code such as `1.02.02.2.01` or `076` stays so.
+
+A matrix of the plan's hierarchy (rows with `RowView.depth`) is written as a tree: a parent
+row's amount is a SUM formula over its own children's cells (each parent refers only to its
+children, the `Jumlah` only to the top rows, so no amount is ever counted twice), and a
+parent whose printed amount is not its children's sum (a stated pagu that differs, RKT304;
+a kegiatan whose sub kegiatan the table does not print) keeps that amount as a number.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -20,13 +27,14 @@ from rktc.core.errors import RktcError
 from rktc.plan.formatting import long_date
 from rktc.plan.formatting import number as number_text
 from rktc.plan.schema2 import AnyPlan as Plan
-from rktc.plan.values import parse_number, parse_target
+from rktc.plan.values import ValueProblem, parse_number, parse_target
 from rktc.render.outline import (
     CAPTIONED_TABLES,
     TABLE,
     Outline,
     heading_lines,
     source_value,
+    table_id,
 )
 from rktc.render.view import (
     DATA,
@@ -53,12 +61,30 @@ from rktc.render.xlsx.ooxml import (
 # with more would be shown, summed and saved rounded. rktc refuses to write it instead.
 EXCEL_DIGITS = 15
 MAX_SHEET_NAME = 31
-SHEET_NAMES = {  # short tab names for the sections rktc's layouts have; others: the heading
+# Short tab names for the tables of rktc's layouts, by table id (a layout that extends one
+# keeps its ids, and so its names); any other table is named after its section's heading.
+SHEET_NAMES = {
+    # kpu
     "indikator": "Indikator Kinerja",
-    "program": "Program",
+    "programs": "Program",
+    "rkt": "Matriks RKT",
+    "apbn": "Matriks APBN",
+    # every layout (printed when the plan has them)
+    "tujuan": "Indikator Tujuan",
+    "iku": "Indikator Kinerja Utama",
+    # pemda
+    "program_kegiatan": "Program dan Kegiatan",
     "matriks_rkt": "Matriks RKT",
-    "matriks_apbn": "Matriks APBN",
+    "renja": "Lampiran Renja",
+    # kl
+    "sasaran_program": "Sasaran Program (IKP)",
+    "sasaran_kegiatan": "Sasaran Kegiatan (IKK)",
+    "kegiatan_anggaran": "Kegiatan dan Anggaran",
+    "rincian_output": "Rincian Output (RO)",
 }
+# A formula's limits in Excel: 255 arguments per function, 8,192 characters.
+MAX_ARGUMENTS = 255
+MAX_FORMULA = 8000
 IDENTITY_SHEET = "Identitas"
 TARGET_UNIT_HEADER = "Satuan Target"
 WIDTH_SCALE = 1.3  # the view's relative widths -> Excel character widths
@@ -70,11 +96,13 @@ EXCEL_EPOCH = date(1899, 12, 30)
 
 @dataclass(frozen=True)
 class SheetTables:
-    """A worksheet to write: its section's key, its title lines, its (caption, table) pairs."""
+    """A worksheet to write: its section's key, its title lines, its (caption, table) pairs,
+    and the id of the layout's table it shows."""
 
     key: str
     title: list[str]
     tables: list[tuple[str | None, TableView]]
+    table: str = ""
 
 
 def workbook_tables(outline: Outline, view: DocumentView) -> list[SheetTables]:
@@ -94,7 +122,11 @@ def workbook_tables(outline: Outline, view: DocumentView) -> list[SheetTables]:
                 ]
             else:
                 continue
-            found.append(SheetTables(section.key, heading_lines(section, view), tables))
+            found.append(
+                SheetTables(
+                    section.key, heading_lines(section, view), tables, table_id(block.source)
+                )
+            )
     return found
 
 
@@ -200,6 +232,8 @@ class ReadValues:
     # text -> (the target cell's XML after its reference, the unit's text or "", whether
     # the cell is a text: a qualitative target)
     targets: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
+    # the same in the rows in bold (a matrix's parents)
+    bold_targets: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
     # text -> (the amount, its decimals, the cell's XML after its reference)
     amounts: dict[str, tuple[Decimal, int, str]] = field(default_factory=dict)
 
@@ -285,7 +319,10 @@ def _header(sheet: Sheet, cells: CellWriter, columns: list[SheetColumn]) -> int:
     return sheet.row(cells_xml, height=row_height(lines))
 
 
-_TYPED = ("no", "target", "anggaran")  # view columns whose cells are read as numbers
+MONEY = ("anggaran", "pagu", "pagu_n1")  # view columns that hold amounts (summed by totals)
+# view columns whose cells are read as numbers
+_TYPED = frozenset({"no", "target", "volume", *MONEY})
+MAX_OUTLINE_LEVEL = 7  # Excel's deepest row outline
 
 
 class _Sums:
@@ -305,9 +342,71 @@ class _Sums:
         return self.sums.get(col, Decimal(0)), self.places.get(col, 0)
 
 
+@dataclass
+class _Tree:
+    """A matrix's rows as the tree the view's depths give (offsets into a block of rows)."""
+
+    children: dict[int, list[int]]  # a node's row -> its children's rows, in order
+    tops: list[int]  # the rows no row is above: what the "Jumlah" sums
+    own_end: list[int]  # a row's last own row (a node's rows for its second indicators)
+    depths: list[int]  # each row's depth (a node's second indicator rows: the node's)
+
+
+def tree_of(rows: Sequence[RowView]) -> _Tree:
+    children: dict[int, list[int]] = {}
+    tops: list[int] = []
+    own_end = list(range(len(rows)))
+    depths = [0] * len(rows)
+    open_rows: list[tuple[int, int]] = []  # (depth, row) of the nodes above this row
+    last: int | None = None
+    for i, row in enumerate(rows):
+        depth = row.depth
+        if depth is None:  # a node's next indicator row: one of the node's own rows
+            if last is not None:
+                own_end[last] = i
+                depths[i] = depths[last]
+            continue
+        while open_rows and open_rows[-1][0] >= depth:
+            open_rows.pop()
+        if open_rows:
+            children.setdefault(open_rows[-1][1], []).append(i)
+        else:
+            tops.append(i)
+        depths[i] = len(open_rows)
+        open_rows.append((depth, i))
+        last = i
+    return _Tree(children, tops, own_end, depths)
+
+
+def row_runs(rows: Sequence[int], own_end: Sequence[int]) -> list[tuple[int, int]]:
+    """`rows` (in order) as runs of adjacent rows: (first, last) each, where a row is
+    adjacent to the one before when it starts right after that one's own rows."""
+    runs: list[list[int]] = []
+    for i in rows:
+        if runs and own_end[runs[-1][1]] + 1 == i:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(first, last) for first, last in runs]
+
+
+def sum_formula(letter: str, runs: Sequence[tuple[int, int]]) -> str | None:
+    """SUM over the cells of column `letter` in the (1-based) row runs; None when Excel
+    could not hold it (more than 255 x 255 arguments, or 8,000 characters)."""
+    args = [f"{letter}{a}" if a == b else f"{letter}{a}:{letter}{b}" for a, b in runs]
+    if len(args) > MAX_ARGUMENTS:
+        chunks = [args[k : k + MAX_ARGUMENTS] for k in range(0, len(args), MAX_ARGUMENTS)]
+        if len(chunks) > MAX_ARGUMENTS:
+            return None
+        args = [f"SUM({','.join(chunk)})" for chunk in chunks]
+    formula = f"SUM({','.join(args)})"
+    return formula if len(formula) <= MAX_FORMULA else None
+
+
 class _TableRows:
     """Writes a table's rows: data cells by column kind, group and caption rows merged
-    across the table, subtotal and total rows as SUBTOTAL(9, ...) formulas."""
+    across the table, subtotal and total rows as SUBTOTAL(9, ...) formulas; a matrix's
+    rows as a tree (parents' amounts and the total as SUMs over the rows below them)."""
 
     def __init__(self, sheet: Sheet, cells: CellWriter, columns: list[SheetColumn]) -> None:
         self.sheet = sheet
@@ -316,13 +415,18 @@ class _TableRows:
         self.last_data_row: int | None = None
         self.table_sums = _Sums()
         self.group_sums = _Sums()
+        # a matrix: the top rows (0-based runs on the sheet) and their amounts
+        self.top_runs: list[tuple[int, int]] = []
+        self.top_sums = _Sums()
         s = cells.style
         self.text_style = s(border=True, vertical="top", wrap=True)
+        self.bold_text_style = s(bold=True, border=True, vertical="top", wrap=True)
         self.no_style = s(border=True, vertical="top", horizontal="center")
+        self.bold_no_style = s(bold=True, border=True, vertical="top", horizontal="center")
         self.group_style = s(bold=True, fill=GROUP_FILL, border=True, vertical="top", wrap=True)
         self.label_style = s(bold=True, border=True, vertical="top", wrap=True)
         self.blank_bold = s(bold=True, border=True)
-        self.amount_cols = [i for i, c in enumerate(columns) if c.key == "anggaran"]
+        self.amount_cols = [i for i, c in enumerate(columns) if c.key in MONEY]
         # the columns a data row writes in turn (a target writes its unit's column too)
         self.written = [
             (i, c.key if c.key in _TYPED else "text", c.view_index, c.width, column_letter(i))
@@ -330,6 +434,7 @@ class _TableRows:
             if c.key != "target_unit"
         ]
         self._targets = cells.read.targets
+        self._bold_targets = cells.read.bold_targets
         self._amounts = cells.read.amounts
 
     def caption(self, text: str) -> None:
@@ -343,6 +448,8 @@ class _TableRows:
         group_first: int | None = None  # the current group's first data row
         self.table_sums = _Sums()
         self.group_sums = _Sums()
+        self.top_runs = []
+        self.top_sums = _Sums()
         block: list[RowView] = []
         for view_row in [*table.rows, None]:
             if view_row is not None and view_row.kind == DATA:
@@ -364,7 +471,10 @@ class _TableRows:
                 self._sum_row(view_row.cells, group_first, r - 1, self.group_sums)
                 level = 1 if grouped else 0
             elif view_row.kind == TOTAL:
-                self._sum_row(view_row.cells, table_first, r - 1, self.table_sums)
+                if self.top_runs:  # a matrix: the top rows, each once
+                    self._sum_row(view_row.cells, table_first, r - 1, self.top_sums, True)
+                else:
+                    self._sum_row(view_row.cells, table_first, r - 1, self.table_sums)
             group_first = None
             self.group_sums = _Sums()
 
@@ -378,7 +488,10 @@ class _TableRows:
         r0 = sheet.next_row
         numbers = range(r0 + 1, r0 + len(rows) + 1)  # the rows' 1-based numbers
         ids = sheet.strings.ids
-        ts = self.text_style
+        tree = tree_of(rows) if any(row.depth is not None for row in rows) else None
+        bolds = [row.bold for row in rows] if any(row.bold for row in rows) else None
+        if tree is not None:
+            self.top_runs.extend((r0 + a, r0 + b) for a, b in row_runs(tree.tops, tree.own_end))
         columns: list[list[str]] = []
         lines: dict[int, list[int]] = {}  # column -> lines of each row's text
         merged: list[tuple[int, int, int]] = []  # column, first and last offset
@@ -387,39 +500,65 @@ class _TableRows:
             texts = [row.cells[view_index] for row in rows]
             if key == "text":
                 sheet.strings.count += len(texts) - texts.count("")
-                columns.append(
-                    [
-                        f'<c r="{letter}{n}" s="{ts}" t="s"><v>{ids[t]}</v></c>'
-                        if t
-                        else f'<c r="{letter}{n}" s="{ts}"/>'
-                        for n, t in zip(numbers, texts, strict=True)
-                    ]
-                )
+                if bolds is None:
+                    ts = self.text_style
+                    columns.append(
+                        [
+                            f'<c r="{letter}{n}" s="{ts}" t="s"><v>{ids[t]}</v></c>'
+                            if t
+                            else f'<c r="{letter}{n}" s="{ts}"/>'
+                            for n, t in zip(numbers, texts, strict=True)
+                        ]
+                    )
+                else:
+                    styles = self._styles(bolds, self.text_style, self.bold_text_style, len(rows))
+                    columns.append(
+                        [
+                            f'<c r="{letter}{n}" s="{s}" t="s"><v>{ids[t]}</v></c>'
+                            if t
+                            else f'<c r="{letter}{n}" s="{s}"/>'
+                            for n, t, s in zip(numbers, texts, styles, strict=True)
+                        ]
+                    )
             elif key == "no":
-                ns = self.no_style
+                styles = self._styles(bolds, self.no_style, self.bold_no_style, len(rows))
                 columns.append(
                     [
-                        f'<c r="{letter}{n}" s="{ns}"><v>{t}</v></c>'
+                        f'<c r="{letter}{n}" s="{s}"><v>{t}</v></c>'
                         if t.isdigit()
-                        else self._no(n - 1, col, t)
-                        for n, t in zip(numbers, texts, strict=True)
+                        else self._no(n - 1, col, t, s)
+                        for n, t, s in zip(numbers, texts, styles, strict=True)
                     ]
                 )
             elif key == "target":
-                columns.extend(self._targets_column(r0, col, texts))
+                columns.extend(self._targets_column(r0, col, texts, bolds))
+            elif key == "volume":
+                columns.append(self._numbers_column(r0, col, texts, bolds))
+            elif tree is not None:
+                columns.append(self._tree_amounts_column(r0, col, texts, tree, bolds))
             else:
-                columns.append(self._amounts_column(r0, col, texts))
+                columns.append(self._amounts_column(r0, col, texts, bolds))
             if key in ("text", "target"):
                 lines[col] = column_lines(texts, width)
             if view_index in continuing:
                 runs = self._merge_continued(rows, r0, col, view_index, key == "target")
                 merged.extend((col, first, last) for first, last in runs)
         sheet.rows.extend(map("".join, zip(*columns, strict=True)))
-        sheet.levels.extend([level] * len(rows))
+        if tree is None:
+            sheet.levels.extend([level] * len(rows))
+        else:
+            sheet.levels.extend(min(level + d, MAX_OUTLINE_LEVEL) for d in tree.depths)
         sheet.heights.extend(_heights(lines, merged, len(rows)))
-        if level:
+        if level or (tree is not None and any(tree.depths)):
             sheet.outlined = True
         self.last_data_row = sheet.next_row - 1
+
+    @staticmethod
+    def _styles(bolds: list[bool] | None, plain: int, bold: int, count: int) -> list[int]:
+        """Each row's style: `bold` for the rows in bold."""
+        if bolds is None:
+            return [plain] * count
+        return [bold if b else plain for b in bolds]
 
     def _merge_continued(
         self, rows: list[RowView], r0: int, col: int, view_index: int, with_unit: bool
@@ -440,24 +579,32 @@ class _TableRows:
                 first = None
         return runs
 
-    def _no(self, r: int, col: int, text: str) -> str:
+    def _no(self, r: int, col: int, text: str, style: int) -> str:
         if text.isdigit():
-            return self.sheet.number(r, col, text, self.no_style)
+            return self.sheet.number(r, col, text, style)
         if text:
-            return self.sheet.text(r, col, text, self.no_style)
-        return self.sheet.blank(r, col, self.no_style)
+            return self.sheet.text(r, col, text, style)
+        return self.sheet.blank(r, col, style)
 
-    def _targets_column(self, r0: int, col: int, texts: list[str]) -> list[list[str]]:
+    def _targets_column(
+        self, r0: int, col: int, texts: list[str], bolds: list[bool] | None
+    ) -> list[list[str]]:
         """A target column as two: the number (or the text, when the target does not
         start with one) and the unit written after the number."""
-        cache, sheet = self._targets, self.sheet
-        for i, text in enumerate(texts):
+        sheet = self.sheet
+        flags: Sequence[bool] = bolds if bolds is not None else [False] * len(texts)
+        for i, (text, bold) in enumerate(zip(texts, flags, strict=True)):
+            cache = self._bold_targets if bold else self._targets
             if text and text not in cache:
-                cache[text] = self._read_target(r0 + i, col, text)
+                cache[text] = self._read_target(r0 + i, col, text, bold)
         target_letter, unit_letter = column_letter(col), column_letter(col + 1)
-        ts = self.text_style
-        blank = f' s="{ts}"/>'
-        found = [cache[t] if t else (blank, "", False) for t in texts]
+        styles = {False: self.text_style, True: self.bold_text_style}
+        found = [
+            (self._bold_targets if b else self._targets)[t]
+            if t
+            else (f' s="{styles[b]}"/>', "", False)
+            for t, b in zip(texts, flags, strict=True)
+        ]
         ids = sheet.strings.ids
         units = [unit for _, unit, _ in found]
         qualitative = sum(1 for _, _, is_text in found if is_text)
@@ -469,14 +616,14 @@ class _TableRows:
                 for n, (cell, _, _) in zip(numbers, found, strict=True)
             ],
             [
-                f'<c r="{unit_letter}{n}" s="{ts}" t="s"><v>{ids[u]}</v></c>'
+                f'<c r="{unit_letter}{n}" s="{styles[b]}" t="s"><v>{ids[u]}</v></c>'
                 if u
-                else f'<c r="{unit_letter}{n}"{blank}'
-                for n, u in zip(numbers, units, strict=True)
+                else f'<c r="{unit_letter}{n}" s="{styles[b]}"/>'
+                for n, u, b in zip(numbers, units, flags, strict=True)
             ],
         ]
 
-    def _read_target(self, r: int, col: int, text: str) -> tuple[str, str, bool]:
+    def _read_target(self, r: int, col: int, text: str, bold: bool) -> tuple[str, str, bool]:
         """A percentage (97,5% -> 0.975 shown 97,5%), a count (its number, and its unit)
         or a qualitative target (its text): the cell's XML after its reference, the unit."""
         cells = self.cells
@@ -484,37 +631,120 @@ class _TableRows:
         value = parsed.value
         if value is None or not _single_number(text, value, parsed.is_percent, parsed.unit):
             index = self.sheet.strings.ids[text]
-            return f' s="{self.text_style}" t="s"><v>{index}</v></c>', "", True
+            style = self.bold_text_style if bold else self.text_style
+            return f' s="{style}" t="s"><v>{index}</v></c>', "", True
         places = decimals(value)
         if parsed.is_percent:
-            style = cells.style(num_format=percent_format(places), border=True, vertical="top")
+            style = cells.style(
+                num_format=percent_format(places), bold=bold, border=True, vertical="top"
+            )
             shown, unit = cells.exact(value.scaleb(-2), text, r, col), ""
         else:
-            style = cells.style(num_format=money_format(places), border=True, vertical="top")
+            style = cells.style(
+                num_format=money_format(places), bold=bold, border=True, vertical="top"
+            )
             shown, unit = cells.exact(value, text, r, col), parsed.unit
         return f' s="{style}"><v>{shown}</v></c>', unit, False
 
-    def _amounts_column(self, r0: int, col: int, texts: list[str]) -> list[str]:
-        cache = self._amounts
-        cells = self.cells
+    def _amount(self, text: str, r: int, col: int) -> tuple[Decimal, int, str]:
+        """An amount's value, its decimals and its (plain) cell's XML after its reference."""
+        found = self._amounts.get(text)
+        if found is None:
+            cells = self.cells
+            value = parse_number(text)
+            places = decimals(value)
+            style = cells.style(num_format=money_format(places), border=True, vertical="top")
+            shown = cells.exact(value, text, r, col)
+            found = self._amounts[text] = (value, places, f' s="{style}"><v>{shown}</v></c>')
+        return found
+
+    def _amounts_column(
+        self, r0: int, col: int, texts: list[str], bolds: list[bool] | None
+    ) -> list[str]:
         letter = column_letter(col)
         out = []
         for i, text in enumerate(texts):
             n = r0 + i + 1
+            bold = bolds is not None and bolds[i]
             if not text:
-                out.append(f'<c r="{letter}{n}" s="{self.text_style}"/>')
+                style = self.bold_text_style if bold else self.text_style
+                out.append(f'<c r="{letter}{n}" s="{style}"/>')
                 continue
-            found = cache.get(text)
-            if found is None:
-                value = parse_number(text)
-                places = decimals(value)
-                style = cells.style(num_format=money_format(places), border=True, vertical="top")
-                shown = cells.exact(value, text, n - 1, col)
-                found = cache[text] = (value, places, f' s="{style}"><v>{shown}</v></c>')
-            value, places, cell = found
+            value, places, cell = self._amount(text, n - 1, col)
             self.table_sums.add(col, value, places)
             self.group_sums.add(col, value, places)
-            out.append(f'<c r="{letter}{n}"{cell}')
+            if bold:
+                out.append(self._number_cell(n - 1, col, value, places, text, True))
+            else:
+                out.append(f'<c r="{letter}{n}"{cell}')
+        return out
+
+    def _number_cell(
+        self, r: int, col: int, value: Decimal, places: int, shown: str, bold: bool
+    ) -> str:
+        cells = self.cells
+        style = cells.style(num_format=money_format(places), bold=bold, border=True, vertical="top")
+        return self.sheet.number(r, col, cells.exact(value, shown, r, col), style)
+
+    def _tree_amounts_column(
+        self, r0: int, col: int, texts: list[str], tree: _Tree, bolds: list[bool] | None
+    ) -> list[str]:
+        """A matrix's amounts: a leaf's (and a row whose children the table does not
+        print) as a number; a parent's as SUM over its children's cells when it is their
+        sum, else (a stated pagu that differs) the number printed."""
+        sheet, cells = self.sheet, self.cells
+        letter = column_letter(col)
+        values = [
+            self._amount(text, r0 + i, col)[:2] if text else None for i, text in enumerate(texts)
+        ]
+        out = []
+        for i, found in enumerate(values):
+            r = r0 + i
+            bold = bolds is not None and bolds[i]
+            if found is None:
+                out.append(sheet.blank(r, col, self.bold_text_style if bold else self.text_style))
+                continue
+            value, places = found
+            self.table_sums.add(col, value, places)
+            formula = None
+            kids = tree.children.get(i)
+            known = [v for v in (values[k] for k in kids or ()) if v is not None]
+            if known and sum((v for v, _ in known), Decimal(0)) == value:
+                places = max(places, *(p for _, p in known))
+                runs = row_runs(kids or [], tree.own_end)
+                formula = sum_formula(letter, [(r0 + a + 1, r0 + b + 1) for a, b in runs])
+            if formula is None:
+                out.append(self._number_cell(r, col, value, places, texts[i], bold))
+                continue
+            style = cells.style(
+                num_format=money_format(places), bold=bold, border=True, vertical="top"
+            )
+            out.append(sheet.formula(r, col, formula, cells.exact(value, texts[i], r, col), style))
+        for i in tree.tops:
+            found = values[i]
+            if found is not None:
+                self.top_sums.add(col, *found)
+        return out
+
+    def _numbers_column(
+        self, r0: int, col: int, texts: list[str], bolds: list[bool] | None
+    ) -> list[str]:
+        """Numbers that are not summed (an RO's volume); a text that is none stays text."""
+        sheet = self.sheet
+        out = []
+        for i, text in enumerate(texts):
+            r = r0 + i
+            bold = bolds is not None and bolds[i]
+            style = self.bold_text_style if bold else self.text_style
+            if not text:
+                out.append(sheet.blank(r, col, style))
+                continue
+            try:
+                value = parse_number(text)
+            except ValueProblem:
+                out.append(sheet.text(r, col, text, style))
+                continue
+            out.append(self._number_cell(r, col, value, decimals(value), text, bold))
         return out
 
     # group, subtotal and total rows
@@ -529,10 +759,13 @@ class _TableRows:
         sheet.row(row, height=row_height(text_lines(label, width)))
         sheet.merge(r, 0, r, last)
 
-    def _sum_row(self, texts: list[str], first: int | None, last: int, sums: _Sums) -> None:
+    def _sum_row(
+        self, texts: list[str], first: int | None, last: int, sums: _Sums, tops: bool = False
+    ) -> None:
         """`Jumlah ...`: SUBTOTAL(9, range) per amount column over the data rows above
         (SUBTOTAL is SUM that leaves out other SUBTOTALs, so a total over a range that
-        holds subtotals counts each amount once), with the sum as its cached result."""
+        holds subtotals counts each amount once), with the sum as its cached result.
+        `tops`: a matrix's total, SUM over its top rows (`top_runs`) only."""
         sheet, cells = self.sheet, self.cells
         r = sheet.next_row
         label_end = (self.amount_cols[0] if self.amount_cols else len(self.columns)) - 1
@@ -542,34 +775,75 @@ class _TableRows:
             if col not in self.amount_cols:
                 row.append(sheet.blank(r, col, self.blank_bold))
                 continue
-            if first is None or first > last:
+            shown = texts[self.columns[col].view_index] if texts else ""
+            if first is None or first > last or (tops and col not in sums.sums):
                 row.append(sheet.blank(r, col, self.blank_bold))
                 continue
             total, places = sums.total(col)
-            shown = texts[self.columns[col].view_index] if texts else ""
+            if tops:
+                places = self.table_sums.total(col)[1]
             if shown and parse_number(shown) != total:
                 raise AssertionError(f"xlsx: {shown!r} printed, the rows above sum to {total}")
             style = cells.style(
                 num_format=money_format(places), bold=True, border=True, vertical="top"
             )
-            formula = f"SUBTOTAL(9,{cell_ref(first, col)}:{cell_ref(last, col)})"
+            if tops:
+                letter = column_letter(col)
+                formula = sum_formula(letter, [(a + 1, b + 1) for a, b in self.top_runs])
+            else:
+                formula = f"SUBTOTAL(9,{cell_ref(first, col)}:{cell_ref(last, col)})"
             cached = cells.exact(total, number_text(total), r, col)
-            row.append(sheet.formula(r, col, formula, cached, style))
+            if formula is None:
+                row.append(sheet.number(r, col, cached, style))
+            else:
+                row.append(sheet.formula(r, col, formula, cached, style))
         width = sum(c.width for c in self.columns[: label_end + 1])
         sheet.row(row, height=row_height(text_lines(texts[0] if texts else "", width)))
         sheet.merge(r, 0, r, max(label_end, 0))
 
 
+# --- sheet names -------------------------------------------------------------------------
+
+# A heading's numbering (`B.`, `4.`, `BAB II`), and lines that name no table on their own.
+_NUMBERING = re.compile(r"^(?:BAB\s+[IVXLCDM]+|[A-Za-z]|[IVXLCDM]+|\d+(?:\.\d+)*)[.)]\s+")
+_GENERIC = re.compile(
+    r"^(?:BAB\s+[IVXLCDM]+|LAMPIRAN(?:\s+[IVXLCDM\d]+)?|TAHUN\s+\d{4})$", re.IGNORECASE
+)
+# words a name cut short does not end with
+_DANGLING = frozenset({"dan", "serta", "atau", "di", "ke", "dari", "untuk", "yang", "pada"})
+_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def short_name(text: str, limit: int = MAX_SHEET_NAME) -> str:
+    """`text` in at most `limit` characters, cut after a whole word (and not after `dan`)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    words = (head.rsplit(" ", 1)[0] if " " in head else text[:limit]).split()
+    while len(words) > 1 and words[-1].casefold().strip(",;:-") in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;:-& ")
+
+
+def heading_name(title: Sequence[str]) -> str:
+    """A tab name from a section's heading lines: its first line that names something,
+    without its numbering (`B. Indikator Kinerja Utama dan Rencana Capaian` ->
+    `Indikator Kinerja Utama`)."""
+    lines = [_NUMBERING.sub("", " ".join(line.split())) for line in title]
+    named = [line for line in lines if line and not _GENERIC.match(line)]
+    return short_name((named or lines or [""])[0].translate(_FORBIDDEN))
+
+
 def _unique_names(specs: list[SheetTables]) -> Iterator[str]:
     used = {IDENTITY_SHEET.casefold()}
     for spec in specs:
-        base = SHEET_NAMES.get(spec.key) or (spec.title[0] if spec.title else spec.key)
-        base = "".join(" " if ch in "[]:*?/\\" else ch for ch in base).strip(" '")
-        base = (base or "Tabel")[:MAX_SHEET_NAME]
+        base = SHEET_NAMES.get(spec.table) or heading_name(spec.title) or spec.key
+        base = short_name(base.translate(_FORBIDDEN)).strip(" '") or "Tabel"
         name, n = base, 2
         while name.casefold() in used:
             suffix = f" ({n})"
-            name, n = base[: MAX_SHEET_NAME - len(suffix)] + suffix, n + 1
+            name, n = base[: MAX_SHEET_NAME - len(suffix)].rstrip() + suffix, n + 1
         used.add(name.casefold())
         yield name
 
