@@ -976,9 +976,12 @@ def _count_dropped(
 ) -> None:
     """Count the values of this row in columns that are not read: unknown ones, a second
     column for a field (when its value differs from the first's), cells beyond the header."""
-    for i, cell in enumerate(cells):
-        value = cell.strip()
-        if not value or (r, i) in table.continued or (i < len(columns) and columns[i]):
+    unread = [i for i, key in enumerate(columns) if not key]  # (few: most tables have none)
+    for i in [*unread, *range(len(columns), len(cells))]:
+        if i >= len(cells):
+            break
+        value = cells[i].strip()
+        if not value or (r, i) in table.continued:
             continue
         repeats = known[i] if i < len(known) else None
         if repeats is not None and cells[first_of[repeats]].strip() == value:
