@@ -581,3 +581,431 @@ def test_libreoffice_prints_landscape_pages_with_the_figures(
     )
     assert "30,577,023,000" in text or "30.577.023.000" in text
     assert "RENCANA KINERJA TAHUNAN (RKT) TAHUN 2023" in text
+
+
+# --- Pemda and K/L plans: the hierarchical matrices ---------------------------------------
+
+PEMDA = PLANS / "pemda-dinkes-2025.yaml"
+KL = PLANS / "kl-bps-2025.yaml"
+PEMDA_SHEETS = [
+    "Identitas",
+    "Indikator Tujuan",
+    "Indikator Kinerja Utama",
+    "Program dan Kegiatan",
+    "Matriks RKT",
+    "Lampiran Renja",
+]
+KL_SHEETS = [
+    "Identitas",
+    "Indikator Tujuan",
+    "Indikator Kinerja Utama",
+    "Sasaran Program (IKP)",
+    "Sasaran Kegiatan (IKK)",
+    "Kegiatan dan Anggaran",
+    "Matriks RKT",
+    "Rincian Output (RO)",
+]
+# sheet -> the header of its money column(s), for the sheets that list nodes by Kode
+MONEY_SHEETS = {
+    "pemda": {
+        "Program dan Kegiatan": ["Pagu (Rp)"],
+        "Matriks RKT": ["Pagu (Rp)"],
+        "Lampiran Renja": ["Pagu Indikatif (Rp)"],
+    },
+    "kl": {
+        "Kegiatan dan Anggaran": ["Anggaran (Rp)"],
+        "Matriks RKT": ["Anggaran (Rp)"],
+        "Rincian Output (RO)": ["Anggaran (Rp)"],
+    },
+}
+REFERENCE = re.compile(r"^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$")
+
+
+@pytest.fixture(scope="module")
+def office_xlsx(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("offices")
+    return {
+        "pemda": build_xlsx(PEMDA, folder / "pemda.xlsx"),
+        "kl": build_xlsx(KL, folder / "kl.xlsx"),
+    }
+
+
+def plan_hierarchy(plan: Path):  # type: ignore[no-untyped-def]
+    from rktc.plan.hierarchy import hierarchy_of
+
+    compiled = Pipeline().validate(plan)
+    assert compiled.plan is not None
+    return hierarchy_of(compiled.plan)
+
+
+def heading_row(ws, first: str = "Kode") -> int:  # type: ignore[no-untyped-def]
+    """The 1-based row of the column headings: the first row with `first` in it."""
+    for row in ws.iter_rows():
+        if any(cell.value in ("No", first) for cell in row):
+            return int(row[0].row)
+    raise AssertionError(f"no heading row in {ws.title}")
+
+
+def headers(ws) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {c.value: c.column for c in ws[heading_row(ws)] if c.value}
+
+
+def coded_rows(ws) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Kode -> its row, for the rows below the headings that have a code."""
+    col = headers(ws)["Kode"]
+    return {
+        ws.cell(r, col).value: r
+        for r in range(heading_row(ws) + 1, ws.max_row + 1)
+        if ws.cell(r, col).value is not None and not str(ws.cell(r, 1).value).startswith("Jumlah")
+    }
+
+
+def total_row(ws) -> int:  # type: ignore[no-untyped-def]
+    rows = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Jumlah"]
+    assert len(rows) == 1, (ws.title, rows)
+    return rows[0]
+
+
+def evaluate(ws, cell) -> Decimal:  # type: ignore[no-untyped-def]
+    """A cell as a spreadsheet computes it: a number, SUM(refs and ranges, nested SUMs) or
+    SUBTOTAL(9, range), leaving out SUBTOTAL cells inside a SUBTOTAL's range."""
+    value = cell.value
+    if value is None:
+        return Decimal(0)
+    if isinstance(value, int | float):
+        return Decimal(repr(value))
+    assert isinstance(value, str), (ws.title, cell.coordinate, value)
+    assert value.startswith("="), (ws.title, cell.coordinate, value)
+    return _evaluate(ws, value[1:])
+
+
+def _evaluate(ws, formula: str) -> Decimal:  # type: ignore[no-untyped-def]
+    if formula.startswith("SUBTOTAL(9,"):
+        found = REFERENCE.match(formula[len("SUBTOTAL(9,") : -1])
+        assert found, formula
+        total = Decimal(0)
+        for row in ws[found[0]]:
+            for cell in row:
+                if not (isinstance(cell.value, str) and cell.value.startswith("=SUBTOTAL(")):
+                    total += evaluate(ws, cell)
+        return total
+    assert formula.startswith("SUM("), formula
+    assert formula.endswith(")"), formula
+    inner, depth, args, start = formula[4:-1], 0, [], 0
+    for i, ch in enumerate(inner):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            args.append(inner[start:i])
+            start = i + 1
+    args.append(inner[start:])
+    total = Decimal(0)
+    for arg in args:
+        if arg.startswith("SUM("):
+            total += _evaluate(ws, arg)
+            continue
+        assert REFERENCE.match(arg), arg
+        cells = ws[arg] if ":" in arg else ((ws[arg],),)
+        total += sum((evaluate(ws, c) for row in cells for c in row), Decimal(0))
+    return total
+
+
+def test_every_layout_gives_short_distinct_tab_names(office_xlsx: dict[str, Path]) -> None:
+    names = {kind: openpyxl.load_workbook(path).sheetnames for kind, path in office_xlsx.items()}
+    assert names == {"pemda": PEMDA_SHEETS, "kl": KL_SHEETS}
+    for found in names.values():
+        assert all(len(name) <= 31 for name in found)
+        assert len({name.casefold() for name in found}) == len(found)
+
+
+def test_a_sheet_of_a_layout_of_ones_own_is_named_after_its_heading(tmp_path: Path) -> None:
+    layout = tmp_path / "tata-letak.yaml"
+    layout.write_text(
+        textwrap.dedent(
+            """\
+            extends: pemda
+            bagian:
+              - kunci: isi
+                isi:
+                  - kunci: bab2
+                    judul: [BAB II, "SASARAN, PROGRAM DAN KEGIATAN"]
+                    sub:
+                      - kunci: pagu
+                        judul: "C. Program, Kegiatan dan Sub Kegiatan beserta Pagu Indikatifnya"
+                        isi:
+                          - tabel: pagu_saja
+                      - kunci: pagu2
+                        judul: "D. Program, Kegiatan dan Sub Kegiatan beserta Pagu Indikatifnya"
+                        isi:
+                          - tabel: pagu_saja
+                  - kunci: lampiran
+                    judul: [LAMPIRAN, "TAHUN {year}"]
+                    isi:
+                      - tabel: matriks_rkt
+            tabel:
+              pagu_saja:
+                sumber: matriks
+                kolom: [kode, uraian, pagu]
+                jumlah: Jumlah
+            """
+        ),
+        encoding="utf-8",
+    )
+    path = build_xlsx(PEMDA, tmp_path / "own.xlsx", "--layout", str(layout))
+    assert openpyxl.load_workbook(path).sheetnames == [
+        "Identitas",
+        "Program, Kegiatan dan Sub",
+        "Program, Kegiatan dan Sub (2)",
+        "Matriks RKT",
+    ]
+
+
+def test_codes_stay_text_in_every_sheet(office_xlsx: dict[str, Path]) -> None:
+    for kind, path in office_xlsx.items():
+        book = openpyxl.load_workbook(path)
+        seen = set()
+        for ws in book.worksheets[1:]:
+            if "Kode" not in headers(ws):
+                continue
+            col = headers(ws)["Kode"]
+            for r in range(heading_row(ws) + 1, ws.max_row + 1):
+                cell = ws.cell(r, col)
+                if cell.value is not None:
+                    assert cell.data_type == "s", (kind, ws.title, cell.coordinate, cell.value)
+                    seen.add(cell.value)
+        assert ("1.02.02" if kind == "pemda" else "2886") in seen
+        assert "1.02.01.2.01.0001" in seen or "2886.EBA.994" in seen
+
+
+def test_leaves_are_numbers_parents_sum_their_children_and_the_total_the_tops(
+    office_xlsx: dict[str, Path],
+) -> None:
+    """Every amount is a number or a formula with the rupiah format; a parent's formula
+    sums exactly its children's cells; the totals equal the plan's hierarchy."""
+    for kind, plan in (("pemda", PEMDA), ("kl", KL)):
+        hierarchy = plan_hierarchy(plan)
+        nodes = {node.kode: node for node in hierarchy.nodes()}
+        book = openpyxl.load_workbook(office_xlsx[kind])
+        cached = openpyxl.load_workbook(office_xlsx[kind], data_only=True)
+        for sheet, money in MONEY_SHEETS[kind].items():
+            ws = book[sheet]
+            col = headers(ws)[money[0]]
+            for code, r in coded_rows(ws).items():
+                cell = ws.cell(r, col)
+                node = nodes[code]
+                assert cell.number_format == "#,##0", (sheet, cell.coordinate)
+                if node.leaf:
+                    assert isinstance(cell.value, int), (sheet, cell.coordinate, cell.value)
+                elif any(c.kode in coded_rows(ws) for c in node.children):
+                    assert str(cell.value).startswith("=SUM("), (sheet, cell.coordinate)
+                    refs = re.findall(r"[A-Z]+(\d+)(?::[A-Z]+(\d+))?", cell.value[4:])
+                    rows = {int(a) for a, _ in refs} | {int(b) for _, b in refs if b}
+                    children = {coded_rows(ws)[c.kode] for c in node.children}
+                    assert min(rows) == min(children)
+                    assert max(rows) <= max(children)
+                else:  # its children are not in this table: the amount printed
+                    assert isinstance(cell.value, int), (sheet, cell.coordinate, cell.value)
+                assert evaluate(ws, cell) == node.total(), (sheet, code)
+                assert Decimal(repr(cached[sheet].cell(r, col).value)) == node.total()
+            total = ws.cell(total_row(ws), col)
+            assert evaluate(ws, total) == hierarchy.total(), sheet
+            assert Decimal(repr(cached[sheet].cell(total.row, col).value)) == hierarchy.total()
+    assert plan_hierarchy(PEMDA).total() == Decimal(96365950000)
+
+
+def test_a_table_of_the_upper_levels_keeps_a_kegiatan_as_the_number_printed(
+    office_xlsx: dict[str, Path],
+) -> None:
+    ws = openpyxl.load_workbook(office_xlsx["pemda"])["Program dan Kegiatan"]
+    rows = coded_rows(ws)
+    col = headers(ws)["Pagu (Rp)"]
+    assert ws.cell(rows["1.02.01.2.01"], col).value == 196250000  # its sub kegiatan: not here
+    assert (
+        ws.cell(rows["1.02.01"], col).value
+        == f"=SUM(C{rows['1.02.01.2.01']}:C{rows['1.02.01.2.10']})"
+    )
+
+
+def test_a_stated_pagu_that_differs_is_the_number_printed_and_counted_once(
+    tmp_path: Path,
+) -> None:
+    """RKT304 (built with --force): the program's row shows the document's figure, the
+    stated pagu, as a number; the kegiatan under it still sum their own children; the
+    Jumlah sums the programs, so the sub kegiatan under that program are not added again."""
+    source = PEMDA.read_text(encoding="utf-8")
+    assert source.count("pagu: 60.969.800.000\n") == 1
+    plan = write_plan(tmp_path, source.replace("pagu: 60.969.800.000\n", "pagu: 61.000.000.000\n"))
+    result = build(plan, "-f", "xlsx", "-o", tmp_path / "r.xlsx", "--force")
+    assert "RKT304" in result.output  # type: ignore[attr-defined]
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    ws = book["Matriks RKT"]
+    rows = coded_rows(ws)
+    col = headers(ws)["Pagu (Rp)"]
+    assert ws.cell(rows["1.02.01"], col).value == 61000000000
+    assert ws.cell(rows["1.02.01.2.01"], col).value.startswith("=SUM(")
+    hierarchy = plan_hierarchy(plan)
+    difference = Decimal(61000000000) - hierarchy.roots[0].total()
+    total = evaluate(ws, ws.cell(total_row(ws), col))
+    assert total == hierarchy.total() + difference  # as the document prints it
+    cached = openpyxl.load_workbook(tmp_path / "r.xlsx", data_only=True)["Matriks RKT"]
+    assert Decimal(repr(cached.cell(total_row(ws), col).value)) == total
+
+
+def test_matrix_rows_are_bold_outlined_by_level_and_wrap_several_indicators(
+    office_xlsx: dict[str, Path],
+) -> None:
+    ws = openpyxl.load_workbook(office_xlsx["kl"])["Matriks RKT"]
+    rows = coded_rows(ws)
+    cols = headers(ws)
+    levels = {code: ws.row_dimensions[r].outline_level for code, r in rows.items()}
+    assert [levels[c] for c in ("054.01.GG", "2897", "2897.BMA", "2897.BMA.004")] == [0, 1, 2, 3]
+    assert ws.sheet_properties.outlinePr.summaryBelow is False
+    assert ws.cell(rows["2897"], cols["Kode"]).font.b is True
+    assert ws.cell(rows["2897.BMA.004"], cols["Kode"]).font.b is not True
+    assert ws.cell(rows["2897"], cols["Anggaran (Rp)"]).font.b is True
+    program = rows["054.01.GG"]
+    indicators = ws.cell(program, cols["Indikator Kinerja"])
+    assert indicators.value.count("\n") == 1  # two indicators, one per line
+    assert indicators.alignment.wrap_text is True
+    assert ws.cell(program, cols["Target"]).value == "92%\n100%"  # as printed
+    assert ws.row_dimensions[program].ht > 12.75
+    volume = ws.cell(rows["2897.BMA.005"], cols["Volume"])
+    assert (volume.value, volume.data_type) == (14, "n")
+
+
+@pytest.mark.parametrize("kind", ["pemda", "kl"])
+def test_matrix_sheets_print_landscape_with_frozen_headings(
+    office_xlsx: dict[str, Path], kind: str
+) -> None:
+    book = openpyxl.load_workbook(office_xlsx[kind])
+    for name in book.sheetnames[1:]:
+        ws = book[name]
+        r = heading_row(ws)
+        assert ws.page_setup.orientation == "landscape", name
+        assert ws.freeze_panes == f"A{r + 1}", name
+        assert ws.print_title_rows == f"${r}:${r}", name
+    assert book["Identitas"].page_setup.orientation == "portrait"
+
+
+def test_a_row_per_indicator_keeps_the_sums_right(tmp_path: Path) -> None:
+    """`baris_per_indikator`: a node's second indicators are rows of their own, merged
+    under the node's amount; the parents' SUMs and the Jumlah still count each once."""
+    layout = tmp_path / "per-indikator.yaml"
+    layout.write_text(
+        "extends: kl\ntabel:\n  matriks_rkt:\n    baris_per_indikator: ya\n", encoding="utf-8"
+    )
+    ws = openpyxl.load_workbook(build_xlsx(KL, tmp_path / "r.xlsx", "--layout", str(layout)))[
+        "Matriks RKT"
+    ]
+    hierarchy = plan_hierarchy(KL)
+    nodes = {node.kode: node for node in hierarchy.nodes()}
+    col = headers(ws)["Anggaran (Rp)"]
+    rows = coded_rows(ws)
+    program = rows["054.01.GG"]
+    assert ws.cell(program + 1, headers(ws)["Kode"]).value is None  # its second indicator
+    assert ws.cell(program + 1, col).coordinate in ws.merged_cells
+    for code, r in rows.items():
+        assert evaluate(ws, ws.cell(r, col)) == nodes[code].total(), code
+    assert evaluate(ws, ws.cell(total_row(ws), col)) == hierarchy.total()
+
+
+def test_sum_formulas_stay_within_excels_limits() -> None:
+    from rktc.render.xlsx.sheets import row_runs, sum_formula
+
+    assert row_runs([1, 2, 3, 7, 9, 10], list(range(12))) == [(1, 3), (7, 7), (9, 10)]
+    own_end = [0, 2, 2, 3]  # row 1 has a second indicator row (2): row 3 follows it
+    assert row_runs([1, 3], own_end) == [(1, 3)]
+    assert sum_formula("H", [(7, 9), (12, 12)]) == "SUM(H7:H9,H12)"
+    many = sum_formula("H", [(2 * i, 2 * i) for i in range(1, 301)])
+    assert many is not None
+    assert many.startswith("SUM(SUM(H2,")
+    assert many.count("SUM(") == 3
+    assert re.findall(r"H(\d+)", many) == [str(2 * i) for i in range(1, 301)]  # each once
+    assert sum_formula("H", [(2 * i, 2 * i) for i in range(1, 2001)]) is None  # too long
+
+
+# --- LibreOffice recalculates the Pemda and K/L workbooks ---------------------------------
+
+
+def without_cached_results(source: Path, target: Path) -> Path:
+    """The workbook with every formula's stored result removed, so that a reader has to
+    calculate each one itself."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as given, zipfile.ZipFile(target, "w") as out:
+        for info in given.infolist():
+            data = given.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb"(</f>)<v>[^<]*</v>", rb"\1", data)
+            out.writestr(info, data, zipfile.ZIP_DEFLATED)
+    return target
+
+
+@pytest.fixture(scope="module")
+def recalculated(
+    office_xlsx: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """Each workbook as LibreOffice Calc saves it again after calculating its formulas."""
+    calc()
+    folder = tmp_path_factory.mktemp("recalculated")
+    stripped = folder / "in"
+    stripped.mkdir()
+    for kind, path in office_xlsx.items():
+        without_cached_results(path, stripped / f"{kind}.xlsx")
+    out = folder / "out"
+    command = [
+        calc(),
+        "--headless",
+        "--norestore",
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        str(out),
+        *(str(stripped / f"{kind}.xlsx") for kind in office_xlsx),
+    ]
+    subprocess.run(command, capture_output=True, timeout=300, check=True)
+    return {kind: out / f"{kind}.xlsx" for kind in office_xlsx}
+
+
+@pytest.mark.parametrize(("kind", "plan"), [("pemda", PEMDA), ("kl", KL)])
+def test_libreoffice_recalculates_the_hierarchys_totals(
+    recalculated: dict[str, Path], office_xlsx: dict[str, Path], kind: str, plan: Path
+) -> None:
+    hierarchy = plan_hierarchy(plan)
+    nodes = {node.kode: node for node in hierarchy.nodes()}
+    ours = openpyxl.load_workbook(office_xlsx[kind])
+    book = openpyxl.load_workbook(recalculated[kind], data_only=True)
+    formulas = 0
+    for sheet, money in MONEY_SHEETS[kind].items():
+        ws, written = book[sheet], ours[sheet]
+        for header in money:
+            col = headers(ws)[header]
+            for code, r in coded_rows(ws).items():
+                formulas += str(written.cell(r, col).value).startswith("=")
+                assert Decimal(repr(ws.cell(r, col).value)) == nodes[code].total(), (sheet, code)
+            total = ws.cell(total_row(ws), col).value
+            assert Decimal(repr(total)) == hierarchy.total(), sheet
+        programs = {root.kode: root.total() for root in hierarchy.roots}
+        col = headers(ws)[money[0]]
+        rows = coded_rows(ws)
+        if sheet != "Rincian Output (RO)":  # the RO under their KRO: no program rows
+            shown = {code: Decimal(repr(ws.cell(rows[code], col).value)) for code in programs}
+            assert shown == programs
+        # no code became a number in Calc's hands
+        kode = headers(ws)["Kode"]
+        for r in rows.values():
+            assert ws.cell(r, kode).data_type == "s", (sheet, r)
+    assert formulas > 10  # the figures checked were calculated, not stored
+
+
+def test_libreoffice_recalculates_the_renja_pagu_n1(
+    recalculated: dict[str, Path],
+) -> None:
+    hierarchy = plan_hierarchy(PEMDA)
+    ws = openpyxl.load_workbook(recalculated["pemda"], data_only=True)["Lampiran Renja"]
+    col = headers(ws)["Prakiraan Maju n+1: Pagu Indikatif (Rp)"]
+    ahead = sum((leaf.pagu_maju or Decimal(0) for leaf in hierarchy.leaves()), Decimal(0))
+    assert Decimal(repr(ws.cell(total_row(ws), col).value)) == ahead
+    first = hierarchy.roots[0]
+    expected = sum((leaf.pagu_maju or 0 for leaf in first.walk() if leaf.leaf), Decimal(0))
+    assert Decimal(repr(ws.cell(coded_rows(ws)[first.kode], col).value)) == expected
