@@ -185,3 +185,66 @@ def test_rktc_build_command_checks_in_a_child_for_a_large_plan(
     monkeypatch.setenv("RKTC_SERIAL", "1")
     assert CliRunner().invoke(app, ["build", str(CLEAN), "-o", str(out)]).exit_code == 0
     assert len(started) == 1  # serial: no second child
+
+
+def _validated(plan, split):
+    from rktc.pipeline import compile as stages
+    from rktc.plan.load import load_file
+
+    compiled = stages.read(load_file(plan))
+    return stages.check(compiled, Pipeline().selection, split=split)
+
+
+@needs_fork
+@pytest.mark.parametrize("plan", [CLEAN, PUBLISHED], ids=["clean", "published"])
+def test_validating_in_two_processes_finds_exactly_what_one_finds(plan, tmp_path):
+    # The published seed has findings of the expensive rules (RKT502) and of the others,
+    # and a suppression comment added here must still silence one and flag none.
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    first = _validated(plan, split=False)
+    near = [d for d in first if d.code == "RKT502"]
+    if near:  # silence one finding of an expensive rule, in the child's half
+        lines[near[0].location.line - 1] += "  # rktc: ignore[RKT502]"
+    copy = tmp_path / plan.name
+    copy.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    serial = _validated(copy, split=False)
+    split = _validated(copy, split=True)
+    assert sorted(split, key=repr) == sorted(serial, key=repr)
+    if plan == PUBLISHED:
+        assert {d.code for d in serial} >= {"RKT502", "RKT201"}
+        assert len([d for d in serial if d.code == "RKT502"]) == len(near) - 1
+        assert not [d for d in serial if d.code == "RKT090"]  # the suppression was used
+
+
+@needs_fork
+def test_a_failing_child_leaves_the_expensive_rules_to_this_process(monkeypatch):
+    from rktc.pipeline import compile as stages
+
+    class Dead:
+        def __init__(self, function):
+            pass
+
+        def result(self):
+            raise ForkFailed
+
+    serial = _validated(PUBLISHED, split=False)
+    monkeypatch.setattr(stages, "ForkedCall", Dead)
+    assert sorted(_validated(PUBLISHED, split=True), key=repr) == sorted(serial, key=repr)
+
+
+def test_rktc_validate_splits_only_large_plans(monkeypatch, tmp_path):
+    from rktc.pipeline import compile as stages
+
+    calls = []
+    real = stages.check
+
+    def spying(compiled, selection, *, split=False):
+        calls.append(split)
+        return real(compiled, selection, split=split)
+
+    monkeypatch.setattr(stages, "check", spying)
+    monkeypatch.delenv("RKTC_SERIAL", raising=False)
+    Pipeline().validate(CLEAN)
+    monkeypatch.setattr(orchestrator, "PARALLEL_MIN_CHARS", 0)
+    Pipeline().validate(CLEAN)
+    assert calls == [False, can_fork()]

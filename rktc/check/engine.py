@@ -47,8 +47,10 @@ def run_rules(
     text: str = "",
     *,
     partial: bool = False,
+    expensive: bool | None = None,
 ) -> list[Diagnostic]:
-    """Every enabled rule's findings.
+    """Every enabled rule's findings (with `expensive` given: only the rules that are, or
+    are not, marked expensive; the two halves together are every rule).
 
     A `partial` plan lacks the parts that had schema problems, and reading one raises
     UnreadablePart (see rktc.plan.validate): a rule that needs such a part is skipped,
@@ -61,6 +63,8 @@ def run_rules(
     found: list[Diagnostic] = []
     for rule in all_rules():
         if rule.check is None or not selection.enabled(rule.code):
+            continue
+        if expensive is not None and rule.expensive is not expensive:
             continue
         ctx.code, ctx.severity = rule.code, rule.severity
         if not partial:

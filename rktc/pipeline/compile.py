@@ -6,14 +6,16 @@ place that strings them together for every command.
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn, cast
 
 from rktc.check.engine import Selection, apply_suppressions, run_rules
 from rktc.core.diagnostics import Diagnostic, Severity, sort_diagnostics
+from rktc.pipeline.forked import ForkedCall, ForkFailed
 from rktc.plan.document import Document, build_document
 from rktc.plan.load import Loaded
 from rktc.plan.schema2 import AnyPlan as Plan
@@ -70,12 +72,16 @@ def read(loaded: Loaded) -> Compiled:
     )
 
 
-def check(compiled: Compiled, selection: Selection) -> list[Diagnostic]:
-    """What the consistency rules find in a read plan, less what `# rktc: ignore` silences."""
+def check(compiled: Compiled, selection: Selection, *, split: bool = False) -> list[Diagnostic]:
+    """What the consistency rules find in a read plan, less what `# rktc: ignore` silences.
+
+    With `split`, the rules marked expensive run in a forked child while this process
+    runs the others (see rktc.pipeline.forked; measured gain in docs/performance.md)."""
     if compiled.plan is None or compiled.document is None:
         return []
     loaded = compiled.loaded
-    found = run_rules(
+    rules = functools.partial(
+        run_rules,
         compiled.plan,
         compiled.document,
         loaded.source,
@@ -83,7 +89,25 @@ def check(compiled: Compiled, selection: Selection) -> list[Diagnostic]:
         loaded.text,
         partial=bool(compiled.unreadable),
     )
+    found = _in_two_processes(rules) if split else rules()
     return apply_suppressions(found, loaded.text, compiled.path, selection)
+
+
+def _in_two_processes(rules: Callable[..., list[Diagnostic]]) -> list[Diagnostic]:
+    """The expensive rules in a child, the rest here; every rule here if the child fails."""
+    try:
+        child = ForkedCall(functools.partial(rules, expensive=True))
+    except ForkFailed:
+        return rules()
+    try:
+        found = rules(expensive=False)
+    except BaseException:
+        child.abandon()
+        raise
+    try:
+        return found + child.result()
+    except ForkFailed:
+        return found + rules(expensive=True)
 
 
 class _UnreadableDocument:

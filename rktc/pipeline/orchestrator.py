@@ -28,6 +28,11 @@ from rktc.render.pdf import docx_to_pdf
 PARALLEL_MIN_CHARS = 100_000
 
 
+def _large(compiled: Compiled) -> bool:
+    """Whether the plan is large enough for a second process to pay for itself."""
+    return len(compiled.loaded.text) >= PARALLEL_MIN_CHARS
+
+
 @dataclass(frozen=True)
 class Pipeline:
     """The stages with the rule selection of one run."""
@@ -93,21 +98,20 @@ class Pipeline:
         writes, and the HTML page `rktc preview` serves. `plan_path` places the logo."""
         return render_compiled(compiled, plan_path, options)
 
-    def findings(self, compiled: Compiled) -> list[Diagnostic]:
-        """The rules' findings for a read plan (what the forked child computes)."""
-        return stages.check(compiled, self.selection)
+    def findings(self, compiled: Compiled, *, split: bool = False) -> list[Diagnostic]:
+        """The rules' findings for a read plan (what the forked child computes); with
+        `split`, in two processes."""
+        return stages.check(compiled, self.selection, split=split)
 
     def _checked(self, compiled: Compiled) -> Compiled:
-        compiled.add(self.findings(compiled))
+        compiled.add(self.findings(compiled, split=_large(compiled) and can_fork()))
         return compiled
 
     def _start_checks(self, compiled: Compiled) -> ForkedCall[list[Diagnostic]] | None:
         """The rules, started in a child process when the plan is large enough to gain."""
         if compiled.plan is None or compiled.unreadable:
             return None  # nothing to render ahead: such a plan is never built
-        if len(compiled.loaded.text) < PARALLEL_MIN_CHARS:
-            return None
-        if not can_fork():
+        if not _large(compiled) or not can_fork():
             return None
         try:
             return ForkedCall(functools.partial(self.findings, compiled))

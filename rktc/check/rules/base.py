@@ -39,6 +39,9 @@ class Rule:
     check: CheckFunction | None  # None for input problems found while loading
     configurable: bool = True
     messages: tuple[str, ...] = ()  # the catalog keys this rule defines
+    # Compares every name with many others: the engine may run such rules in a second
+    # process while this one runs the rest (rktc.pipeline.compile.check).
+    expensive: bool = False
 
     @property
     def summary(self) -> str:
@@ -61,13 +64,14 @@ def rule(
     severity: Severity = Severity.ERROR,
     *,
     messages: Texts | None = None,
+    expensive: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register the decorated check function as rule `code`, with the texts it reports."""
 
     def decorate(check: CheckFunction) -> CheckFunction:
         texts = messages or {}
         doc = inspect.cleandoc(check.__doc__ or "")
-        register(Rule(code, name, severity, doc, check, messages=tuple(texts)))
+        register(Rule(code, name, severity, doc, check, messages=tuple(texts), expensive=expensive))
         define_messages(f"{code} ({check.__module__})", texts)
         return check
 

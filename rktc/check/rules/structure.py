@@ -634,6 +634,7 @@ def _where_missing(ctx: Context, kind: str, occs: list[Occurrence]) -> Location:
 @rule(
     "RKT108",
     "duplicate-indicator",
+    expensive=True,
     messages={
         "rule.duplicate_indicator": (
             "indikator '{name}' ditulis dua kali di {table}",

@@ -89,6 +89,7 @@ def _sasaran_texts(ctx: Context) -> Iterator[tuple[str, Location]]:
     "RKT502",
     "near-duplicate-name",
     Severity.WARNING,
+    expensive=True,
     messages={
         "rule.near_duplicate": (
             "{field} '{name}' tampaknya varian dari '{intended}'",
