@@ -31,7 +31,7 @@ from rktc.pipeline.compile import Compiled
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT, SASARAN, Document
 from rktc.preview import page as preview_page
-from rktc.preview.marks import mark_rows, printed_rows, row_lines, source_key
+from rktc.preview.marks import key_path, mark_rows, printed_rows, row_lines, source_key
 from rktc.preview.rebuild import Rebuilder
 from rktc.preview.server import Published, start_server, stop_server
 from rktc.preview.watch import FileWatcher, Saved
@@ -635,3 +635,180 @@ def test_the_page_prints_as_the_document_on_a4_with_landscape_matrices(browser, 
     assert text("preview.findings", "id") not in printed  # the findings stay on screen
     assert "Koordinasi Penyusunan" in printed  # the matrices are printed
     tab.close()
+
+
+# --- a Pemda plan: the matrices' rows are the plan's nodes ------------------------------------
+
+PEMDA = PLANS / "pemda-dinkes-2025.yaml"
+NODE_PROGRAM = "program.0"  # 1.02.01, which states its pagu (60.969.800.000)
+NODE_KEGIATAN = "program.0.kegiatan.0"  # 1.02.01.2.01
+NODE_SUB_KEGIATAN = "program.0.kegiatan.0.sub_kegiatan.1"  # 1.02.01.2.01.0006
+PAGU = ("    pagu: 60.969.800.000\n", "    pagu: 61.000.000.000\n")  # RKT304 at the program
+KODE = ('          - kode: "1.02.01.2.01.0006"\n', '          - kode: "1.02.02.2.01.0006"\n')
+
+
+def pemda_with(*changes: tuple[str, str]) -> bytes:
+    source = PEMDA.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    return source.encode("utf-8")
+
+
+@pytest.fixture
+def pemda(tmp_path: Path) -> Path:
+    copy = tmp_path / "dinkes-2025.yaml"
+    shutil.copyfile(PEMDA, copy)
+    return copy
+
+
+def error_rows(page_bytes: bytes) -> list[str]:
+    """The `data-source`s the page's marks colour as errors."""
+    html = page_bytes.decode()
+    marks = html[html.index('<style id="rktc-marks">') :]
+    marks = marks[: marks.index("</style>")]
+    rule = marks[marks.index("@media screen") : marks.index("background: #fbdcdc")]
+    return re.findall(r'data-source="([^"]+)"', rule)
+
+
+def finding_rows(page_bytes: bytes, code: str) -> list[str]:
+    found = re.search(
+        rf'<li class="rktc-finding [^"]*" data-code="{code}"[^>]*data-rows="([^"]*)"',
+        page_bytes.decode(),
+    )
+    assert found is not None, code
+    return found.group(1).split()
+
+
+def pemda_marks(plan: Path, lines: dict[str, tuple[str | int, ...]]) -> dict[str, list[list[str]]]:
+    """The rows a finding at each of the given places of the plan marks (by name)."""
+    compiled = Pipeline().validate(plan)
+    assert compiled.plan is not None
+    assert compiled.document is not None
+    view = document_view(compiled.plan, compiled.document, BuildOptions())
+    rows = printed_rows(view, view.outline)
+    source = compiled.loaded.source
+    found = {}
+    for name, path in lines.items():
+        where = source.value(path)
+        diag = Diagnostic(
+            "RKT999", Location(str(plan), where.line, where.column), msg("preview.findings")
+        )
+        found[name] = mark_rows(
+            [diag], compiled.document, source, compiled.loaded.text, rows
+        ).of_finding
+    return found
+
+
+def test_matrix_rows_name_their_nodes_and_the_page_prints_them(pemda):
+    snapshot = Rebuilder(pemda, "en").build(pemda.read_bytes())
+    html = snapshot.page.decode()
+    assert snapshot.state == preview_page.OK
+    # the RKT matrix, the Renja lampiran and table C print the program; the sub kegiatan
+    # are in the two matrices
+    assert html.count(f'<tr data-source="{NODE_PROGRAM}"') == 3
+    assert html.count(f'<tr data-source="{NODE_SUB_KEGIATAN}"') == 2
+    assert '<style id="rktc-marks">' not in html  # a clean plan: nothing marked
+
+
+def test_a_finding_on_a_node_marks_its_row_and_not_its_parents(pemda):
+    sub = ("program", 0, "kegiatan", 0, "sub_kegiatan", 1)
+    found = pemda_marks(
+        pemda,
+        {
+            "pagu": ("program", 0, "pagu"),
+            "kegiatan nama": ("program", 0, "kegiatan", 0, "nama"),
+            "kegiatan indicator": ("program", 0, "kegiatan", 0, "indikator", 0, "target"),
+            "anggaran": (*sub, "anggaran"),
+            "lokasi": (*sub, "lokasi"),
+            "indicator": (*sub, "indikator", 0, "satuan"),
+            "iku": ("sasaran", 0, "indikator", 1, "target"),
+        },
+    )
+    assert found == {
+        "pagu": [[NODE_PROGRAM]],
+        "kegiatan nama": [[NODE_KEGIATAN]],
+        "kegiatan indicator": [[NODE_KEGIATAN]],
+        "anggaran": [[NODE_SUB_KEGIATAN]],
+        "lokasi": [[NODE_SUB_KEGIATAN]],
+        "indicator": [[NODE_SUB_KEGIATAN]],
+        "iku": [["sasaran.0.indikator.1"]],
+    }
+
+
+def test_the_last_line_of_a_node_is_not_its_next_siblings(pemda):
+    compiled = Pipeline().validate(pemda)
+    assert compiled.plan is not None
+    assert compiled.document is not None
+    view = document_view(compiled.plan, compiled.document, BuildOptions())
+    rows = printed_rows(view, view.outline)
+    spans = row_lines(compiled.document, compiled.loaded.source, compiled.loaded.text, rows)
+    following = compiled.loaded.source.value(key_path("program.0.kegiatan.0.sub_kegiatan.2"))
+    assert max(last for _, last in spans[NODE_SUB_KEGIATAN]) < following.line
+    # the kegiatan's own lines stop where its sub kegiatan begin
+    first_sub = compiled.loaded.source.value(key_path("program.0.kegiatan.0.sub_kegiatan.0"))
+    own = [span for span in spans[NODE_KEGIATAN] if span[1] < first_sub.line]
+    assert own == spans[NODE_KEGIATAN]
+
+
+def test_stated_pagu_and_code_findings_mark_the_matrix_rows(pemda):
+    """RKT304 at the program's pagu (related: its first kegiatan's) and RKT110 at a sub
+    kegiatan's kode (related: its kegiatan's kode) mark those rows, as errors."""
+    snapshot = Rebuilder(pemda, "en").build(pemda_with(PAGU, KODE))
+    assert snapshot.state == preview_page.OK
+    assert finding_codes(snapshot.page) == ["RKT304", "RKT110"]
+    assert finding_rows(snapshot.page, "RKT304") == [NODE_PROGRAM, NODE_KEGIATAN]
+    assert finding_rows(snapshot.page, "RKT110") == [NODE_KEGIATAN, NODE_SUB_KEGIATAN]
+    assert sorted(error_rows(snapshot.page)) == sorted(
+        [NODE_PROGRAM, NODE_KEGIATAN, NODE_SUB_KEGIATAN]
+    )
+
+
+def test_the_running_preview_of_a_pemda_plan_marks_its_rows(pemda):
+    pemda.write_bytes(pemda_with(KODE))
+    preview = Preview(pemda, "--lang", "en")
+    try:
+        status, _, body = get(preview.port, "/")
+        assert status == 200
+        assert finding_rows(body, "RKT110") == [NODE_KEGIATAN, NODE_SUB_KEGIATAN]
+        assert error_rows(body) == [NODE_KEGIATAN, NODE_SUB_KEGIATAN]
+        _, _, findings = get(preview.port, "/findings.json")
+        assert [d["code"] for d in json.loads(findings)["diagnostics"]] == ["RKT110"]
+    finally:
+        code, _, err = preview.stop()
+    assert code == 0, err
+
+
+def test_a_browser_shows_a_pemda_finding_on_its_matrix_rows(browser, pemda):
+    preview = Preview(pemda)
+    try:
+        tab = browser.new_page(viewport={"width": 1400, "height": 800})
+        tab.goto(preview.url)
+        assert tab.locator(f'tr[data-source="{NODE_SUB_KEGIATAN}"]').count() == 2
+        assert tab.locator("#rktc-findings .rktc-finding").count() == 0
+        save(pemda, pemda_with(PAGU))
+        tab.locator('.rktc-finding[data-code="RKT304"]').wait_for(timeout=WAIT_MS)
+
+        def background(key: str) -> str:
+            cell = tab.locator(f'tr[data-source="{key}"] > td').first
+            return str(cell.evaluate("cell => getComputedStyle(cell).backgroundColor"))
+
+        marked, unmarked = background(NODE_PROGRAM), background(NODE_SUB_KEGIATAN)
+        assert marked != unmarked
+        assert background(NODE_KEGIATAN) == marked  # the related place: its first kegiatan
+        assert background("program.1") == unmarked
+        # clicking the finding brings its first row into view
+        tab.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+        tab.locator('.rktc-finding[data-code="RKT304"]').click()
+        tab.wait_for_function(
+            f"""() => {{
+                const row = document.querySelector('tr[data-source="{NODE_PROGRAM}"]');
+                const box = row.getBoundingClientRect();
+                return box.top >= 0 && box.bottom <= window.innerHeight;
+            }}""",
+            timeout=WAIT_MS,
+        )
+        tab.close()
+    finally:
+        code, _, err = preview.stop()
+    assert code == 0, err
