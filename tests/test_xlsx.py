@@ -1009,3 +1009,55 @@ def test_libreoffice_recalculates_the_renja_pagu_n1(
     first = hierarchy.roots[0]
     expected = sum((leaf.pagu_maju or 0 for leaf in first.walk() if leaf.leaf), Decimal(0))
     assert Decimal(repr(ws.cell(coded_rows(ws)[first.kode], col).value)) == expected
+
+
+def test_a_published_matrix_is_summed_by_its_rows_levels(tmp_path: Path) -> None:
+    """A matrix written as published (`tabel.matriks`): its rows' places in the file say
+    nothing of the tree (`tabel.matriks.0`, `.1` ...), the view's depths do; the program's
+    row sums its sub kegiatan and the Jumlah counts the money once."""
+    plan = write_plan(
+        tmp_path,
+        """\
+        rktc: 2
+        jenis: pemda
+        tahun: 2025
+        instansi: {nama: Kecamatan Contoh, kota: Contoh}
+        renstra: {periode: 2021-2026}
+        visi: {teks: Terwujudnya pelayanan prima}
+        misi: [Meningkatkan pelayanan]
+        tujuan: [Meningkatnya pelayanan publik]
+        penandatangan: {tempat: Contoh, tanggal: 6 Januari 2025, jabatan: Camat, nama: NAMA}
+        tabel:
+          matriks:
+            - kode: "7.01.01"
+              uraian: PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA
+              indikator: Persentase dokumen tepat waktu
+              satuan: "%"
+              target: 100%
+              pagu: 250.000.000
+            - kode: "7.01.01.2.01.0001"
+              tingkat: sub_kegiatan
+              uraian: Penyusunan Dokumen Perencanaan Perangkat Daerah
+              indikator: Jumlah dokumen perencanaan
+              satuan: Dokumen
+              target: 2 Dokumen
+              pagu: 150.000.000
+            - kode: "7.01.01.2.01.0002"
+              tingkat: sub_kegiatan
+              uraian: Evaluasi Kinerja Perangkat Daerah
+              indikator: Jumlah laporan evaluasi
+              satuan: Laporan
+              target: 4 Laporan
+              pagu: 100.000.000
+            - {uraian: Jumlah, jumlah: ya, pagu: 250.000.000}
+        """,
+    )
+    result = build(plan, "-f", "xlsx", "-o", tmp_path / "p.xlsx", "--force")
+    assert (tmp_path / "p.xlsx").is_file(), result.output  # type: ignore[attr-defined]
+    ws = openpyxl.load_workbook(tmp_path / "p.xlsx")["Matriks RKT"]
+    rows = coded_rows(ws)
+    col = headers(ws)["Pagu (Rp)"]
+    first, last = rows["7.01.01.2.01.0001"], rows["7.01.01.2.01.0002"]
+    assert ws.cell(rows["7.01.01"], col).value == f"=SUM(H{first}:H{last})"
+    assert ws.cell(total_row(ws), col).value == f"=SUM(H{rows['7.01.01']})"
+    assert evaluate(ws, ws.cell(total_row(ws), col)) == 250000000
