@@ -317,6 +317,74 @@ class RenstraV2(Renstra):
     )
 
 
+# --- the Perjanjian Kinerja -----------------------------------------------------------------
+
+
+class PihakPk(_Deferred):
+    """A party to the Perjanjian Kinerja, or its single signer."""
+
+    nama: Text = Field(description="Nama, seperti pada tanda tangan")
+    jabatan: Text = Field(description="Jabatan, mis. Sekretaris KPU Kabupaten Ogan Komering Ulu")
+    pangkat: Text | None = Field(None, description="Pangkat/golongan, mis. Pembina (IV/a)")
+    nip: Text | None = Field(
+        None, description="NIP, 18 angka (dicetak 19591128 198603 1 003); kosong bila tidak ada"
+    )
+    plt: YesNo = Field(False, description="ya: pelaksana tugas (dicetak 'Plt.' di depan jabatan)")
+    plh: YesNo = Field(False, description="ya: pelaksana harian (dicetak 'Plh.' di depan jabatan)")
+
+
+class PkIndikator(_Deferred):
+    """An indicator the PK carries: the plan's, by id or name; with a target when the PK
+    states one of its own (a transcribed PK), which must equal the plan's."""
+
+    id: Id | None = Field(None, description="id indikator dalam rencana")
+    nama: Text | None = Field(None, description="Nama indikator, bila tidak ber-id")
+    target: TargetValue | None = Field(None, description="Target seperti tertulis dalam PK")
+
+
+def _pk_indikator_kind(raw: Any) -> str:
+    return "~entry" if isinstance(raw, dict) else "~id"
+
+
+PkIndikatorEntry = Annotated[
+    Annotated[Id, Tag("~id")] | Annotated[PkIndikator, Tag("~entry")],
+    Discriminator(_pk_indikator_kind),
+]
+
+
+class PerubahanPk(_Deferred):
+    alasan: LongText = Field(description="Alasan perubahan, mis. pergantian pejabat")
+    dasar: list[Text] = Field(default_factory=list, description="Dasar perubahan (ketentuan)")
+    semula: Text = Field(description="Berkas rencana PK semula, relatif terhadap rencana ini")
+
+
+class Pk(_Deferred):
+    """The Perjanjian Kinerja of the plan's year (`rktc build --document pk`)."""
+
+    tingkat: Text | None = Field(
+        None,
+        description="Tingkat lampiran: program (sasaran strategis, program), kegiatan, "
+        "sub_kegiatan, ...; bawaan: menurut eselon, atau program",
+    )
+    eselon: Literal["I", "II", "III", "IV"] | None = Field(
+        None, description="Eselon pihak pertama: I/II program, III kegiatan, IV di bawahnya"
+    )
+    tempat: Text | None = Field(None, description="Tempat penandatanganan (bawaan: penandatangan)")
+    tanggal: PlanDateValue | None = Field(None, description="Tanggal penandatanganan PK")
+    pihak_pertama: PihakPk | None = Field(None, description="Pihak pertama (yang berjanji)")
+    pihak_kedua: PihakPk | None = Field(None, description="Pihak kedua (atasan pihak pertama)")
+    penandatangan: PihakPk | None = Field(
+        None, description="Penandatangan tunggal (menteri, bupati): hanya pernyataan janji"
+    )
+    indikator: list[PkIndikatorEntry] = Field(
+        default_factory=list,
+        description="Indikator yang dimuat PK (id, atau {id/nama, target}); bawaan: semua",
+    )
+    perubahan: PerubahanPk | None = Field(None, description="PK perubahan: alasan, dasar, semula")
+    ilustrasi: YesNo = Field(False, description="ya: data penandatangan contoh, bukan data")
+    keterangan: Text | None = Field(None, description="Catatan yang dicetak di bawah PK")
+
+
 class _PlanV2(_Deferred):
     """An annual performance plan (Rencana Kinerja Tahunan), format 2."""
 
@@ -343,6 +411,7 @@ class _PlanV2(_Deferred):
     penandatangan: Penandatangan = Field(description="Blok tanda tangan")
     tabel: TabelV2 | None = Field(None, description="Tabel dokumen seperti diterbitkan (literal)")
     pemeriksaan: Pemeriksaan | None = Field(None, description="Pilihan aturan pemeriksaan")
+    pk: Pk | None = Field(None, description="Perjanjian Kinerja tahun rencana (pilihan)")
 
     @field_validator("skala")
     @classmethod
@@ -419,6 +488,10 @@ __all__ = [
     "AnyPlan",
     "Indikator",
     "MatriksRow",
+    "PerubahanPk",
+    "PihakPk",
+    "Pk",
+    "PkIndikator",
     "PlanDateValue",
     "PlanKl",
     "PlanKpu",
