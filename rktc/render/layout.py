@@ -45,11 +45,16 @@ from rktc.render.outline import (
     COVER,
     DECIMAL,
     HEADING_FIELDS,
+    LOGO,
     LOWER_ROMAN,
     NO_NUMBERS,
     NUMBERED,
     PARAGRAPHS,
+    PARTIES,
+    PICTURE,
+    PICTURES,
     SIGNATURE,
+    SIGNATURES,
     TABLE,
     TABLES,
     TEXTS,
@@ -62,7 +67,13 @@ from rktc.render.outline import (
 
 Loc = tuple[str | int, ...]
 
-BUILTIN = ("kpu", "pemda", "kl")
+OFFICE_LAYOUTS = ("kpu", "pemda", "kl")  # the RKT of each kind of office
+BUILTIN = (*OFFICE_LAYOUTS, "pk", "lkjip")
+# The documents a plan builds (`rktc build --document`), and the built-in layout of each
+# that is not the RKT (whose layout is its kind of office's).
+RKT, PK, LKJIP = "rkt", "pk", "lkjip"
+DOCUMENTS = (RKT, PK, LKJIP)
+DOCUMENT_LAYOUTS = {PK: "pk", LKJIP: "lkjip"}
 LAYOUT_FOLDER = "layouts"
 UNKNOWN_CODE = "RKT015"  # a name that is not in the layout vocabulary
 
@@ -89,6 +100,7 @@ class SourceInfo:
     captioned: bool = False
     options: frozenset[str] = frozenset()
     extras: bool = True  # can print the plan's own columns (`kolom:<Header>`, `kolom_lain`)
+    document: str = "rkt"  # the document whose data the rows are (`dokumen` of a layout)
 
 
 def _indicator_columns(lines: bool, indikator: str = "Indikator Kinerja") -> dict[str, ColumnInfo]:
@@ -207,7 +219,7 @@ SOURCES: dict[str, SourceInfo] = {
     # K/L: the rincian output under their KRO
     "ro": SourceInfo(
         {
-            "no": ColumnInfo("No", 5, numeric=True),
+            "no": ColumnInfo("No", 7, numeric=True),
             "kode": ColumnInfo("Kode", 14),
             "uraian": ColumnInfo("Rincian Output", 34),
             "volume": ColumnInfo("Volume", 8, numeric=True),
@@ -219,6 +231,79 @@ SOURCES: dict[str, SourceInfo] = {
         options=frozenset({"jumlah", "subjumlah"}),
     ),
 }
+# The Perjanjian Kinerja's tables (rktc.render.pk) and the Laporan Kinerja's
+# (rktc.render.lkjip). Headers written "" are the view's: they name the PK's level
+# (Sasaran Strategis, Sasaran Program ...; Program, Kegiatan ...) or the years compared.
+_PK_TARGETS = {
+    "no": ColumnInfo("No", 7, numeric=True, merge=True),
+    "sasaran": ColumnInfo("", 30, merge=True),
+    "indikator": ColumnInfo("Indikator Kinerja", 38),
+    "target": ColumnInfo("Target", 12, numeric=True),
+    "satuan": ColumnInfo("Satuan", 12),
+}
+_PK_BUDGET = {
+    "no": ColumnInfo("No", 7, numeric=True),
+    "kode": ColumnInfo("Kode", 12),
+    "uraian": ColumnInfo("", 50),
+    "anggaran": ColumnInfo("Anggaran (Rp)", 20, numeric=True),
+}
+_PK_CHANGES = {
+    "no": ColumnInfo("No", 7, numeric=True),
+    "uraian": ColumnInfo("Uraian", 40),
+    "semula": ColumnInfo("Semula", 25),
+    "menjadi": ColumnInfo("Menjadi", 25),
+}
+_CAPAIAN = {
+    "no": ColumnInfo("No", 7, numeric=True),
+    "sasaran": ColumnInfo("Sasaran", 20, merge=True),
+    "indikator": ColumnInfo("Indikator Kinerja", 30),
+    "satuan": ColumnInfo("Satuan", 9),
+    "target": ColumnInfo("Target", 10, numeric=True),
+    "realisasi": ColumnInfo("Realisasi", 10, numeric=True),
+    "capaian": ColumnInfo("Capaian (%)", 9, numeric=True),
+    "kategori": ColumnInfo("Kategori", 13),
+    "rumus": ColumnInfo("Rumus / Keterangan", 20),
+}
+_COMPARED = {
+    "no": ColumnInfo("No", 7, numeric=True),
+    "indikator": ColumnInfo("Indikator Kinerja", 30),
+    "realisasi_n2": ColumnInfo("", 10, numeric=True),
+    "realisasi_n1": ColumnInfo("", 10, numeric=True),
+    "target": ColumnInfo("", 10, numeric=True),
+    "realisasi": ColumnInfo("", 10, numeric=True),
+    "target_akhir": ColumnInfo("", 11, numeric=True),
+    "capaian_akhir": ColumnInfo("Capaian terhadap Target Akhir Renstra (%)", 11, numeric=True),
+}
+_SPENT = {
+    "no": ColumnInfo("No", 7, numeric=True),
+    "kode": ColumnInfo("Kode", 10),
+    "program": ColumnInfo("Program", 30),
+    "pagu": ColumnInfo("Pagu (Rp)", 15, numeric=True),
+    "realisasi": ColumnInfo("Realisasi (Rp)", 15, numeric=True),
+    "serapan": ColumnInfo("Serapan (%)", 9, numeric=True),
+    "capaian": ColumnInfo("Capaian Kinerja (%)", 9, numeric=True),
+    "efisiensi": ColumnInfo("Efisiensi", 11),
+}
+SOURCES.update(
+    {
+        # the PK's lampiran: the targets (table 1), the budget (table 2); a PK perubahan's
+        # changes against the PK it replaces
+        "pk_kinerja": SourceInfo(_PK_TARGETS, extras=False, document=PK),
+        "pk_anggaran": SourceInfo(_PK_BUDGET, options=_TOTALS, extras=False, document=PK),
+        "pk_perubahan": SourceInfo(_PK_CHANGES, extras=False, document=PK),
+        # the Laporan Kinerja: the PK's targets (BAB II), the capaian (BAB III A), the
+        # comparison with earlier years and the Renstra, the realisasi anggaran (BAB III B);
+        # and its lampiran, the PK
+        "lkjip_capaian": SourceInfo(_CAPAIAN, extras=False, document=LKJIP),
+        "lkjip_pembanding": SourceInfo(_COMPARED, extras=False, document=LKJIP),
+        "lkjip_anggaran": SourceInfo(_SPENT, options=_TOTALS, extras=False, document=LKJIP),
+    }
+)
+# A Laporan Kinerja prints its PK: the PK's sources are the LKjIP's too.
+DOCUMENT_SOURCES = {RKT: (RKT,), PK: (PK,), LKJIP: (LKJIP, PK)}
+# The pictures a `gambar:` block may show.
+PICTURE_NAMES = ("capaian",)
+
 # Sources whose rows are the KPU document's (they know the plan's own columns only for a
 # plan written as a single source, through the rows' places in the plan).
 ROW_SOURCES = ("indikator", "program", "rkt", "apbn")
@@ -232,10 +317,18 @@ EXTRA_COLUMNS = "kolom_lain"  # in `jika_ada`: the plan's own columns a table pr
 EXTRA_WIDTH = 12
 
 # What the blocks of a section may show (their key in a layout -> the outline's kind).
-PLAIN_BLOCKS = {"sampul": COVER, "tanda_tangan": SIGNATURE, "daftar_isi": CONTENTS, "visi": VISI}
+PLAIN_BLOCKS = {
+    "sampul": COVER,
+    "tanda_tangan": SIGNATURE,
+    "daftar_isi": CONTENTS,
+    "visi": VISI,
+    "logo": LOGO,
+    "pihak": PARTIES,
+    "tanda_tangan_pihak": SIGNATURES,
+}
 PARAGRAPH_SOURCES = ("kata_pengantar", "ringkasan_eksekutif")
 LIST_SOURCES = ("misi", "tujuan", "sasaran", "dasar_hukum")
-SOURCE_BLOCKS = ("paragraf", "teks", "daftar", "tabel")
+SOURCE_BLOCKS = ("paragraf", "teks", "daftar", "tabel", "gambar")
 
 NUMBERING = {"tanpa": NO_NUMBERS, "romawi": LOWER_ROMAN, "angka": DECIMAL}
 ALIGNMENTS = {"kiri": "left", "tengah": "center", "kanan": "right"}
@@ -244,7 +337,7 @@ MAX_HEADING_LEVEL = 3
 FONT_SIZES = (5.0, 14.0)  # points
 MAX_WIDTH = 1000
 
-TOP_KEYS = ("nama", "keterangan", "extends", "bagian", "tanpa", "tabel")
+TOP_KEYS = ("nama", "keterangan", "dokumen", "extends", "bagian", "tanpa", "tabel")
 PART_KEYS = ("kunci", "lanskap", "nomor_halaman", "nomor_mulai_ulang", "isi")
 SECTION_KEYS = (
     "kunci",
@@ -307,6 +400,7 @@ class Layout:
     outline: Outline
     tables: tuple[TableDef, ...] = ()
     description: str = ""
+    document: str = RKT  # the document it lays out: rkt, pk or lkjip (`dokumen`)
 
     @functools.cached_property
     def by_id(self) -> dict[str, TableDef]:
@@ -419,6 +513,23 @@ define_messages(
         "layout.empty_part": (
             "{field}: bagian ini tidak berisi bab apa pun",
             "{field}: this part holds no section",
+        ),
+        "layout.source_of_document": (
+            (
+                "{field}: sumber '{source}' adalah data dokumen {owner}, sedangkan tata letak "
+                "ini untuk dokumen {document}"
+            ),
+            "{field}: the source '{source}' is data of the {owner}, but this layout is for the {document}",
+        ),
+        "layout.wrong_document": (
+            (
+                "tata letak '{name}' untuk dokumen {layout}, bukan {document}: pilih tata letak "
+                "lain atau --document {layout}"
+            ),
+            (
+                "the layout '{name}' is for the {layout}, not the {document}: choose another "
+                "layout or --document {layout}"
+            ),
         ),
         "hint.layout.choices": ("pilihan: {choices}", "choices: {choices}"),
         "hint.layout.column_spelling": (
@@ -1061,6 +1172,11 @@ def _block(item: Any, at: _At, found: _Outline) -> Block | None:
             where.unknown(name, LIST_SOURCES, "daftar / list")
             return None
         return Block(NUMBERED, name)
+    if kind == "gambar":
+        if name not in PICTURE_NAMES:
+            where.unknown(name, PICTURE_NAMES, "gambar / picture")
+            return None
+        return Block(PICTURE, PICTURES + name)
     found.tables.append((name, where))
     return Block(TABLE, name)  # made CAPTIONED_TABLES once the table's source is known
 
@@ -1120,6 +1236,11 @@ def _layout(loaded: Loaded, problems: list[Diagnostic], templates: Path | None) 
             base_data = base.data
     name = _text(data["nama"], top / "nama") if "nama" in data else None
     description = _text(data["keterangan"], top / "keterangan") if "keterangan" in data else None
+    document: str | None = RKT
+    if "dokumen" in data:
+        document = _choice(data["dokumen"], top / "dokumen", DOCUMENTS, "dokumen / document")
+    elif base_top is not None and "dokumen" in base_data:
+        document = str(base_data["dokumen"]).strip()
     # the tables: the base's, each key overridden by the layout's own
     entries: dict[str, dict[str, tuple[Any, _At]]] = {}
     places: dict[str, _At] = {}
@@ -1155,6 +1276,7 @@ def _layout(loaded: Loaded, problems: list[Diagnostic], templates: Path | None) 
         return None
     # what the parts name, checked even where a part could not be read
     fine = _check_tables(found, defs, entries) and len(defs) == len(entries)
+    fine = document is not None and _check_documents(document, defs, entries) and fine
     fine = _check_texts(found, templates) and fine
     fine = _check_conditions(found, defs) and fine
     if parts is not None and fine:
@@ -1164,7 +1286,28 @@ def _layout(loaded: Loaded, problems: list[Diagnostic], templates: Path | None) 
     if parts is None or not fine:
         return None
     name = name or (str(data["extends"]) if base_top is not None else "layout")
-    return Layout(name, Outline(name, parts), tuple(defs.values()), description or "")
+    assert document is not None
+    return Layout(name, Outline(name, parts), tuple(defs.values()), description or "", document)
+
+
+def _check_documents(
+    document: str, defs: dict[str, TableDef], entries: Mapping[str, dict[str, tuple[Any, _At]]]
+) -> bool:
+    """Each table reads a source of the layout's document (a PK's tables need the PK's
+    data, which an RKT build does not have)."""
+    fine = True
+    for table_id, table in defs.items():
+        owner = SOURCES[table.source].document
+        if owner not in DOCUMENT_SOURCES[document]:
+            entries[table_id]["sumber"][1].report(
+                "RKT013",
+                "layout.source_of_document",
+                source=table.source,
+                owner=owner,
+                document=document,
+            )
+            fine = False
+    return fine
 
 
 def _check_tables(
@@ -1334,10 +1477,13 @@ def builtin_layout(name: str) -> Layout:
     return layout
 
 
-def layout_for_plan(plan: Any) -> Layout:
-    """The built-in layout of the plan's kind of office: `jenis`, or kpu for format 1."""
+def layout_for_plan(plan: Any, document: str = RKT) -> Layout:
+    """The built-in layout of `document` (the RKT: of the plan's kind of office, `jenis`,
+    or kpu for format 1)."""
+    if document in DOCUMENT_LAYOUTS:
+        return builtin_layout(DOCUMENT_LAYOUTS[document])
     kind = getattr(plan, "jenis", "kpu")
-    return builtin_layout(kind if kind in BUILTIN else "kpu")
+    return builtin_layout(kind if kind in OFFICE_LAYOUTS else "kpu")
 
 
 def find_layout(value: str, templates: Path | None = None) -> Layout:

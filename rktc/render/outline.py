@@ -42,10 +42,29 @@ VISI = "visi"  # the vision sentence and the meaning of its key words
 NUMBERED = "numbered"  # a numbered list of strings: a view field
 TABLE = "table"  # one table: a view field holding a TableView
 CAPTIONED_TABLES = "captioned_tables"  # numbered captions, each with its table: a view field
-BLOCK_KINDS = (COVER, PARAGRAPHS, SIGNATURE, CONTENTS, VISI, NUMBERED, TABLE, CAPTIONED_TABLES)
+# The Perjanjian Kinerja and the Laporan Kinerja (rktc.render.pk, rktc.render.lkjip):
+LOGO = "logo"  # the institution's logo, centred (source: none)
+PARTIES = "parties"  # the PK's parties: Nama, Jabatan, and what each is called (source: none)
+SIGNATURES = "signatures"  # place and date, then the two signers side by side (source: none)
+PICTURE = "picture"  # a picture of the view (`pictures.<name>`): the capaian chart
+BLOCK_KINDS = (
+    COVER,
+    PARAGRAPHS,
+    SIGNATURE,
+    CONTENTS,
+    VISI,
+    NUMBERED,
+    TABLE,
+    CAPTIONED_TABLES,
+    LOGO,
+    PARTIES,
+    SIGNATURES,
+    PICTURE,
+)
 
-# The document's facts a heading line may name in braces.
-HEADING_FIELDS = ("year", "SHORT_NAME", "INSTITUTION")
+# The document's facts a heading line may name in braces (`TITLE`: the document's title in
+# capitals: RENCANA KINERJA TAHUNAN, PERJANJIAN KINERJA, PERJANJIAN KINERJA PERUBAHAN ...).
+HEADING_FIELDS = ("year", "SHORT_NAME", "INSTITUTION", "TITLE")
 
 # The heading levels the table of contents lists (the DOCX TOC field: levels "1-2").
 CONTENTS_LEVELS = 2
@@ -132,6 +151,7 @@ def _fields(view: DocumentView) -> dict[str, str]:
         "year": str(view.year),
         "SHORT_NAME": view.short_name.upper(),
         "INSTITUTION": view.institution.upper(),
+        "TITLE": view.title.upper(),
     }
 
 
@@ -148,6 +168,7 @@ def subtitle_lines(section: Section, view: DocumentView) -> list[str]:
 
 
 TEXTS = "texts."
+PICTURES = "pictures."  # a picture of the view: `pictures.<name>`
 TABLES = "tables."  # a table of the layout: `tables.<id>` (see rktc.render.view.LEGACY_TABLES)
 
 
@@ -168,6 +189,8 @@ def source_value(view: DocumentView, source: str) -> Any:
         return view.texts.get(source.removeprefix(TEXTS), [])
     if source.startswith(TABLES):
         return view.tables[source.removeprefix(TABLES)]
+    if source.startswith(PICTURES):
+        return view.pictures.get(source.removeprefix(PICTURES))
     return getattr(view, source)
 
 

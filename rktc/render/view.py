@@ -85,6 +85,9 @@ class TableView:
     # some rows are bold or some cells have several lines: the templates print such a
     # table's rows the slower way, and every other table's as fast as ever
     formatted: bool = False
+    # a short table printed whole on one page (a PK's budget with its Jumlah): in the DOCX
+    # every row keeps with the next
+    keep_together: bool = False
 
 
 @dataclass
@@ -97,6 +100,57 @@ class Signature:
 
 
 Captioned = list[tuple[str, TableView]]
+
+
+# --- the Perjanjian Kinerja's and the Laporan Kinerja's own blocks (rktc.render.pk, lkjip) ---
+
+
+@dataclass
+class PartyView:
+    """A party of a PK as its block prints it: label/value lines (Nama, Jabatan), then
+    what the agreement calls it ("selanjutnya disebut pihak pertama")."""
+
+    lines: list[tuple[str, str]]
+    role: list[str]
+
+
+@dataclass
+class SignerView:
+    """One column of the PK's signatures: "PIHAK KEDUA,", the jabatan (with "Plt."), the
+    NAME (bold), the pangkat where given, "NIP. 19591128 198603 1 003" where there is one."""
+
+    label: str
+    position: str
+    name: str
+    rank: str | None = None
+    nip: str | None = None
+
+
+@dataclass
+class SignaturesView:
+    """Place and date over the right column; the signers left to right (pihak kedua, pihak
+    pertama; a single signer: one, on the right)."""
+
+    place_date: str
+    signers: list[SignerView]
+
+
+@dataclass
+class Picture:
+    """A picture the document shows (the capaian chart): PNG for DOCX and Markdown, SVG for
+    HTML, both of the same drawing; `alt` says in words what it shows."""
+
+    png: bytes
+    png_base64: str
+    svg: str
+    alt: str
+    caption: str
+    width_cm: float
+
+
+# A table source of another document (the PK's, the LKjIP's): its TableView, from the
+# layout's table and a function that makes a printed column (`(column, default header)`).
+ExtraSource = Callable[[TableDef, Callable[[ColumnDef, str], Column]], TableView]
 
 
 @dataclass
@@ -130,6 +184,11 @@ class DocumentView:
     tables: dict[str, TableView | Captioned] = field(default_factory=dict)
     dasar_hukum: list[str] = field(default_factory=list)
     outline: Outline = field(default_factory=lambda: Outline("", ()))
+    # the PK and the LKjIP (rktc.render.pk, rktc.render.lkjip); an RKT has none of them
+    document: str = "rkt"
+    parties: list[PartyView] = field(default_factory=list)
+    signatures: SignaturesView | None = None
+    pictures: dict[str, Picture] = field(default_factory=dict)
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -228,7 +287,7 @@ _MONEY = ("anggaran", "pagu", "pagu_n1")  # columns that hold an amount, and are
 class _Context:
     """What the tables of one document are made from, each computed once."""
 
-    def __init__(self, plan: Plan, document: Document) -> None:
+    def __init__(self, plan: Plan, document: Document, title: str | None = None) -> None:
         self.plan = plan
         self.document = document
         self.year = plan.tahun
@@ -237,6 +296,7 @@ class _Context:
             "year": str(plan.tahun),
             "SHORT_NAME": (plan.instansi.singkatan or plan.instansi.nama).upper(),
             "INSTITUTION": plan.instansi.nama.upper(),
+            "TITLE": (title or plan.judul).upper(),
         }
         self._money: dict[int, Decimal | None] = {}
         self._ahead: dict[int, Decimal | None] = {}
@@ -395,8 +455,7 @@ def _with_extras(
     room = sum(c.width - width for c in columns if c.name in wide)
     needed = min(width * len(headers), room * 2 // 3)
     columns = [
-        _narrowed(c, needed * (c.width - width) // room) if c.name in wide else c
-        for c in columns
+        _narrowed(c, needed * (c.width - width) // room) if c.name in wide else c for c in columns
     ]
     columns.extend(ColumnDef(EXTRA_PREFIX + h, h, width) for h in headers)
     return columns
@@ -910,8 +969,14 @@ def _ro_satuan(node: Node, ancestors: tuple[Node, ...]) -> str:
     return node.satuan or ""
 
 
-def _build(ctx: _Context, table: TableDef) -> _Built:
-    built = _build_rows(ctx, table)
+def _build(
+    ctx: _Context, table: TableDef, sources: Mapping[str, ExtraSource] | None = None
+) -> _Built:
+    if sources is not None and table.source in sources:
+        made = sources[table.source](table, functools.partial(_view_column, ctx))
+        built = _Built(made, [c.name for c in table.columns])
+    else:
+        built = _build_rows(ctx, table)
     for view in built.tables():
         view.formatted = any(c.lines for c in view.columns) or any(r.bold for r in view.rows)
     return built
@@ -995,14 +1060,21 @@ def build_view(
     document: Document,
     text_for: Callable[[str, Plan, Document], list[str]],
     layout: Layout | None = None,
+    *,
+    sources: Mapping[str, ExtraSource] | None = None,
+    title: str | None = None,
 ) -> DocumentView:
     """Assemble the printed document in `layout` (by default the one of the plan's kind of
     office); `text_for(name, ...)` supplies default texts: the kata pengantar and ringkasan
-    a plan does not write, and those the layout's outline shows."""
+    a plan does not write, and those the layout's outline shows. `sources` builds the
+    tables of another document's sources (the PK's, the LKjIP's: rktc.render.pk, lkjip),
+    `title` is that document's (the `{TITLE}` of headings; default: the plan's `judul`)."""
     layout = layout or layout_for_plan(plan)
     _SHOWN.clear()
-    ctx = _Context(plan, document)
-    built = {name: _build(ctx, layout.table(name)) for name in _used_tables(layout.outline)}
+    ctx = _Context(plan, document, title)
+    built = {
+        name: _build(ctx, layout.table(name), sources) for name in _used_tables(layout.outline)
+    }
     outline = _printed(layout.outline, built)
     legacy: dict[str, Any] = {
         "indikator": TableView([]),
@@ -1020,7 +1092,7 @@ def build_view(
     sampul = plan.sampul
     signer = plan.penandatangan
     return DocumentView(
-        title=plan.judul,
+        title=title or plan.judul,
         year=plan.tahun,
         institution=plan.instansi.nama,
         short_name=plan.instansi.singkatan or plan.instansi.nama,
@@ -1051,5 +1123,6 @@ def build_view(
         tables=tables,
         dasar_hukum=list(plan.dasar_hukum),
         outline=outline,
+        document=layout.document,
         **legacy,
     )

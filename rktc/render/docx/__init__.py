@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rktc.render.docx import package, styles
-from rktc.render.docx.body import LOGO_SLOT_STYLE, BodyWriter, write_body
+from rktc.render.docx.body import LOGO_SLOT_STYLE, PICTURE_SLOT_STYLE, BodyWriter, write_body
 from rktc.render.docx.pages import PAPERS, Paper, add_page_numbers
 from rktc.render.docx.tables import Tables
 from rktc.render.outline import CAPTIONED_TABLES, TABLE, Outline, outline_for, source_value
@@ -43,8 +43,8 @@ def render_docx(view: DocumentView, options: DocxOptions, outline: Outline | Non
         styles.house_style(document)
     ids = styles.style_ids(document, options.reference_doc)
     styles.add_table_text_style(document, ids["Normal"])
-    for size in _font_sizes(outline, view):
-        styles.add_table_text_style(document, ids["Normal"], size)
+    for size, keep in _font_sizes(outline, view):
+        styles.add_table_text_style(document, ids["Normal"], size, keep)
     styles.add_contents_styles(document, ids, paper.text_width(landscape=False))
     tables = Tables(ids["Table Grid"])
     writer = BodyWriter(ids, paper, tables)
@@ -53,15 +53,18 @@ def render_docx(view: DocumentView, options: DocxOptions, outline: Outline | Non
     add_page_numbers(document, [part.numbering is not None for part in outline.parts])
     if options.logo is not None:
         package.place_logo(document, options.logo, LOGO_SLOT_STYLE)
+    if writer.pictures:
+        package.place_pictures(document, writer.pictures, PICTURE_SLOT_STYLE)
     package.remove_field_update(document)
     package.drop_thumbnail(document)
     package.set_properties(document, view)
     return package.reproducible_zip(package.save(document), tables)
 
 
-def _font_sizes(outline: Outline, view: DocumentView) -> list[float]:
-    """The font sizes the outline's tables ask for (each gets a table text style)."""
-    sizes: set[float] = set()
+def _font_sizes(outline: Outline, view: DocumentView) -> list[tuple[float | None, bool]]:
+    """The font sizes the outline's tables ask for, and whether they keep on one page
+    (each gets a table text style)."""
+    sizes: set[tuple[float | None, bool]] = set()
     for _, section in outline.sections():
         for block in section.blocks:
             if block.kind not in (TABLE, CAPTIONED_TABLES):
@@ -70,5 +73,9 @@ def _font_sizes(outline: Outline, view: DocumentView) -> list[float]:
             tables: list[TableView] = (
                 [value] if block.kind == TABLE else [table for _, table in value]
             )
-            sizes.update(t.font_size for t in tables if t.font_size is not None)
-    return sorted(sizes)
+            sizes.update(
+                (t.font_size, t.keep_together)
+                for t in tables
+                if t.font_size is not None or t.keep_together
+            )
+    return sorted(sizes, key=lambda found: (found[0] or 0.0, found[1]))

@@ -18,9 +18,13 @@ from rktc.render.outline import (
     CAPTIONED_TABLES,
     CONTENTS,
     COVER,
+    LOGO,
     NUMBERED,
     PARAGRAPHS,
+    PARTIES,
+    PICTURE,
     SIGNATURE,
+    SIGNATURES,
     TABLE,
     VISI,
     Block,
@@ -30,11 +34,15 @@ from rktc.render.outline import (
     heading_lines,
     source_value,
 )
-from rktc.render.view import DocumentView, TableView
+from rktc.render.view import DocumentView, Picture, SignerView, TableView
 
 # Where the logo goes: found by structure (see package.place_logo), never by text.
 LOGO_SLOT_STYLE = "rktc.logo-slot"
+# Where a picture goes (the capaian chart): the k-th slot holds the k-th picture.
+PICTURE_SLOT_STYLE = "rktc.picture-slot"
 LIST_INDENT = 360
+PARTY_LABEL_WIDTH = 1800  # twips from the block's indent to the colon of "Nama : ..."
+SIGNATURE_SPACE = 3  # empty lines where the signatures go
 
 
 class BodyWriter:
@@ -47,6 +55,7 @@ class BodyWriter:
         self.parts: list[str] = []
         self.landscape = False
         self.bookmarks: dict[str, str] = {}  # section key -> bookmark name of its heading
+        self.pictures: list[Picture] = []  # in the order of their slots
 
     def content(self) -> str:
         return "".join(self.parts)
@@ -124,6 +133,9 @@ def _section(
     for block in section.blocks:
         if block.kind == COVER:
             _cover(w, view, with_logo)
+        elif block.kind == LOGO:
+            if with_logo:
+                w.paragraph("", style_id=LOGO_SLOT_STYLE, align="center")
         elif block.kind == CONTENTS:
             _contents(w, outline, view)
         else:
@@ -205,6 +217,73 @@ def _captioned_tables(w: BodyWriter, view: DocumentView, block: Block) -> None:
         w.table(table)
 
 
+def _parties(w: BodyWriter, view: DocumentView, block: Block) -> None:
+    """Each party: "Nama : ...", "Jabatan : ..." (a wrapped value stays right of the
+    colon), then what the agreement calls it."""
+    colon = LIST_INDENT + PARTY_LABEL_WIDTH
+    for party in view.parties:
+        for label, value in party.lines:
+            w.parts.append(
+                f'<w:p><w:pPr><w:keepNext/><w:tabs><w:tab w:val="left" w:pos="{colon}"/>'
+                f'</w:tabs><w:spacing w:after="0"/><w:ind w:left="{colon + 240}" '
+                f'w:hanging="{colon + 240 - LIST_INDENT}"/></w:pPr>{runs(label)}'
+                f"<w:r><w:tab/></w:r>{runs(': ' + value)}</w:p>"
+            )
+        for text in party.role:
+            w.paragraph(text, indent=LIST_INDENT)
+
+
+def _signatures(w: BodyWriter, view: DocumentView, block: Block) -> None:
+    """Place and date over the right column, then the signers side by side (pihak kedua
+    left, pihak pertama right; a single signer right), as a table without borders whose
+    rows keep together: label, jabatan, space, NAME in bold, pangkat, NIP."""
+    found = view.signatures
+    if found is None:
+        return
+    signers: list[SignerView | None] = list(found.signers)
+    while len(signers) < 2:
+        signers.insert(0, None)
+    width = w.text_width() // 2
+    rows: list[list[tuple[str, bool]]] = [[("", False), (found.place_date, False)]]
+    rows.append([(s.label if s else "", False) for s in signers])
+    rows.append([(s.position if s else "", False) for s in signers])
+    rows.append([("\n" * (SIGNATURE_SPACE - 1), False)] * 2)
+    rows.append([(s.name if s else "", True) for s in signers])
+    if any(s is not None and s.rank for s in signers):
+        rows.append([((s.rank or "") if s else "", False) for s in signers])
+    if any(s is not None and s.nip for s in signers):
+        rows.append([((s.nip or "") if s else "", False) for s in signers])
+    xml = [
+        (
+            f'<w:tbl><w:tblPr><w:tblW w:w="{2 * width}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
+            '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+            f'</w:tblPr><w:tblGrid><w:gridCol w:w="{width}"/><w:gridCol w:w="{width}"/></w:tblGrid>'
+        )
+    ]
+    for number, row in enumerate(rows):
+        keep = "<w:keepNext/>" if number < len(rows) - 1 else ""
+        cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>{keep}'
+            f'<w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr>{runs(text, bold)}</w:p></w:tc>'
+            for text, bold in row
+        )
+        xml.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+    xml.append("</w:tbl>")
+    w.parts.append("".join(xml))
+    w.paragraph("", space_after=0)
+
+
+def _picture(w: BodyWriter, view: DocumentView, block: Block) -> None:
+    """A slot for the picture (placed by package.place_pictures), its caption below."""
+    picture: Picture | None = source_value(view, block.source)
+    if picture is None:
+        return
+    w.pictures.append(picture)
+    w.paragraph("", style_id=PICTURE_SLOT_STYLE, align="center", keep_next=True)
+    w.paragraph(picture.caption, align="center", bold=True, size=18)
+
+
 _BLOCKS: dict[str, Callable[[BodyWriter, DocumentView, Block], None]] = {
     PARAGRAPHS: _paragraphs,
     SIGNATURE: _signature,
@@ -212,6 +291,9 @@ _BLOCKS: dict[str, Callable[[BodyWriter, DocumentView, Block], None]] = {
     NUMBERED: _numbered,
     TABLE: _table,
     CAPTIONED_TABLES: _captioned_tables,
+    PARTIES: _parties,
+    SIGNATURES: _signatures,
+    PICTURE: _picture,
 }
 
 

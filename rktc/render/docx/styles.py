@@ -98,25 +98,30 @@ def house_style(document: DocxDocument) -> None:
 TABLE_TEXT_SIZE = 9.0  # points
 
 
-def table_text_style_id(size: float | None) -> str:
+def table_text_style_id(size: float | None, keep: bool = False) -> str:
     """The style of a table's cells: rktc's table text, or one of another size (a wide
-    matrix in a smaller font, as its layout says)."""
+    matrix in a smaller font, as its layout says); `keep`: of a table kept on one page."""
+    suffix = "Keep" if keep else ""
     if size is None or size == TABLE_TEXT_SIZE:
-        return TABLE_TEXT_STYLE
-    return f"{TABLE_TEXT_STYLE}{round(size * 2)}"
+        return TABLE_TEXT_STYLE + suffix
+    return f"{TABLE_TEXT_STYLE}{round(size * 2)}{suffix}"
 
 
-def add_table_text_style(document: DocxDocument, normal_id: str, size: float | None = None) -> str:
-    """A paragraph style for table cells, so cells do not repeat their formatting; its id."""
-    style_id = table_text_style_id(size)
+def add_table_text_style(
+    document: DocxDocument, normal_id: str, size: float | None = None, keep: bool = False
+) -> str:
+    """A paragraph style for table cells, so cells do not repeat their formatting; its id.
+    `keep`: each paragraph keeps with the next, so that a short table is not split."""
+    style_id = table_text_style_id(size, keep)
     half_points = round((size or TABLE_TEXT_SIZE) * 2)
-    name = "RKT Tabel" if style_id == TABLE_TEXT_STYLE else f"RKT Tabel {half_points / 2:g} pt"
+    name = "RKT Tabel" if size in (None, TABLE_TEXT_SIZE) else f"RKT Tabel {half_points / 2:g} pt"
     _add_style(
         document,
         style_id,
-        name,
+        name + (" (utuh)" if keep else ""),
         normal_id,
-        '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f"<w:pPr>{'<w:keepNext/>' if keep else ''}"
+        '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
         f'<w:rPr><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>',
     )
     return style_id

@@ -49,7 +49,7 @@ class Tables:
         weights = [c.width for c in table.columns]
         widths = [total * w // sum(weights) for w in weights]
         widths[-1] += total - sum(widths)
-        style = table_text_style_id(table.font_size)
+        style = table_text_style_id(table.font_size, table.keep_together)
         margins = _cell_margins(table.font_size)
         header = "".join(
             _cell(c.header, w, align="center", bold=True, shade=True, style=style)
