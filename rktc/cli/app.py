@@ -164,18 +164,38 @@ def build(
             "(default: the one of the plan's jenis).",
         ),
     ] = None,
+    document: Annotated[
+        str,
+        typer.Option(
+            "--document",
+            help="rkt (default), pk (Perjanjian Kinerja) or lkjip (Laporan Kinerja, "
+            "with --realisasi).",
+        ),
+    ] = "rkt",
+    renstra: RenstraOption = None,
+    realisasi: RealisasiOption = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Check plans and build the RKT document.
+    """Check plans and build the RKT document (or the PK, or the Laporan Kinerja).
 
     Example: rktc build plans/kpu-oku-2023.yaml --format docx -o rkt-2023.docx
     """
     from rktc.cli import commands
     from rktc.pipeline.build import BuildOptions
 
-    options = BuildOptions(fmt or "docx", output, force, templates, reference_doc, paper.lower())
+    options = BuildOptions(
+        fmt or "docx",
+        output,
+        force,
+        templates,
+        reference_doc,
+        paper.lower(),
+        document=document.strip().lower(),
+        renstra=renstra,
+        realisasi=tuple(realisasi or ()),
+    )
     given = fmt is not None
     raise typer.Exit(
         commands.build(paths, options, select or [], ignore or [], lang, given, layout)

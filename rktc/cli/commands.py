@@ -167,6 +167,11 @@ def build(
         return _fail_usage(
             "cli.bad_format", lang, value=options.fmt, choices=", ".join(BUILD_FORMATS)
         )
+    problem = _document_usage(options, lang)
+    if problem is not None:
+        return problem
+    if options.document != "rkt":
+        options = dataclasses.replace(options, compare=pk_changes)
     if options.paper not in PAPERS:
         return _fail_usage("cli.bad_paper", lang, value=options.paper)
     for given in (p for p in (options.templates, options.reference_doc) if p is not None):
@@ -179,7 +184,16 @@ def build(
         from rktc.render.layout import LayoutProblems, find_layout
 
         try:
-            options = dataclasses.replace(options, layout=find_layout(layout, options.templates))
+            chosen = find_layout(layout, options.templates)
+            if chosen.document != options.document:
+                return _fail_usage(
+                    "layout.wrong_document",
+                    lang,
+                    name=chosen.name,
+                    layout=chosen.document,
+                    document=options.document,
+                )
+            options = dataclasses.replace(options, layout=chosen)
         except LayoutProblems as problems:  # the layout file's findings, as validate prints
             typer.echo(render_report("text", [layout], problems.diagnostics, lang))
             return EXIT_PROBLEMS
@@ -230,6 +244,44 @@ def build(
     if len(jobs) > 1:
         typer.echo(text("build.summary", lang, built=len(jobs) - failed, failed=failed))
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _document_usage(options: BuildOptions, lang: str) -> int | None:
+    """A usage error in --document, its formats and its year files, else None."""
+    from rktc.pipeline.build import YEAR_FORMATS
+    from rktc.render.layout import DOCUMENTS
+
+    if options.document not in DOCUMENTS:
+        choices = ", ".join(DOCUMENTS)
+        return _fail_usage("cli.bad_document", lang, value=options.document, choices=choices)
+    if options.document != "rkt" and options.fmt not in YEAR_FORMATS:
+        return _fail_usage(
+            "build.document_format", lang, document=options.document, fmt=options.fmt
+        )
+    if options.document != "lkjip" and (options.renstra or options.realisasi):
+        return _fail_usage("cli.year_files_need_lkjip", lang)
+    for given in (*([options.renstra] if options.renstra else []), *options.realisasi):
+        if not given.is_file():
+            return _fail_usage("cli.not_found", lang, path=given)
+    return None
+
+
+def pk_changes(old: Any, old_doc: Any, new: Any, new_doc: Any) -> list[Any]:
+    """What a PK perubahan changes against the PK it replaces (rktc.diff), as the plain
+    records the PK prints (rktc.render.pk.Revision): indicators added, removed, renamed,
+    their targets, satuan and sasaran; kegiatan and their anggaran; the programs' totals."""
+    from rktc.diff.compare import diff_plans
+    from rktc.plan.formatting import rupiah
+    from rktc.render.pk import Revision
+
+    found = diff_plans(old, old_doc, new, new_doc, "", "")
+    changes = [Revision(c.entity, c.kind, c.name, c.field, c.old, c.new) for c in found.changes]
+    changes += [
+        Revision("program", "changed", name, "anggaran", rupiah(before), rupiah(after))
+        for name, before, after in found.totals.programs
+        if before != after
+    ]
+    return changes
 
 
 def diff(plans: list[Path], rev: str | None, fmt: str, lang_option: str | None) -> int:
@@ -421,6 +473,14 @@ define_messages(
         "cli.bad_jenis": (
             "jenis '{value}' tidak dikenal; pilih salah satu: {choices}",
             "unknown jenis '{value}'; choose one of: {choices}",
+        ),
+        "cli.bad_document": (
+            "dokumen '{value}' tidak dikenal; pilih salah satu: {choices}",
+            "unknown document '{value}'; choose one of: {choices}",
+        ),
+        "cli.year_files_need_lkjip": (
+            "--renstra dan --realisasi dipakai untuk --document lkjip",
+            "--renstra and --realisasi go with --document lkjip",
         ),
     },
 )

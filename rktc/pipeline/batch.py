@@ -16,7 +16,7 @@ from rktc.check.engine import Selection
 from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
 from rktc.core.messages import Message, define_messages, msg, text
-from rktc.pipeline.build import BuildOptions
+from rktc.pipeline.build import BuildOptions, output_suffix
 from rktc.pipeline.compile import plan_files
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.renstra import is_year_document
@@ -93,7 +93,7 @@ def plan_outputs(paths: list[Path], options: BuildOptions) -> list[tuple[Path, P
         return [(found[0][0], None)]
     if options.output is not None and options.output.exists() and not options.output.is_dir():
         raise RktcError("batch.output_is_file", path=str(options.output))
-    suffix = "." + options.fmt
+    suffix = output_suffix(options)
     jobs: list[tuple[Path, Path | None]] = []
     writers: dict[str, Path] = {}  # output -> the plan that writes it
     for plan, relative in found:

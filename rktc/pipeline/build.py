@@ -1,22 +1,83 @@
 """What a build needs besides the stages: its options, output names, rendering, the logo.
 
 The build itself (check, render, write atomically) is `Pipeline.build`
-(rktc.pipeline.orchestrator).
+(rktc.pipeline.orchestrator). A plan builds three documents (`BuildOptions.document`):
+its RKT; its Perjanjian Kinerja (`pk`, from its `pk:` part; a PK perubahan compared with
+the PK it replaces by the `compare` function the caller gives, rktc.diff's); its Laporan
+Kinerja (`lkjip`, with the year: the Renstra and realisasi files, read and checked with
+the plan by rktc.pipeline.year; `build_year_document`).
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from rktc.core.diagnostics import Diagnostic, Severity
 from rktc.core.errors import RktcError
+from rktc.core.messages import define_messages
+from rktc.core.output import write_atomic
+from rktc.pipeline import compile as stages
 from rktc.pipeline.compile import Compiled
 from rktc.plan.document import Document
+from rktc.plan.formatting import long_date
+from rktc.plan.load import load_file
+from rktc.plan.schema import Plan as PlanV1
 from rktc.plan.schema2 import AnyPlan as Plan
-from rktc.render.layout import Layout
+from rktc.plan.schema2 import Pk
+from rktc.render.layout import PK, RKT, Layout, layout_for_plan
 from rktc.render.view import DocumentView, build_view
 
+if TYPE_CHECKING:
+    from rktc.check.engine import Selection
+    from rktc.pipeline.year import YearRun
+    from rktc.plan.year import Year
+    from rktc.render.pk import Original, Revision
+
+# What changed between the PK a perubahan replaces and the plan (old plan and tables, new
+# plan and tables): rktc.diff computes it; the CLI gives the function (rktc.cli.commands).
+Compare = Callable[[Plan, Document, Plan, Document], "list[Revision]"]
+
+define_messages(
+    __name__,
+    {
+        "pk.no_part": (
+            (
+                "{path}: rencana ini tidak mempunyai bagian 'pk:' (Perjanjian Kinerja); "
+                "tambahkan pihak pertama dan pihak kedua (docs/pk.md)"
+            ),
+            (
+                "{path}: this plan has no 'pk:' part (Perjanjian Kinerja); add the pihak "
+                "pertama and pihak kedua (docs/pk.md)"
+            ),
+        ),
+        "pk.format_1": (
+            (
+                "{path}: Perjanjian Kinerja memerlukan rencana format 2 dengan bagian 'pk:'; "
+                "ubah dulu dengan 'rktc migrate {path}'"
+            ),
+            (
+                "{path}: a Perjanjian Kinerja needs a format 2 plan with a 'pk:' part; "
+                "convert it first with 'rktc migrate {path}'"
+            ),
+        ),
+        "pk.original_unreadable": (
+            "{path}: PK semula ({original}) tidak dapat dibaca sebagai rencana",
+            "{path}: the original PK ({original}) cannot be read as a plan",
+        ),
+        "build.document_format": (
+            "dokumen {document} disusun sebagai docx, pdf, md atau html, bukan {fmt}",
+            "the {document} document is built as docx, pdf, md or html, not {fmt}",
+        ),
+    },
+)
+
 FORMATS = ("docx", "md", "html", "pdf", "xlsx")
+# The formats of the PK and the LKjIP (the workbook is the RKT's tables).
+YEAR_FORMATS = ("docx", "md", "html", "pdf")
 PAPERS = ("a4", "f4")  # every paged renderer (DOCX, PDF, XLSX) knows each of them
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 
@@ -30,6 +91,10 @@ class BuildOptions:
     reference_doc: Path | None = None
     paper: str = "a4"
     layout: Layout | None = None  # None: the built-in layout of the plan's kind of office
+    document: str = RKT  # rkt | pk | lkjip
+    renstra: Path | None = None  # lkjip: --renstra (else the plan's renstra.berkas)
+    realisasi: tuple[Path, ...] = ()  # lkjip: --realisasi
+    compare: Compare | None = None  # a PK perubahan's changes (see Compare)
 
 
 @dataclass
@@ -38,32 +103,123 @@ class Built:
     output: Path | None  # None when the plan was not built
 
 
+def output_suffix(options: BuildOptions) -> str:
+    """The ending of an output's name: `.docx` for the RKT, `.pk.docx` for the PK,
+    `.lkjip.pdf` for the Laporan Kinerja (so that the three never overwrite each other)."""
+    if options.document == RKT:
+        return "." + options.fmt
+    return f".{options.document}.{options.fmt}"
+
+
 def output_path(plan: Path, options: BuildOptions) -> Path:
     """-o FILE, -o DIR/ (an existing folder), or the plan's own name beside it."""
-    name = plan.with_suffix("." + options.fmt).name
+    name = plan.with_suffix(output_suffix(options)).name
     if options.output is None:
-        return plan.with_suffix("." + options.fmt)
+        return plan.with_suffix(output_suffix(options))
     if options.output.is_dir():
         return options.output / name
     return options.output
 
 
-def render_compiled(compiled: Compiled, plan_path: Path, options: BuildOptions) -> bytes:
+def render_compiled(
+    compiled: Compiled, plan_path: Path, options: BuildOptions, year: Year | None = None
+) -> bytes:
     """A well-formed plan's document, in `options.fmt` (PDF still as DOCX: see rktc.render.pdf)."""
     assert compiled.plan is not None
     assert compiled.document is not None
-    return render(compiled.plan, compiled.document, plan_path, options)
+    return render(compiled.plan, compiled.document, plan_path, options, year)
 
 
-def document_view(plan: Plan, document: Document, options: BuildOptions) -> DocumentView:
-    from rktc.render.text import TextTemplates
+def document_view(
+    plan: Plan,
+    document: Document,
+    options: BuildOptions,
+    plan_path: Path | None = None,
+    year: Year | None = None,
+) -> DocumentView:
+    """The view of the document `options.document` asks for (a PK, an LKjIP: of the plan's
+    `pk:` part; the LKjIP with its `year`)."""
+    if options.document == RKT:
+        from rktc.render.text import TextTemplates
 
-    return build_view(plan, document, TextTemplates(options.templates), options.layout)
+        return build_view(plan, document, TextTemplates(options.templates), options.layout)
+    shown = str(plan_path) if plan_path is not None else "?"
+    pk = pk_part(plan, shown)
+    layout = options.layout or layout_for_plan(plan, options.document)
+    if layout.document != options.document:
+        raise RktcError(
+            "layout.wrong_document",
+            name=layout.name,
+            layout=layout.document,
+            document=options.document,
+        )
+    original = _original(plan, document, pk, plan_path, options) if pk.perubahan else None
+    if options.document == PK:
+        from rktc.render.pk import build_pk_view
+
+        return build_pk_view(plan, document, pk, options.templates, layout, original)
+    from rktc.plan.year import Year as YearOf
+    from rktc.render.lkjip import build_lkjip_view
+
+    if year is None:  # a plan whose year could not be read: its targets, no realisasi
+        year = _empty_year(plan)
+    assert isinstance(year, YearOf)
+    return build_lkjip_view(plan, document, pk, year, options.templates, layout, original)
 
 
-def render(plan: Plan, document: Document, plan_path: Path, options: BuildOptions) -> bytes:
+def pk_part(plan: Plan, shown: str) -> Pk:
+    """The plan's `pk:` part; a usage problem (RktcError) for a plan without one."""
+    if isinstance(plan, PlanV1):
+        raise RktcError("pk.format_1", path=shown)
+    found = getattr(plan, "pk", None)
+    if not isinstance(found, Pk):
+        raise RktcError("pk.no_part", path=shown)
+    return found
+
+
+def _original(
+    plan: Plan, document: Document, pk: Pk, plan_path: Path | None, options: BuildOptions
+) -> Original:
+    """The PK a perubahan replaces: read as a plan, its date, what changed since."""
+    from rktc.plan.year import resolve_beside
+    from rktc.render.pk import Original
+    from rktc.render.pk import pk_part as found_pk
+
+    assert pk.perubahan is not None
+    written = pk.perubahan.semula
+    path = resolve_beside(str(plan_path or "."), written)
+    shown = str(plan_path or "?")
+    if not path.is_file():
+        raise RktcError("pk.original_unreadable", path=shown, original=written)
+    old = stages.read(load_file(path, written))
+    if not old.well_formed or old.plan is None or old.document is None:
+        raise RktcError("pk.original_unreadable", path=shown, original=written)
+    before = found_pk(old.plan)
+    when = (
+        before.tanggal if before is not None and before.tanggal else old.plan.penandatangan.tanggal
+    )
+    changes = options.compare(old.plan, old.document, plan, document) if options.compare else []
+    return Original(written, long_date(when), tuple(changes))
+
+
+def _empty_year(plan: Plan) -> Year:
+    from rktc.plan.hierarchy import hierarchy_of
+    from rktc.plan.year import link, year_of
+
+    return year_of(link(plan, hierarchy_of(plan), None, []))
+
+
+def render(
+    plan: Plan,
+    document: Document,
+    plan_path: Path,
+    options: BuildOptions,
+    year: Year | None = None,
+) -> bytes:
     """The document in `options.fmt`, except that PDF stays DOCX (see rktc.render.pdf)."""
-    view = document_view(plan, document, options)
+    if options.document != RKT and options.fmt not in YEAR_FORMATS:
+        raise RktcError("build.document_format", document=options.document, fmt=options.fmt)
+    view = document_view(plan, document, options, plan_path, year)
     if options.fmt in ("md", "html"):
         from rktc.render.markup import render_markup
 
@@ -93,3 +249,92 @@ def logo_path(plan: Plan, plan_path: Path) -> Path | None:
     if path.suffix.lower() not in IMAGE_SUFFIXES:
         raise RktcError("build.bad_logo", path=name, detail=path.suffix or "?")
     return path
+
+
+# --- the Laporan Kinerja: the plan with its year ------------------------------------------------
+
+# A selection that enables no rule: the year is linked without checking it (the check runs
+# beside it, in a forked child, for a large plan).
+_NO_RULES = "RKT-"
+
+
+def _year_run(selection: Selection, plan_path: Path, options: BuildOptions) -> YearRun:
+    from rktc.pipeline.year import check_year
+
+    renstra, realisasi = options.renstra, list(options.realisasi)
+    return check_year([plan_path], selection, renstra, realisasi, always_link=True)
+
+
+def _year_findings(
+    selection: Selection, plan_path: Path, options: BuildOptions
+) -> list[Diagnostic]:
+    """Every finding in the plan and its year files (what a forked child computes)."""
+    return _year_run(selection, plan_path, options).diagnostics
+
+
+def build_year_document(
+    selection: Selection,
+    plan_path: Path,
+    options: BuildOptions,
+    output: Path | None = None,
+    *,
+    parallel: bool = True,
+) -> Built:
+    """Check a plan with its Renstra and realisasi files (rktc.pipeline.year) and build its
+    Laporan Kinerja unless any of them has errors (with --force: unless one of them is not
+    well-formed), as `Pipeline.build` builds the RKT: for a large plan, with `parallel`,
+    the rules run in a forked child while this process links the year and renders."""
+    from rktc.check.engine import Selection as Chosen
+    from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
+    from rktc.pipeline.orchestrator import PARALLEL_MIN_CHARS
+    from rktc.render.pdf import docx_to_pdf
+
+    target = output or output_path(plan_path, options)
+    checks: ForkedCall[list[Diagnostic]] | None = None
+    large = plan_path.is_file() and plan_path.stat().st_size >= PARALLEL_MIN_CHARS
+    if parallel and large and can_fork():
+        try:
+            checks = ForkedCall(functools.partial(_year_findings, selection, plan_path, options))
+        except ForkFailed:
+            checks = None
+    run = _year_run(Chosen((_NO_RULES,)) if checks is not None else selection, plan_path, options)
+    planned = next(p for p in run.plans if p.path == str(plan_path))
+    compiled = planned.compiled
+    rendered: bytes | None = None
+    problem: Exception | None = None
+    if checks is not None:
+        try:
+            if target.parent.is_dir() and compiled.plan is not None and compiled.well_formed:
+                rendered = render_compiled(compiled, plan_path, options, planned.year())
+        except Exception as exc:  # noqa: BLE001 -- raised below, if the rules let the build go on
+            problem = exc
+        except BaseException:
+            checks.abandon()
+            raise
+        try:
+            found = checks.result()
+        except ForkFailed:
+            found = _year_findings(selection, plan_path, options)
+    else:
+        found = run.diagnostics
+    compiled.diagnostics = []
+    compiled.add(found)  # the plan's findings and its year files', each at its file
+    errors = [d for d in found if d.severity is Severity.ERROR]
+    unreadable = any(d.is_input_problem for d in errors)
+    blocked = bool(errors) and not (options.force and compiled.well_formed and not unreadable)
+    if compiled.plan is None or blocked:
+        return Built(compiled, None)
+    if not target.parent.is_dir():
+        raise RktcError("build.no_folder", path=str(target.parent))
+    if problem is not None:
+        raise problem
+    if rendered is None:
+        rendered = render_compiled(compiled, plan_path, options, planned.year())
+    data = docx_to_pdf(rendered) if options.fmt == "pdf" else rendered
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise RktcError(
+            "build.cannot_write", path=str(target), detail=exc.strerror or str(exc)
+        ) from None
+    return Built(compiled, target)

@@ -16,10 +16,17 @@ from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
 from rktc.core.output import write_atomic
 from rktc.pipeline import compile as stages
-from rktc.pipeline.build import BuildOptions, Built, output_path, render_compiled
+from rktc.pipeline.build import (
+    BuildOptions,
+    Built,
+    build_year_document,
+    output_path,
+    render_compiled,
+)
 from rktc.pipeline.compile import Compiled
 from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
 from rktc.plan.load import load_bytes, load_file
+from rktc.render.layout import LKJIP
 from rktc.render.pdf import docx_to_pdf
 
 # A fork pays for itself from about this size of plan. Measured (medians of 9 builds,
@@ -59,7 +66,12 @@ class Pipeline:
 
         For a large plan, with `parallel`, the rules run in a forked child while this
         process renders; the rendering is thrown away if the rules block the build.
+        A Laporan Kinerja is checked and built with its year (`build_year_document`).
         """
+        if options.document == LKJIP:
+            return build_year_document(
+                self.selection, plan_path, options, output, parallel=parallel
+            )
         compiled = stages.read(load_file(plan_path, str(plan_path)))
         target = output or output_path(plan_path, options)
         checks = self._start_checks(compiled) if parallel else None
