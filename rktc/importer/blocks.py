@@ -11,6 +11,11 @@ python-docx gives: a paragraph's runs and links (a line break or a tab separate 
 page break does not), its style's name; a cell's paragraphs, each with its whitespace
 collapsed, joined with a space; a cell spanning columns repeated in each, a cell merged
 down marked as continued. A table inside a cell is that cell's text.
+
+Beyond python-docx's text, a table keeps what a hierarchical matrix shows its levels and
+its several indicators by: the lines of a cell written on several lines (its paragraphs,
+and the line breaks inside them, which also separate words), the cells whose text is all
+bold (direct formatting of the runs), and the left indent of a cell's first paragraph.
 """
 
 from __future__ import annotations
@@ -47,6 +52,14 @@ class Table:
     # (row, column) of a spreadsheet's number cells: written in Indonesian spelling from
     # the number itself, so they are neither evidence of nor read in the table's dialect
     typed: set[tuple[int, int]] = field(default_factory=set)
+    # (row, column) -> the lines of a cell written on more than one line (its text is
+    # them joined with a space): several indicators of a matrix row share a cell so
+    lines: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+    # (row, column) of cells whose text is all bold: a matrix's program and kegiatan rows
+    bold: set[tuple[int, int]] = field(default_factory=set)
+    # (row, column) -> the left indent of an indented cell (Word: twips of its first
+    # paragraph; a workbook: the cell's indent level), for the levels of a matrix
+    indent: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 Block = Paragraph | Table
@@ -322,14 +335,16 @@ class _Split:
         w = re.escape(prefix)
         self.open_table = re.compile(f"<{w}tbl(?=[\\s>/])")
         self.close_table = f"</{prefix}tbl>"
-        # the markup a table is read by: the start of a row, a cell or a paragraph, a
-        # text, a cell's gridSpan or vMerge (in a table without tracked changes, only its
-        # tcPr holds them)
+        # the markup a table is read by: the start of a row, a cell, a paragraph or a run,
+        # a text, a cell's gridSpan or vMerge (in a table without tracked changes, only its
+        # tcPr holds them), a run's bold, a line break, a paragraph's indent
         self.tokens = re.compile(
-            f"<{w}(tr|tc|p)(?=[\\s>/])|<{w}t(?:\\s[^>]*)?(?<!/)>([^<]*)</{w}t>"
-            f"|<{w}(gridSpan|vMerge)(?=[\\s/>])([^>]*)>"
+            f"<{w}(tr|tc|p|r)(?=[\\s>/])|<{w}t(?:\\s[^>]*)?(?<!/)>([^<]*)</{w}t>"
+            f"|<{w}(gridSpan|vMerge|b|br|cr|ind)(?=[\\s/>])([^>]*)>"
         )
         self.value = re.compile(f"\\s{w}val\\s*=\\s*[\"']([^\"']*)")
+        self.break_type = re.compile(f"\\s{w}type\\s*=\\s*[\"']([^\"']*)")
+        self.left = re.compile(f"\\s{w}(?:left|start)\\s*=\\s*[\"'](-?\\d+)")
 
     @classmethod
     def of(cls, raw: bytes) -> _Split | None:
@@ -418,39 +433,61 @@ class _Split:
         """The table between `start` and `end` of the text, from its markup's tokens."""
         table = Table([])
         cells: list[str] = []
-        texts: list[str] | None = None  # the paragraphs' texts of the open cell
+        cell: _Cell | None = None  # the open cell
         runs: list[str] | None = None  # the texts of the open paragraph
-        span, continues = 1, False
+        bold = False  # the open run is bold
         for tag, text, prop, attributes in self.tokens.findall(self.text, start, end):
             if not tag and not prop:  # a w:t
                 if runs is not None:
                     runs.append(text)
+                    if cell is not None and text.strip():
+                        cell.saw(bold)
                 continue
             if prop:
-                found = self.value.search(attributes)
-                if prop == "gridSpan":
-                    span = _span(found.group(1) if found else None)
+                if prop == "b":
+                    found = self.value.search(attributes)
+                    bold = found is None or found.group(1) not in _OFF
+                elif prop in ("br", "cr"):
+                    kind = self.break_type.search(attributes) if prop == "br" else None
+                    if runs is not None and (kind is None or kind.group(1) == "textWrapping"):
+                        runs.append(_LINE)
+                elif cell is None:
+                    continue
+                elif prop == "ind":
+                    found = self.left.search(attributes)
+                    if found is not None and cell.paragraphs == 1:
+                        cell.indent = int(found.group(1))
+                elif prop == "gridSpan":
+                    found = self.value.search(attributes)
+                    cell.span = _span(found.group(1) if found else None)
                 else:
-                    continues = found is None or found.group(1) == "continue"
+                    found = self.value.search(attributes)
+                    cell.continues = found is None or found.group(1) == "continue"
+                continue
+            if tag == "r":
+                bold = False
                 continue
             if runs is not None:  # the open paragraph ends
-                _add_text(texts, runs)
+                _add_text(cell.texts if cell is not None else None, runs)
                 runs = None
             if tag == "p":
                 runs = []
+                bold = False
+                if cell is not None:
+                    cell.paragraphs += 1
                 continue
-            if texts is not None:  # the open cell ends
-                _add_cell(table, cells, " ".join(texts), span, continues)
-                texts = None
+            if cell is not None:  # the open cell ends
+                cell.add_to(table, cells)
+                cell = None
             if tag == "tr":
                 cells = []
                 table.rows.append(cells)
             else:
-                texts, span, continues = [], 1, False
+                cell = _Cell()
         if runs is not None:
-            _add_text(texts, runs)
-        if texts is not None:
-            _add_cell(table, cells, " ".join(texts), span, continues)
+            _add_text(cell.texts if cell is not None else None, runs)
+        if cell is not None:
+            cell.add_to(table, cells)
         return table
 
     def _unsplit(self, start: int, end: int) -> bool:
@@ -502,23 +539,64 @@ def _stream_blocks(handle: Any, styles: _Styles) -> list[Block]:
     return blocks
 
 
+_LINE = "\x00"  # a line break inside a paragraph (no XML text holds this character)
+_OFF = frozenset({"0", "false", "off"})
+
+
 def _add_text(texts: list[str] | None, runs: list[str]) -> None:
-    """A paragraph's text, its whitespace collapsed, to its cell's (if any, and not empty)."""
+    """A paragraph's lines, each with its whitespace collapsed, to its cell's (if any;
+    empty ones left out)."""
     found = "".join(runs)
     if "&" in found:
         found = xml_text(found)
+    if texts is None:
+        return
+    if _LINE in found:
+        texts += [line for part in found.split(_LINE) if (line := " ".join(part.split()))]
+        return
     text = " ".join(found.split())
-    if text and texts is not None:
+    if text:
         texts.append(text)
 
 
-def _add_cell(table: Table, cells: list[str], text: str, span: int, continues: bool) -> None:
-    """A cell's text in each grid column it spans, marked when it is merged from above."""
-    r = len(table.rows) - 1
-    for _ in range(span):
-        if continues:
-            table.continued.add((r, len(cells)))
-        cells.append(text)
+class _Cell:
+    """What is read of one cell of a Word table: its lines (every paragraph, split at its
+    line breaks), its span and merge, whether all its text is bold, its first
+    paragraph's left indent."""
+
+    __slots__ = ("bold", "continues", "indent", "paragraphs", "plain", "span", "texts")
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.span, self.continues = 1, False
+        self.bold = self.plain = False  # some of its text is bold / is not
+        self.indent = 0
+        self.paragraphs = 0
+
+    def saw(self, bold: bool) -> None:
+        if bold:
+            self.bold = True
+        else:
+            self.plain = True
+
+    def add_to(self, table: Table, cells: list[str]) -> None:
+        """The cell's text in each grid column it spans, marked when it is merged from
+        above, with its lines, bold and indent."""
+        r = len(table.rows) - 1
+        texts = self.texts
+        text = " ".join(texts)
+        bold = self.bold and not self.plain
+        for _ in range(self.span):
+            where = (r, len(cells))
+            if self.continues:
+                table.continued.add(where)
+            if len(texts) > 1:
+                table.lines[where] = tuple(texts)
+            if bold:
+                table.bold.add(where)
+            if self.indent > 0:
+                table.indent[where] = self.indent
+            cells.append(text)
 
 
 def _in_body(element: Any) -> bool:
@@ -584,36 +662,61 @@ def _cells_of(tr: Any) -> list[Any]:
     return cells
 
 
-def _cell_text(tc: Any) -> str:
-    """The texts of the cell's paragraphs (those of a table inside it too), each with its
-    whitespace collapsed, joined with a space."""
-    texts = []
-    for p in tc.iter(P):
-        text = " ".join("".join(p.itertext(T, with_tail=False)).split())
-        if text:
-            texts.append(text)
-    return " ".join(texts)
+_B, _CR, _IND = W + "b", W + "cr", W + "ind"
+_CELL_PARTS = (P, _R, T, _B, _BR, _CR, _IND)
+
+
+def _read_cell(tc: Any) -> _Cell:
+    """A cell read from its parsed markup as the tokens of a split table are read: its
+    paragraphs (those of a table inside it too) and their line breaks, bold and indent."""
+    cell = _Cell()
+    runs: list[str] | None = None
+    bold = False
+    for element in tc.iter(_CELL_PARTS):
+        tag = element.tag
+        if tag == T:
+            text = element.text or ""
+            if runs is not None:
+                runs.append(text)
+                if text.strip():
+                    cell.saw(bold)
+        elif tag == _R:
+            bold = False
+        elif tag == _B:
+            bold = element.get(_VAL) not in _OFF
+        elif tag in (_BR, _CR):
+            kind = element.get(_TYPE) if tag == _BR else None
+            if runs is not None and kind in (None, "textWrapping"):
+                runs.append(_LINE)
+        elif tag == _IND:
+            left = element.get(W + "left", element.get(W + "start"))
+            if cell.paragraphs == 1 and left is not None and left.lstrip("-").isdigit():
+                cell.indent = int(left)
+        else:  # a paragraph
+            if runs is not None:
+                _add_text(cell.texts, runs)
+            runs = []
+            bold = False
+            cell.paragraphs += 1
+    if runs is not None:
+        _add_text(cell.texts, runs)
+    return cell
 
 
 def _add_row(table: Table, tr: Any) -> None:
     """One row of cell texts, one per grid column: spans repeat, merges continue above."""
-    r = len(table.rows)
     cells: list[str] = []
+    table.rows.append(cells)
     for tc in _cells_of(tr):
-        span, continues = 1, False
+        cell = _read_cell(tc)
         properties = tc.find(_TCPR)
         if properties is not None:
             for prop in properties:
                 if prop.tag == _GRID_SPAN:
-                    span = _span(prop.get(_VAL))
+                    cell.span = _span(prop.get(_VAL))
                 elif prop.tag == _VMERGE:
-                    continues = prop.get(_VAL) in (None, "continue")
-        text = _cell_text(tc)
-        for _ in range(span):
-            if continues:
-                table.continued.add((r, len(cells)))
-            cells.append(text)
-    table.rows.append(cells)
+                    cell.continues = prop.get(_VAL) in (None, "continue")
+        cell.add_to(table, cells)
 
 
 def _span(value: str | None) -> int:

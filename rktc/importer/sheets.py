@@ -17,6 +17,10 @@ Indonesians write them (`15 Maret 2023`).
 
 An HTML .xls is read with the standard library: every cell is text, as SIPD writes it, and
 goes through the table's dialect detection like a Word table's text.
+
+As of a Word table, a table keeps the lines of a cell written on several lines (a line
+break typed in the cell, `<br>` in HTML), the cells that are bold (the cell's font; `<b>`,
+`<strong>`, `<th>` or a bold font-weight in HTML) and a workbook cell's indent.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ from rktc.importer.blocks import Block, Paragraph, Table, xml_text
 from rktc.plan.values import MONTHS
 
 OLE2 = b"\xd0\xcf\x11\xe0"
+# A cell as read: its text, whether it is a number cell, its lines when it has several,
+# whether it is bold, its indent level.
+Cell = tuple[str, bool, tuple[str, ...] | None, bool, int]
 ZIP = b"PK\x03\x04"
 _HTML_START = ("<html", "<table", "<?xml", "<!doctype", "<head", "<body", "<meta", "<!--")
 
@@ -88,7 +95,7 @@ def xlsx_blocks(path: Path) -> list[Block]:
         for sheet in book.worksheets:
             rows = _SheetCells.rows_of(book, sheet)
             if rows is None:  # a sheet written in a way the fast reading leaves to openpyxl
-                rows = [[(cell_text(c), _is_number(c)) for c in row] for row in sheet.iter_rows()]
+                rows = [[_read_cell(c) for c in row] for row in sheet.iter_rows()]
             blocks += grid_blocks(rows)
     except _DAMAGED as exc:  # a sheet's XML is read only now, in read-only mode
         raise RktcError("import.xlsx_unreadable", path=str(path), detail=str(exc)) from None
@@ -134,11 +141,12 @@ class _SheetCells:
         self.epoch = book.epoch
         self.from_excel, self.from_iso = from_excel, from_ISO8601
         self.formats: dict[int, str] = {}
-        self.seen: dict[tuple[str, str, str], tuple[str, bool]] = {}
+        self.seen: dict[tuple[str, str, str], Cell] = {}
+        self.looks: dict[int, tuple[bool, int]] = {}  # style -> (bold, indent)
 
     @classmethod
-    def rows_of(cls, book: Any, sheet: Any) -> list[list[tuple[str, bool]]] | None:
-        """The rows of (text, is a number cell) of `sheet`, or None to read it with openpyxl."""
+    def rows_of(cls, book: Any, sheet: Any) -> list[list[Cell]] | None:
+        """The rows of cells of `sheet`, or None to read it with openpyxl."""
         try:
             with sheet._get_source() as handle:
                 text = handle.read().decode("utf-8")
@@ -162,9 +170,7 @@ class _SheetCells:
             self.formats[style] = found
         return found
 
-    def rows(
-        self, text: str, max_row: int | None, max_col: int | None
-    ) -> list[list[tuple[str, bool]]] | None:
+    def rows(self, text: str, max_row: int | None, max_col: int | None) -> list[list[Cell]] | None:
         root = text.find("<worksheet")
         if root < 0 or self.MAIN not in text[root : text.find(">", root)] or "<!" in text:
             return None
@@ -172,10 +178,10 @@ class _SheetCells:
         if start < 0:
             return None
         data = text[start : end if end >= 0 else len(text)]
-        parsed: list[tuple[int, list[tuple[int, tuple[str, bool]]]]] = []
+        parsed: list[tuple[int, list[tuple[int, Cell]]]] = []
         cells_found = 0
         row_number = column = 0
-        cells: list[tuple[int, tuple[str, bool]]] = []
+        cells: list[tuple[int, Cell]] = []
         seen, cell = self.seen, self.cell
         for row, number, rest, letters, style, kind, content in self.TOKENS.findall(data):
             if row:
@@ -199,17 +205,21 @@ class _SheetCells:
             return None  # a cell the expression did not match: openpyxl reads the sheet
         return _grid(parsed, max_row, max_col)
 
-    def cell(self, style: str | None, kind: str, content: str | None) -> tuple[str, bool]:
-        """(text, is a number cell) of one cell, its value made as openpyxl makes it."""
+    def cell(self, style: str | None, kind: str, content: str | None) -> Cell:
+        """One cell, its value made as openpyxl makes it."""
+        style_id = int(style) if style else 0
+        bold, indent = self.look(style_id)
         if kind == "inlineStr":
-            return self.inline(content), False
+            return _text_cell(self.inline(content), bold, indent)
         raw = _value(content, self.VALUE)
         if raw is None:
             return _EMPTY
         value: Any
-        style_id = int(style) if style else 0
         if kind == "s":
-            return value_text(self.shared[int(raw)], None), False
+            value = self.shared[int(raw)]
+            if isinstance(value, str):
+                return _text_cell(value, bold, indent)
+            return value_text(value, None), False, None, bold, indent
         if kind == "n":
             value = float(raw) if "." in raw or "E" in raw or "e" in raw else int(raw)
             if style_id in self.dates:
@@ -223,8 +233,27 @@ class _SheetCells:
             value = self.from_iso(raw)
         else:  # str (a formula's text), e (an error) and what else a cell may say
             value = raw
+        if isinstance(value, str):
+            return _text_cell(value, bold, indent)
         number = isinstance(value, int | float) and not isinstance(value, bool)
-        return value_text(value, self.number_format(style_id) if number else None), number
+        text = value_text(value, self.number_format(style_id) if number else None)
+        return text, number, None, bold, indent
+
+    def look(self, style: int) -> tuple[bool, int]:
+        """Whether cells of a style are bold, and their indent."""
+        found = self.looks.get(style)
+        if found is None:
+            found = self.looks[style] = (False, 0)
+            styles = self.book._cell_styles
+            if 0 <= style < len(styles):
+                array = styles[style]
+                fonts, alignments = self.book._fonts, self.book._alignments
+                bold = 0 <= array.fontId < len(fonts) and bool(fonts[array.fontId].b)
+                indent = 0
+                if 0 <= array.alignmentId < len(alignments):
+                    indent = int(alignments[array.alignmentId].indent or 0)
+                found = self.looks[style] = (bold, indent)
+        return found
 
     def inline(self, content: str | None) -> str:
         if not content or "<is" not in content:
@@ -235,7 +264,27 @@ class _SheetCells:
 
         inline = content[content.index("<is") : content.rindex("</is>") + 5]
         inline = inline.replace("<is", f"<is {self.MAIN}", 1)
-        return value_text(Text.from_tree(fromstring(inline)).content, None)
+        return str(Text.from_tree(fromstring(inline)).content)
+
+
+def _text_cell(value: str, bold: bool, indent: int) -> Cell:
+    """A text cell: its whitespace collapsed, and its lines when it has several."""
+    if "\n" in value:
+        lines = tuple(line for part in value.split("\n") if (line := " ".join(part.split())))
+        if len(lines) > 1:
+            return " ".join(lines), False, lines, bold, indent
+    return " ".join(value.split()), False, None, bold, indent
+
+
+def _read_cell(cell: Any) -> Cell:
+    """A cell as openpyxl gives it (a sheet the fast reading leaves to openpyxl)."""
+    value = getattr(cell, "value", None)
+    font, alignment = getattr(cell, "font", None), getattr(cell, "alignment", None)
+    bold = bool(getattr(font, "b", False))
+    indent = int(getattr(alignment, "indent", 0) or 0)
+    if isinstance(value, str):
+        return _text_cell(value, bold, indent)
+    return cell_text(cell), _is_number(cell), None, bold, indent
 
 
 def _value(content: str | None, pattern: re.Pattern[str]) -> str | None:
@@ -266,19 +315,19 @@ def _column(letters: str) -> int:
     return number
 
 
-_EMPTY = ("", False)
+_EMPTY: Cell = ("", False, None, False, 0)
 
 
 def _grid(
-    parsed: list[tuple[int, list[tuple[int, tuple[str, bool]]]]],
+    parsed: list[tuple[int, list[tuple[int, Cell]]]],
     max_row: int | None,
     max_col: int | None,
-) -> list[list[tuple[str, bool]]]:
+) -> list[list[Cell]]:
     """The rows as openpyxl's read-only iter_rows gives them: from row 1, a missing row as
     an empty one, each row as wide as the sheet's dimension (else to its last cell), rows
     past the dimension left out."""
-    empty: list[tuple[str, bool]] = [_EMPTY] * max_col if max_col is not None else []
-    out: list[list[tuple[str, bool]]] = []
+    empty: list[Cell] = [_EMPTY] * max_col if max_col is not None else []
+    out: list[list[Cell]] = []
     counter, number = 1, 1
     for number, cells in parsed:
         if max_row is not None and number > max_row:
@@ -309,34 +358,43 @@ def _grid(
 _DAMAGED = (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, EOFError)
 
 
-def grid_blocks(rows: list[list[tuple[str, bool]]]) -> list[Block]:
-    """A sheet's rows of (text, is a number cell) as blocks: runs between blank rows; a
-    run's opening single-cell rows are paragraphs, the rest one table trimmed to its used
-    columns."""
+def grid_blocks(rows: list[list[Cell]]) -> list[Block]:
+    """A sheet's rows of cells as blocks: runs between blank rows; a run's opening
+    single-cell rows are paragraphs, the rest one table trimmed to its used columns."""
     blocks: list[Block] = []
-    run: list[list[tuple[str, bool]]] = []
+    run: list[list[Cell]] = []
     for row in [*rows, []]:
-        if any(text.strip() for text, _ in row):
+        if any(cell[0].strip() for cell in row):
             run.append(row)
             continue
         if not run:
             continue
-        while run and sum(1 for text, _ in run[0] if text.strip()) == 1:
-            line = next(text for text, _ in run[0] if text.strip())
+        while run and sum(1 for cell in run[0] if cell[0].strip()) == 1:
+            line = next(cell[0] for cell in run[0] if cell[0].strip())
             blocks.append(Paragraph(" ".join(line.split())))
             run.pop(0)
         if run:
-            width = max(
-                max((i + 1 for i, (text, _) in enumerate(r) if text.strip()), default=0)
-                for r in run
-            )
-            table = Table([[text for text, _ in r][:width] + [""] * (width - len(r)) for r in run])
-            table.typed = {
-                (r, i) for r, row_ in enumerate(run) for i, (_, typed) in enumerate(row_) if typed
-            }
-            blocks.append(table)
+            blocks.append(_table_of(run))
         run = []
     return blocks
+
+
+def _table_of(run: list[list[Cell]]) -> Table:
+    """A run of rows as a table trimmed to its used columns, with its number cells, its
+    cells of several lines, its bold and indented cells."""
+    width = max(max((i + 1 for i, cell in enumerate(r) if cell[0].strip()), default=0) for r in run)
+    table = Table([[cell[0] for cell in r][:width] + [""] * (width - len(r)) for r in run])
+    for r, row in enumerate(run):
+        for i, (_, typed, lines, bold, indent) in enumerate(row[:width]):
+            if typed:
+                table.typed.add((r, i))
+            if lines is not None:
+                table.lines[(r, i)] = lines
+            if bold:
+                table.bold.add((r, i))
+            if indent:
+                table.indent[(r, i)] = indent
+    return table
 
 
 def _is_number(cell: Any) -> bool:
@@ -408,9 +466,13 @@ def indonesian_number(value: Decimal, places: int, grouped: bool) -> str:
 # --- SIPD's HTML .xls ---------------------------------------------------------------------------
 
 
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
+_HTML_LINE = "\x00"  # a <br> inside a cell (no HTML text holds this character)
+
+
 class _HtmlTables(HTMLParser):
     """Tables (rows of cell texts, spans repeated, row spans continued) and the text
-    between them as paragraphs."""
+    between them as paragraphs; a cell's lines (`<br>`) and whether its text is bold."""
 
     _BREAKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr"})
 
@@ -425,6 +487,8 @@ class _HtmlTables(HTMLParser):
         self.pending: dict[int, list[tuple[int, str]]] = {}  # row -> (col, text) spans
         self.text: list[str] = []
         self.skip = 0  # inside <style>, <script>, <head> <title>
+        self.bold: list[str] = []  # the open elements inside a cell that make text bold
+        self.cell_bold = self.cell_plain = False  # some of the cell's text is bold / is not
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("style", "script", "title"):
@@ -450,8 +514,16 @@ class _HtmlTables(HTMLParser):
             values = dict(attrs)
             self.span = (_span(values.get("rowspan")), _span(values.get("colspan")))
             self.cell = []
+            self.bold = (
+                [tag] if tag == "th" or _BOLD_STYLE.search(values.get("style") or "") else []
+            )
+            self.cell_bold = self.cell_plain = False
         elif tag == "br" and self.cell is not None:
-            self.cell.append(" ")
+            self.cell.append(_HTML_LINE)
+        elif self.cell is not None and (
+            tag in ("b", "strong") or _BOLD_STYLE.search(dict(attrs).get("style") or "")
+        ):
+            self.bold.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("style", "script", "title"):
@@ -473,12 +545,19 @@ class _HtmlTables(HTMLParser):
             self._end_cell()
         elif tag == "tr":
             self._end_row()
+        elif tag != "th" and tag in self.bold:  # a <b>, <strong> or bold <span> ends
+            del self.bold[len(self.bold) - 1 - self.bold[::-1].index(tag)]
 
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
         if self.cell is not None:
             self.cell.append(data)
+            if data.strip():
+                if self.bold:
+                    self.cell_bold = True
+                else:
+                    self.cell_plain = True
         elif self.depth == 0:
             self.text.append(data)
 
@@ -494,12 +573,19 @@ class _HtmlTables(HTMLParser):
     def _end_cell(self) -> None:
         if self.cell is None or self.row is None or self.table is None:
             return
-        text = " ".join("".join(self.cell).split())
+        raw = "".join(self.cell)
+        lines = [line for part in raw.split(_HTML_LINE) if (line := " ".join(part.split()))]
+        text = " ".join(lines)
+        bold = self.cell_bold and not self.cell_plain
         self._fill_pending()
         rows, cols = self.span
         r = len(self.table.rows)
         for _ in range(cols):
             col = len(self.row)
+            if len(lines) > 1:
+                self.table.lines[(r, col)] = tuple(lines)
+            if bold:
+                self.table.bold.add((r, col))
             self.row.append(text)
             for below in range(1, rows):
                 self.pending.setdefault(r + below, []).append((col, text))
