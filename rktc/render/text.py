@@ -186,6 +186,7 @@ def _plain(value: Any) -> Any:
             "source": value.source,
             "bold": value.bold,
             "span": value.span,
+            "depth": value.depth,
         }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
