@@ -557,10 +557,13 @@ def _targets(node: object) -> list[str]:
     return []
 
 
+# The plans written before targets had kinds: format 1, and the seed migrated to format 2
+# (`jenis: kpu`, the same data).
 FORMAT_1_PLANS = [
     p
     for p in sorted([*PLANS.glob("*.yaml"), *PLANS.glob("published/*.yaml")])
     if str(yaml.safe_load(p.read_text(encoding="utf-8")).get("rktc")) == "1"
+    or yaml.safe_load(p.read_text(encoding="utf-8")).get("jenis") == "kpu"
 ]
 
 
