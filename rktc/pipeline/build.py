@@ -33,7 +33,7 @@ from rktc.render.view import DocumentView, build_view
 
 if TYPE_CHECKING:
     from rktc.check.engine import Selection
-    from rktc.pipeline.year import YearRun
+    from rktc.pipeline.year import PlanYear, YearRun
     from rktc.plan.year import Year
     from rktc.render.pk import Original, Revision
 
@@ -164,7 +164,8 @@ def document_view(
     if year is None:  # a plan whose year could not be read: its targets, no realisasi
         year = _empty_year(plan)
     assert isinstance(year, YearOf)
-    return build_lkjip_view(plan, document, pk, year, options.templates, layout, original)
+    formats = ("svg",) if options.fmt == "html" else ("png",)  # what the edition shows
+    return build_lkjip_view(plan, document, pk, year, options.templates, layout, original, formats)
 
 
 def pk_part(plan: Plan, shown: str) -> Pk:
@@ -253,8 +254,8 @@ def logo_path(plan: Plan, plan_path: Path) -> Path | None:
 
 # --- the Laporan Kinerja: the plan with its year ------------------------------------------------
 
-# A selection that enables no rule: the year is linked without checking it (the check runs
-# beside it, in a forked child, for a large plan).
+# A selection that enables no rule: the year is read and linked without checking it; the
+# rules then run over what was read (`_rule_findings`), beside the rendering for a large plan.
 _NO_RULES = "RKT-"
 
 
@@ -265,11 +266,41 @@ def _year_run(selection: Selection, plan_path: Path, options: BuildOptions) -> Y
     return check_year([plan_path], selection, renstra, realisasi, always_link=True)
 
 
-def _year_findings(
-    selection: Selection, plan_path: Path, options: BuildOptions
-) -> list[Diagnostic]:
-    """Every finding in the plan and its year files (what a forked child computes)."""
-    return _year_run(selection, plan_path, options).diagnostics
+def _rule_findings(run: YearRun, planned: PlanYear, selection: Selection) -> list[Diagnostic]:
+    """The rules' findings over a year read without them (as rktc.pipeline.year checks a
+    plan with its year: the plan's rules and the year rules, each finding in its file,
+    `# rktc: ignore` applied in every file)."""
+    from rktc.check.engine import apply_suppressions, run_rules
+    from rktc.check.rules.year import YearContext, run_year_rules
+
+    compiled = planned.compiled
+    if compiled.plan is None or compiled.document is None:
+        return []
+    loaded = compiled.loaded
+    found = run_rules(
+        compiled.plan,
+        compiled.document,
+        loaded.source,
+        selection,
+        loaded.text,
+        partial=bool(compiled.unreadable),
+    )
+    by_file: dict[str, list[Diagnostic]] = {}
+    if planned.linked is not None:
+        ctx = YearContext(
+            compiled.plan, loaded.source, compiled.document, loaded.text, planned.linked
+        )
+        for diag in run_year_rules(ctx, selection):
+            by_file.setdefault(diag.location.path, []).append(diag)
+    documents = {doc.path: doc for doc in run.documents}
+    result = apply_suppressions(
+        [*found, *by_file.pop(compiled.path, [])], loaded.text, compiled.path, selection
+    )
+    for path, diagnostics in by_file.items():
+        doc = documents.get(path)
+        text = doc.read.loaded.text if doc is not None else ""
+        result += apply_suppressions(diagnostics, text, path, selection)
+    return result
 
 
 def build_year_document(
@@ -282,29 +313,31 @@ def build_year_document(
 ) -> Built:
     """Check a plan with its Renstra and realisasi files (rktc.pipeline.year) and build its
     Laporan Kinerja unless any of them has errors (with --force: unless one of them is not
-    well-formed), as `Pipeline.build` builds the RKT: for a large plan, with `parallel`,
-    the rules run in a forked child while this process links the year and renders."""
+    well-formed). The files are read and linked once; for a large plan, with `parallel`,
+    the rules then run in a forked child while this process renders, as `Pipeline.build`
+    does for the RKT."""
     from rktc.check.engine import Selection as Chosen
     from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
     from rktc.pipeline.orchestrator import PARALLEL_MIN_CHARS
     from rktc.render.pdf import docx_to_pdf
 
     target = output or output_path(plan_path, options)
-    checks: ForkedCall[list[Diagnostic]] | None = None
-    large = plan_path.is_file() and plan_path.stat().st_size >= PARALLEL_MIN_CHARS
-    if parallel and large and can_fork():
-        try:
-            checks = ForkedCall(functools.partial(_year_findings, selection, plan_path, options))
-        except ForkFailed:
-            checks = None
-    run = _year_run(Chosen((_NO_RULES,)) if checks is not None else selection, plan_path, options)
+    run = _year_run(Chosen((_NO_RULES,)), plan_path, options)
     planned = next(p for p in run.plans if p.path == str(plan_path))
     compiled = planned.compiled
+    read_problems = run.diagnostics  # what reading found; the rules have not run yet
+    checks: ForkedCall[list[Diagnostic]] | None = None
+    large = len(compiled.loaded.text) >= PARALLEL_MIN_CHARS
+    if parallel and large and compiled.plan is not None and can_fork():
+        try:
+            checks = ForkedCall(functools.partial(_rule_findings, run, planned, selection))
+        except ForkFailed:
+            checks = None
     rendered: bytes | None = None
     problem: Exception | None = None
     if checks is not None:
         try:
-            if target.parent.is_dir() and compiled.plan is not None and compiled.well_formed:
+            if target.parent.is_dir() and compiled.well_formed:
                 rendered = render_compiled(compiled, plan_path, options, planned.year())
         except Exception as exc:  # noqa: BLE001 -- raised below, if the rules let the build go on
             problem = exc
@@ -312,11 +345,12 @@ def build_year_document(
             checks.abandon()
             raise
         try:
-            found = checks.result()
+            rules = checks.result()
         except ForkFailed:
-            found = _year_findings(selection, plan_path, options)
+            rules = _rule_findings(run, planned, selection)
     else:
-        found = run.diagnostics
+        rules = _rule_findings(run, planned, selection)
+    found = [*read_problems, *rules]
     compiled.diagnostics = []
     compiled.add(found)  # the plan's findings and its year files', each at its file
     errors = [d for d in found if d.severity is Severity.ERROR]

@@ -88,19 +88,30 @@ def _figure(bars: Sequence[Bar], cap: Decimal | None) -> Any:
     return figure
 
 
+PNG, SVG = "png", "svg"
+
+
 def capaian_chart(
-    bars: Sequence[Bar], caption: str, alt: str, cap: Decimal | None = None
+    bars: Sequence[Bar],
+    caption: str,
+    alt: str,
+    cap: Decimal | None = None,
+    formats: Sequence[str] = (PNG, SVG),
 ) -> Picture:
-    """The chart of `bars` as PNG and SVG (module docstring)."""
+    """The chart of `bars` as PNG and SVG, or only the `formats` an edition shows
+    (module docstring); the other is empty."""
     import matplotlib
 
     figure = _figure(bars, cap)
-    png = io.BytesIO()
-    figure.savefig(png, format="png", metadata={"Software": None})
-    svg = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": "rktc", "svg.fonttype": "path"}):
-        figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    data = png.getvalue()
-    text = svg.getvalue().decode("utf-8")
-    text = text[text.index("<svg") :]  # inline in HTML: no XML declaration, no doctype
+    data, text = b"", ""
+    if PNG in formats:
+        png = io.BytesIO()
+        figure.savefig(png, format="png", metadata={"Software": None})
+        data = png.getvalue()
+    if SVG in formats:
+        svg = io.BytesIO()
+        with matplotlib.rc_context({"svg.hashsalt": "rktc", "svg.fonttype": "path"}):
+            figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        text = svg.getvalue().decode("utf-8")
+        text = text[text.index("<svg") :]  # inline in HTML: no XML declaration, no doctype
     return Picture(data, base64.b64encode(data).decode("ascii"), text, alt, caption, WIDTH_CM)

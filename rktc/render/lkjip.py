@@ -20,7 +20,7 @@ reached, the formulas, the bands, whether the figures are illustrative.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.plan.schema2 import Pk
 from rktc.plan.values import Target
 from rktc.plan.year import IndicatorYear, Year, plan_scales, value_text
-from rktc.render.chart import MAX_BARS, Bar, capaian_chart
+from rktc.render.chart import MAX_BARS, PNG, SVG, Bar, capaian_chart
 from rktc.render.layout import LKJIP, ColumnDef, Layout, TableDef, layout_for_plan
 from rktc.render.pk import (
     KEEP_ROWS,
@@ -243,7 +243,7 @@ def budget_table(data: _Year) -> ExtraSource:
     return build
 
 
-def chart(data: _Year) -> Any:
+def chart(data: _Year, formats: Sequence[str] = (PNG, SVG)) -> Any:
     """The capaian chart: a bar per indicator; with more than MAX_BARS, a bar per sasaran
     (the mean of its indicators' capaian), the lowest first shown when even they are too
     many."""
@@ -272,7 +272,7 @@ def chart(data: _Year) -> Any:
             means = means[:MAX_BARS]
         bars = means
     shown = "; ".join(f"{b.label}: {_percent(b.percent)}" for b in bars[:MAX_BARS])
-    return capaian_chart(bars, caption, ALT.format(items=shown), year.cap)
+    return capaian_chart(bars, caption, ALT.format(items=shown), year.cap, formats)
 
 
 def year_facts(data: _Year) -> dict[str, Any]:
@@ -329,9 +329,10 @@ def build_lkjip_view(
     templates: Path | None = None,
     layout: Layout | None = None,
     original: Original | None = None,
+    picture_formats: Sequence[str] = (PNG, SVG),
 ) -> DocumentView:
-    """The Laporan Kinerja of `plan`'s `year` in `layout` (default: lkjip.yaml); `pk` is
-    the plan's PK (a plan without one: an empty `Pk`, its defaults)."""
+    """The Laporan Kinerja of `plan`'s `year` in `layout` (default: lkjip.yaml), its chart
+    drawn in `picture_formats` (an edition needs one: HTML the SVG, the others the PNG)."""
     lampiran = content(pk, hierarchy_of(plan))
     data = _Year(plan, year, lampiran)
     facts = {**text_facts(plan, pk, lampiran, original), **year_facts(data)}
@@ -345,5 +346,5 @@ def build_lkjip_view(
     place = pk.tempat or plan.penandatangan.tempat
     view.signature.place_date = REPORT_DATE.format(place=place, year=year.tahun + 1)
     if any(b.kind == "picture" for _, s in view.outline.sections() for b in s.blocks):
-        view.pictures["capaian"] = chart(data)
+        view.pictures["capaian"] = chart(data, picture_formats)
     return view
