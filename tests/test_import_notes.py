@@ -152,7 +152,7 @@ def assert_notes_beside_their_values(text: str, notes: dict) -> None:
     lines = text.split("\n")
     for path, note in notes.items():
         if path[0] == "tabel" and "tabel" not in loaded.data:
-            header = text[: text.index("\nrktc: 1\n")]
+            header = text[: text.index("\nrktc: 2\n")]
             assert note in header, (path, note)  # merged away: listed in the header
             continue
         value_at(loaded.data, path)

@@ -329,7 +329,7 @@ def test_the_import_command_reports_each_table_and_takes_the_option(tmp_path):
         app, ["import", str(source), "-o", str(out), "--force", "--lang", "id"]
     )
     assert "tabel rkt (tabel ke-1)" in indonesian.output
-    header = out.read_text(encoding="utf-8").split("\nrktc: 1\n")[0]
+    header = out.read_text(encoding="utf-8").split("\nrktc: 2\n")[0]
     assert "tabel rkt (tabel ke-1)" in header  # and in the plan's header, in --lang
     assert load_file(out).data["tabel"]["rkt"][0]["anggaran"] == "14.271.302.000"
     bad = runner.invoke(app, ["import", str(source), "-o", str(out), "--dialect", "fr"])

@@ -362,7 +362,7 @@ def test_the_import_command_prints_the_unrecognised_table(tmp_path):
     result = CliRunner().invoke(app, ["import", str(source), "-o", str(out), "--lang", "en"])
     assert "Traceback" not in result.output
     assert "Budi Santoso" in result.output
-    assert "Budi Santoso" in out.read_text(encoding="utf-8").split("\nrktc: 1\n")[0]
+    assert "Budi Santoso" in out.read_text(encoding="utf-8").split("\nrktc: 2\n")[0]
     assert load_file(out).data is not None
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from rktc.core.messages import Message, define_messages, msg
 from rktc.importer import dialect as dialects
-from rktc.importer import frontmatter
+from rktc.importer import frontmatter, matrix
 from rktc.importer.blocks import Block, Paragraph, Table
 from rktc.importer.frontmatter import NUMBERED, norm
 from rktc.plan.values import ValueProblem, parse_rupiah
@@ -69,6 +69,7 @@ class Imported:
     notes: dict[Path_, str] = field(default_factory=dict)  # guesses, as YAML comments
     unplaced: list[Message] = field(default_factory=list)  # reported to the user
     report: list[Message] = field(default_factory=list)  # how the numbers were read
+    jenis: Message | None = None  # the kind of office chosen, and why (reported first)
 
     def note(self, path: Path_, text: str) -> None:
         """A comment for the value at `path` (a second note on it is added, not lost)."""
@@ -79,9 +80,10 @@ class Imported:
             self.notes[path] = f"{earlier}; {text}"
 
 
-def recognize(blocks: list[Block], dialect: str = "auto") -> Imported:
+def recognize(blocks: list[Block], dialect: str = "auto", jenis: str | None = None) -> Imported:
     """The plan in `blocks`; `dialect` is the number dialect of every table (id, en,
-    sipd), or "auto" to detect it per table."""
+    sipd), or "auto" to detect it per table; `jenis` the kind of office (kpu, pemda,
+    kl), or None to tell it from the document."""
     if dialect not in dialects.DIALECTS:
         raise ValueError(f"unknown number dialect {dialect!r}")
     result = Imported()
@@ -89,7 +91,7 @@ def recognize(blocks: list[Block], dialect: str = "auto") -> Imported:
     frontmatter.cover(blocks, result)
     _front_texts(blocks, marks, result)
     _chapter_one(blocks, marks, result)
-    _tables(blocks, marks, result, dialect)
+    _tables(blocks, marks, result, dialect, jenis)
     _renstra(blocks, result)
     _identity(blocks, result)
     return result
@@ -710,7 +712,13 @@ class _Tables:
             result.unplaced.append(msg("import.unplaced_before_program", kind=kind, count=count))
 
 
-def _tables(blocks: list[Block], marks: dict[str, int], result: Imported, dialect: str) -> None:
+def _tables(
+    blocks: list[Block],
+    marks: dict[str, int],
+    result: Imported,
+    dialect: str,
+    jenis: str | None = None,
+) -> None:
     tabel: dict[str, Any] = {}
     state = _Tables(dialect=dialect)
     program_heading: tuple[int | None, str] | None = None
@@ -720,6 +728,18 @@ def _tables(blocks: list[Block], marks: dict[str, int], result: Imported, dialec
     numbers = {
         i: n for n, i in enumerate((i for i, b in enumerate(blocks) if isinstance(b, Table)), 1)
     }
+    identity = {i for i, b in enumerate(blocks) if isinstance(b, Table) and _is_identity(b)}
+    instansi = _get(result.data, "instansi")
+    matrices = matrix.read_matrices(
+        blocks,
+        start,
+        dialect,
+        identity,
+        numbers,
+        jenis,
+        "" if instansi in (None, "?") else str(instansi),
+        str(result.data.get("tahun", "")),
+    )
     previous: tuple[int, _Layout, int] | None = None  # the table right before, if adjacent
     for index in range(start, len(blocks)):
         block = blocks[index]
@@ -740,12 +760,16 @@ def _tables(blocks: list[Block], marks: dict[str, int], result: Imported, dialec
             continue
         if _is_identity(block):
             continue  # front matter, read by _identity
+        if index in matrices.claimed:
+            previous, captions, program_heading = None, [], None
+            continue  # a hierarchical matrix, read by rktc.importer.matrix
         state.number = numbers[index]
         layout = _layout(block, captions, program_heading, last_heading, previous)
         _place_table(block, layout, program_heading, tabel, state, result)
         width = max((len(r) for r in block.rows), default=0)
         previous = (state.number, layout, width)
         captions, program_heading = [], None  # a heading is a caption of the next table only
+    matrix.place(matrices, result, tabel)
     if tabel:
         result.data["tabel"] = tabel
     for path, row in _table_rows(tabel):
@@ -761,6 +785,8 @@ def _table_rows(tabel: dict[str, Any]) -> list[tuple[Path_, dict[str, Any]]]:
     """Every row of the published tables with its path under `tabel`, as the writer writes it."""
     found: list[tuple[Path_, dict[str, Any]]] = []
     for kind, entries in tabel.items():
+        if kind == "matriks":
+            continue  # its notes are placed by rktc.importer.matrix
         for i, entry in enumerate(entries):
             if kind in ("program", "apbn"):
                 found += [((kind, i, "baris", j), row) for j, row in enumerate(entry["baris"])]

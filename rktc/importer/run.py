@@ -14,11 +14,17 @@ from rktc.pipeline.orchestrator import Pipeline
 
 
 def import_document(
-    source: Path, single: bool, dialect: str = "auto", lang: str = "en"
+    source: Path,
+    single: bool,
+    dialect: str = "auto",
+    lang: str = "en",
+    jenis: str | None = None,
 ) -> tuple[str, list[str | Message]]:
-    """The plan text to write (its header comment in `lang`), and the import report: how
-    the numbers of each table were read, then what could not be placed."""
+    """The plan text to write (its header comment in `lang`), and the import report: the
+    kind of office chosen (`jenis`, or told from the document when None) and why, how the
+    tables were read and their numbers, then what could not be placed."""
     notes: dict[tuple[str | int, ...], str] = {}
+    kind: list[str | Message] = []
     if source.suffix.lower() in (".yaml", ".yml"):
         if not single:
             raise RktcError("import.yaml_needs_single", path=str(source))
@@ -26,10 +32,11 @@ def import_document(
         unplaced: list[Message] = []
         report: list[Message] = []
     else:
-        imported = recognize(read_blocks(source), dialect)
+        imported = recognize(read_blocks(source), dialect, jenis)
         published = to_yaml(imported, source.name, lang=lang)
+        kind = [imported.jenis] if imported.jenis is not None else []
         if not single:
-            return published, [*imported.report, *imported.unplaced]
+            return published, [*kind, *imported.report, *imported.unplaced]
         compiled = Pipeline().validate_bytes(published.encode("utf-8"), str(source))
         unplaced, notes, report = list(imported.unplaced), imported.notes, imported.report
     if compiled.plan is None or compiled.document is None or not compiled.well_formed:
@@ -41,4 +48,7 @@ def import_document(
     except SingleSourceError as exc:
         raise RktcError("import.no_budget", path=str(source), detail=str(exc)) from None
     merged.unplaced, merged.report = unplaced + merged.unplaced, report
-    return to_yaml(merged, source.name, form="single", lang=lang), [*report, *merged.unplaced]
+    if kind and isinstance(kind[0], Message):
+        merged.jenis = kind[0]
+    text = to_yaml(merged, source.name, form="single", lang=lang)
+    return text, [*kind, *report, *merged.unplaced]

@@ -5,6 +5,10 @@ that is safe, as a literal block for multi-line text, else double-quoted with YA
 (line breaks, control characters, NEL, LS and PS, which the YAML reader refuses or folds
 when written raw). Notes become comments beside their value; a note whose place the
 plan does not have is listed in the header comment, so none is lost.
+
+A plan whose data names its kind of office (`jenis`) is written in format 2 (`rktc: 2`),
+else in format 1. The rows of a hierarchical matrix (`tabel.matriks`) keep the format's
+order of their fields, and a row's `kolom` its columns in the order printed.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ import textwrap
 from typing import Any
 
 from rktc.core.messages import text as catalog_text
+from rktc.importer.matrix import ROW_FIELDS as MATRIX_ORDER
 from rktc.importer.recognize import Imported, Path_
 
 KEY_ORDER = (
     "rktc",
+    "jenis",
     "tahun",
     "judul",
     "instansi",
@@ -37,6 +43,8 @@ KEY_ORDER = (
 )
 ROW_ORDER = (
     "no",
+    "id",
+    "kode",
     "program",
     "judul",
     "nama",
@@ -155,7 +163,7 @@ def to_yaml(imported: Imported, source: str, form: str = "published", lang: str 
     """The plan as YAML, with a header in `lang` that names its `form` ("published": every
     table as printed, or "single": the tables merged) and lists the import report."""
     writer = _Writer(imported.notes)
-    data = {"rktc": 1, **imported.data}
+    data = _versioned(imported.data)
     for key in sorted(data, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else 99):
         writer.emit(key, data[key], 0, (key,))
     header = catalog_text(f"import.header_{form}", lang, source=comment(source))
@@ -163,9 +171,10 @@ def to_yaml(imported: Imported, source: str, form: str = "published", lang: str 
     if imported.unplaced:
         lines += ["#", "# " + catalog_text("import.header_unplaced", lang)]
         lines += [f"#   - {comment(item.render(lang))}" for item in imported.unplaced]
-    if imported.report:
+    report = [imported.jenis, *imported.report] if imported.jenis else imported.report
+    if report:
         lines += ["#", "# " + catalog_text("import.header_report", lang)]
-        lines += [f"#   - {comment(message.render(lang))}" for message in imported.report]
+        lines += [f"#   - {comment(message.render(lang))}" for message in report]
     orphans = unplaced_notes(imported, writer)
     if orphans:
         lines += ["#", "# " + catalog_text("import.header_orphans", lang)]
@@ -179,9 +188,14 @@ def unplaced_notes(imported: Imported, writer: _Writer | None = None) -> list[Pa
     """The paths of notes that no written value carries (each is listed in the header)."""
     if writer is None:
         writer = _Writer(imported.notes)
-        for key, value in {"rktc": 1, **imported.data}.items():
+        for key, value in _versioned(imported.data).items():
             writer.emit(key, value, 0, (key,))
     return [path for path in imported.notes if path not in writer.placed]
+
+
+def _versioned(data: dict[str, Any]) -> dict[str, Any]:
+    """The plan's data after its format version: 2 when it names its kind of office."""
+    return {"rktc": 2 if "jenis" in data else 1, **data}
 
 
 def _dotted(path: Path_) -> str:
@@ -210,7 +224,7 @@ class _Writer:
                 self.lines.append(f"{head} {{}}{self._comment(path)}")
                 return
             self.lines.append(f"{head}{self._comment(path)}")
-            for child in sorted(value, key=lambda k: (isinstance(value[k], list), _row_key(k))):
+            for child in _ordered(value, path):
                 self.emit(child, value[child], indent + 2, (*path, child))
         elif isinstance(value, list):
             if not value:
@@ -235,9 +249,19 @@ class _Writer:
             self.lines.append(f"{pad}- {{}}{self._comment(path)}")
             return
         first = len(self.lines)
-        for key in sorted(item, key=lambda k: (isinstance(item[k], list), _row_key(k))):
+        for key in _ordered(item, path):
             self.emit(key, item[key], indent + 2, (*path, key))
         self.lines[first] = f"{pad}- {self.lines[first][indent + 2 :]}{self._comment(path)}"
+
+
+def _ordered(value: dict[str, Any], path: Path_) -> list[str]:
+    """The keys of a mapping in the order they are written: a matrix row's fields in the
+    format's order and its `kolom` as printed; elsewhere the rows' order, lists last."""
+    if path[-1:] == ("kolom",):
+        return list(value)
+    if path[:2] == ("tabel", "matriks") and len(path) == 3:
+        return sorted(value, key=lambda k: MATRIX_ORDER.index(k) if k in MATRIX_ORDER else 99)
+    return sorted(value, key=lambda k: (isinstance(value[k], list), _row_key(k)))
 
 
 def _row_key(key: str) -> int:
