@@ -5,7 +5,8 @@ Where to add a rule:
 1. Pick the module of its family (the code's hundreds): `input_problems` RKT0xx (found
    while reading; documented here, reported by rktc.plan), `structure` RKT1xx,
    `indicators` RKT2xx, `totals` RKT3xx, `identity` RKT4xx, `wording` RKT5xx;
-   `suppression` is RKT090. Two modules hold rules of every level of the hierarchy,
+   `suppression` is RKT090; `year` the SAKIP year's RKT6xx; `pk` the Perjanjian
+   Kinerja's RKT70x. Two modules hold rules of every level of the hierarchy,
    whatever their family: `levels` (codes, Renja cells, RO satuan, stated sums: RKT110,
    RKT111, RKT219, RKT304, RKT305) and `targets` (what a target says: RKT214-RKT218).
    A new family gets a new module, imported below.
@@ -28,6 +29,7 @@ from rktc.check.rules import (  # noqa: F401  (imported for their registrations)
     indicators,
     input_problems,
     levels,
+    pk,
     structure,
     suppression,
     targets,
