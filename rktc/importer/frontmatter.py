@@ -6,7 +6,8 @@ position ("Kepala", "Ketua", "Plt. Kepala"), a NIP line with "NIP", a pangkat li
 pangkat or a golongan ("Pembina Utama Muda (IV/c)"), and a person's name is what is left
 on the signature block (academic titles such as "dr. H. ..., M.Kes." allowed). So a
 person's name is never taken for the institution, and the institution never for a
-jabatan. What is not found is written as "?" and noted, never invented.
+jabatan, nor a pangkat (the signer's `pangkat`) for either. What is not found is written
+as "?" and noted, never invented.
 """
 
 from __future__ import annotations
@@ -344,7 +345,10 @@ def signature(line: str, rest: list[str], result: Imported) -> None:
                 result.note(("penandatangan", "nip"), "a NIP has 18 digits; check it")
             break
         if PANGKAT.search(text) and not is_office(text):
-            result.unplaced.append(msg("import.unplaced_pangkat", text=text))
+            if "pangkat" in signer:  # a second one: no field holds it
+                result.unplaced.append(msg("import.unplaced_pangkat", text=text))
+            else:
+                signer["pangkat"] = text.rstrip(",")
             continue
         if is_jabatan(text) and not jabatan and "nama" not in signer:
             jabatan.append(text.rstrip(","))

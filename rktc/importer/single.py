@@ -85,7 +85,9 @@ def _raw(plan: Plan, key: str) -> Any:
             "tanggal": long_date(value.tanggal),
             "jabatan": value.jabatan,
             "nama": value.nama,
+            "pangkat": value.pangkat,
             "nip": value.nip,
+            "instansi": value.instansi,
         }
         return {k: v for k, v in signer.items() if v is not None}
     if hasattr(value, "model_dump"):

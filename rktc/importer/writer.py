@@ -69,6 +69,7 @@ ROW_ORDER = (
     "tempat",
     "tanggal",
     "jabatan",
+    "pangkat",
     "nip",
 )
 _SPECIAL_START = tuple("-?:,[]{}#&*!|>'\"%@`")
