@@ -378,6 +378,7 @@ def test_kecamatan_signed_on_a_lembar_pengesahan_with_ditetapkan_di(tmp_path):
         "pangkat": "Penata Tk. I (III/d)",
         "nip": "19750505 200003 1 002",
     }
+    assert "import.unplaced_pangkat" not in [key for key, _ in unplaced(result)]
     assert data["kata_pengantar"] == "Rencana ini menjabarkan Rencana Strategis 2021-2026."
     assert data["visi"] == {"teks": "Sukajaya Maju dan Sejahtera"}
     assert data["misi"] == ["Meningkatkan pelayanan publik", "Memperkuat ketertiban umum"]
