@@ -267,6 +267,14 @@ def import_(
             "(14,271,302,000; 97.5), sipd (dot decimals, 296187500), or auto: detect per table.",
         ),
     ] = "auto",
+    jenis: Annotated[
+        str,
+        typer.Option(
+            "--jenis",
+            help="The kind of office: kpu, pemda or kl, or auto: from the document's codes "
+            "and levels (a KPU office's tables: kpu).",
+        ),
+    ] = "auto",
     lang: LangOption = None,
 ) -> None:
     """Bring an existing RKT document into a plan, then check it.
@@ -275,7 +283,7 @@ def import_(
     """
     from rktc.cli import commands
 
-    raise typer.Exit(commands.import_plan(source, output, single, force, lang, dialect))
+    raise typer.Exit(commands.import_plan(source, output, single, force, lang, dialect, jenis))
 
 
 @app.command()

@@ -344,21 +344,28 @@ def import_plan(
     force: bool,
     lang_option: str | None,
     dialect: str = "auto",
+    jenis: str = "auto",
 ) -> int:
     from rktc.core.output import write_atomic
     from rktc.importer.dialect import DIALECTS
     from rktc.importer.run import import_document
+    from rktc.plan.schema2 import KINDS
 
     lang = resolve_language(lang_option)
     if dialect not in DIALECTS:
         return _fail_usage("import.bad_dialect", lang, value=dialect, choices=", ".join(DIALECTS))
+    if jenis != "auto" and jenis not in KINDS:
+        return _fail_usage(
+            "import.bad_jenis", lang, value=jenis, choices=", ".join(("auto", *KINDS))
+        )
     if not source.is_file():
         return _fail_usage("cli.not_found", lang, path=source)
     target = output or source.with_suffix(".plan.yaml" if source.suffix == ".yaml" else ".yaml")
     if target.exists() and not force:
         return _fail_usage("cli.exists", lang, path=target)
     try:
-        text_out, unplaced = import_document(source, single, dialect, lang)
+        chosen = None if jenis == "auto" else jenis
+        text_out, unplaced = import_document(source, single, dialect, lang, chosen)
     except RktcError as exc:
         typer.echo("rktc: " + exc.message.render(lang), err=True)
         return EXIT_PROBLEMS

@@ -114,6 +114,10 @@ define_messages(
             "jenis instansi: {jenis} ({reason}); ubah dengan --jenis",
             "kind of office: {jenis} ({reason}); set it with --jenis",
         ),
+        "import.bad_jenis": (
+            "jenis instansi '{value}' tidak dikenal; pilih salah satu: {choices}",
+            "unknown kind of office '{value}'; choose one of: {choices}",
+        ),
         "import.jenis_chosen": (
             "jenis instansi: {jenis} (dipilih dengan --jenis)",
             "kind of office: {jenis} (set with --jenis)",
