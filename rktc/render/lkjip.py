@@ -69,6 +69,7 @@ CAPTION_LOWEST = (
     "capaian terendah dari {total}"
 )
 ALT = "Capaian kinerja per indikator: {items}"
+ALT_GOALS = "Rata-rata capaian kinerja per sasaran: {items}"
 # The report is signed early in the next year, on a day the plan cannot know: its date is
 # left for the signer to write in ("Baturaja, ................ 2024").
 REPORT_DATE = "{place}, ................ {year}"
@@ -272,7 +273,8 @@ def chart(data: _Year, formats: Sequence[str] = (PNG, SVG)) -> Any:
             means = means[:MAX_BARS]
         bars = means
     shown = "; ".join(f"{b.label}: {_percent(b.percent)}" for b in bars[:MAX_BARS])
-    return capaian_chart(bars, caption, ALT.format(items=shown), year.cap, formats)
+    alt = (ALT if len(rows) <= MAX_BARS else ALT_GOALS).format(items=shown)
+    return capaian_chart(bars, caption, alt, year.cap, formats)
 
 
 def year_facts(data: _Year) -> dict[str, Any]:
