@@ -83,7 +83,7 @@ def _figure(bars: Sequence[Bar], cap: Decimal | None) -> Any:
     axes.set_xlabel(AXIS, fontsize=8)
     axes.tick_params(axis="x", labelsize=7)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(loc="lower right", fontsize=7, frameon=False)
+    axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False)
     figure.tight_layout()
     return figure
 
