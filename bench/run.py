@@ -5,6 +5,7 @@
     python bench/run.py --peer-runs-10k 5   # pandoc at 10,000 as often as rktc (~15 min)
     python bench/run.py --rows batch --batch-plans 100 550 2000   # only the batch rows
     python bench/run.py --rows import                  # only `rktc import` of 10,000 indicators
+    python bench/run.py --rows year                    # the PK and the LKjIP of 10,000
 
 Each case runs as a fresh process (what a user waits for), repeated and interleaved with
 the peer so that a noisy neighbour slows both alike; the table shows medians and the
@@ -38,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import preview_rebuild
 from make_import_docs import make_import_docs
 from make_plan import make_plan
+from make_year import make_year
 from tree_memory import measure
 
 RKTC = [sys.executable, "-m", "rktc"]
@@ -244,7 +246,66 @@ def import_rows(args: argparse.Namespace) -> None:
     print(report(cases, []))
 
 
-ROWS = ("single", "batch", "import")
+def year_cases(sizes: list[int], folder: Path) -> list[Case]:
+    """The PK and the LKjIP of a plan of each size, with a year of realisasi (make_year)."""
+    cases = []
+    for size in sizes:
+        place = folder / f"year-{size}"
+        place.mkdir()
+        plan_text, realisasi_text = make_year(size)
+        plan, realisasi = place / "rkt.yaml", place / "realisasi.yaml"
+        plan.write_text(plan_text, encoding="utf-8")
+        realisasi.write_text(realisasi_text, encoding="utf-8")
+        cases.append(
+            Case(
+                "validate with realisasi",
+                size,
+                [*RKTC, "validate", str(plan), "--realisasi", str(realisasi)],
+            )
+        )
+        for fmt in ("docx", "md", "html"):
+            out = place / f"out.pk.{fmt}"
+            cases.append(
+                Case(
+                    f"build pk {fmt}",
+                    size,
+                    [*RKTC, "build", str(plan), "--document", "pk", "-f", fmt, "-o", str(out)],
+                )
+            )
+        for fmt in ("docx", "md", "html"):
+            out = place / f"out.lkjip.{fmt}"
+            command = [
+                *RKTC,
+                "build",
+                str(plan),
+                "--document",
+                "lkjip",
+                "--realisasi",
+                str(realisasi),
+            ]
+            cases.append(Case(f"build lkjip {fmt}", size, [*command, "-f", fmt, "-o", str(out)]))
+    return cases
+
+
+def year_rows(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory(prefix="rktc-bench-") as tmp:
+        cases = year_cases(args.year_sizes, Path(tmp))
+        for case in cases:  # warm-up: bytecode cache (matplotlib's too) and page cache
+            run_once(case)
+            case.seconds.clear()
+            case.cpu_seconds.clear()
+            case.peak_kb = 0
+        for _ in range(args.runs):  # interleaved, as the single-plan rows
+            for case in cases:
+                run_once(case)
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; the PK and the LKjIP (make_year.py); {args.runs} runs"
+    )
+    print(report(cases, []))
+
+
+ROWS = ("single", "batch", "import", "year")
 
 
 def main() -> None:
@@ -254,7 +315,8 @@ def main() -> None:
         nargs="+",
         choices=ROWS,
         default=list(ROWS),
-        help="which tables to run: single plans (with the baselines and pandoc), batches, imports",
+        help="which tables to run: single plans (with the baselines and pandoc), batches, "
+        "imports, the year's documents (PK, LKjIP)",
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[30, 1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
@@ -272,6 +334,13 @@ def main() -> None:
         nargs="+",
         default=[10000],
         help="indicators of the plans whose built DOCX and XLSX the import rows read",
+    )
+    parser.add_argument(
+        "--year-sizes",
+        type=int,
+        nargs="+",
+        default=[1000, 10000],
+        help="indicators of the plans whose PK and LKjIP the year rows build",
     )
     parser.add_argument(
         "--peer-runs-10k",
@@ -292,6 +361,8 @@ def main() -> None:
         batch_rows(args)
     if "import" in args.rows:
         import_rows(args)
+    if "year" in args.rows:
+        year_rows(args)
 
 
 def batch_rows(args: argparse.Namespace) -> None:
