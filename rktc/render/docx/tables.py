@@ -118,6 +118,7 @@ def _cell(
     span: int = 1,
     merge: str | None = None,
     style: str = TABLE_TEXT_STYLE,
+    keep: bool = False,
 ) -> str:
     props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if span > 1:
@@ -129,7 +130,8 @@ def _cell(
     if shade:
         props.append('<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>')
     jc = f'<w:jc w:val="{align}"/>' if align else ""
-    para = f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>{runs(text, bold)}</w:p>'
+    keep_next = "<w:keepNext/>" if keep else ""
+    para = f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep_next}{jc}</w:pPr>{runs(text, bold)}</w:p>'
     return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{para}</w:tc>"
 
 
@@ -229,6 +231,7 @@ class _TableLayout:
             align=None if row.kind == GROUP else "right",
             shade=row.kind == GROUP,
             style=self.style,
+            keep=row.kind == GROUP,  # a heading row stays with the first row it heads
         )
         if row.kind != GROUP:
             for i in range(span, len(widths)):
