@@ -162,8 +162,11 @@ def title_case(text: str) -> str:
         low = word.lower()
         if i and low in SMALL_WORDS:
             out.append(low)
-        elif len(word) <= 3 and not any(ch in "AIUEO" for ch in word[1:]) and len(word) > 1:
-            out.append(word)  # acronyms such as KPU, DKI keep their capitals
+        elif len(word) > 1 and (
+            (len(word) <= 3 and not any(ch in "AIUEO" for ch in word[1:]))
+            or not any(ch in "AIUEO" for ch in word)
+        ):
+            out.append(word)  # acronyms such as KPU, DKI, BPKP keep their capitals
         else:
             out.append(word.capitalize())
     return " ".join(out)

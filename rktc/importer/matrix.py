@@ -156,6 +156,7 @@ ROW_FIELDS = (
 # fields that name the node a row is (its identity, for merged cells and continuation rows)
 NODE_FIELDS = frozenset({"no", "kode", "uraian", "tingkat"})
 INDICATOR_FIELDS = ("indikator", "satuan", "target")
+TARGET_UNIT = "target_unit"  # "Satuan Target": joined to the target ("14" and "Dokumen")
 ALL_LEVELS = ("urusan", "bidang_urusan", "program", "kegiatan", "sub_kegiatan", "kro", "ro")
 
 # --- codes ----------------------------------------------------------------------------------
@@ -275,6 +276,8 @@ def column_field(label: str) -> str | None:
         return "penanggung_jawab"
     if first == "indikator" or bare.startswith("tolok ukur"):
         return "indikator"
+    if bare == "satuan target":
+        return TARGET_UNIT  # the target's unit in a column of its own (rktc's workbook)
     if first in ("satuan", "sat"):
         return "satuan"
     if first in ("volume", "vol"):
@@ -462,36 +465,49 @@ def layout_of(table: Table) -> Layout | None:
         down = lower[i].strip() if last != top and (last, i) not in table.continued else ""
         if down and down != up:
             header = f"{up}: {down}" if up else down
-            field_ = column_field(f"{up} {down}") if up else column_field(down)
-            if field_ is None and up and column_field(down) in ("target", "indikator", "satuan"):
-                field_ = None  # "Realisasi" over "Target": not the plan's target
+            field_ = _two_row_field(up, down) if up else column_field(down)
         else:
             header, field_ = up, column_field(up)
         columns.append(Column(i, header, field_))
     body = last + 1
     if body < len(table.rows) and _column_numbers(table.rows[body]):
         body += 1
-    _spanned_headers(columns)
-    layout = Layout(body, columns, width, tuple(c.header for c in columns))
+    layout = Layout(body, columns, width)
     _assign_groups(layout)
+    _spanned_headers(columns)
+    layout.header = tuple(c.header for c in columns)
     if not _is_matrix(table, layout):
         return None
     return layout
+
+
+def _two_row_field(upper: str, lower: str) -> str | None:
+    """The field of a column under a merged header cell: what both say together
+    ("Target" over "Rp": the anggaran), else what the lower one says, unless the upper
+    one names another year's or a kept column ("Prakiraan Maju n+1" over "Target",
+    "Realisasi" over "Kinerja")."""
+    found = column_field(f"{upper} {lower}")
+    if found is not None:
+        return found
+    text = norm(upper)
+    if any(term in text for term in (*_KOLOM_TERMS, "prakiraan maju", "n+1", "n + 1")):
+        return None
+    return column_field(lower)
 
 
 def _spanned_headers(columns: list[Column]) -> None:
     """A field named by two columns is read from the first (a header cell spanning the
     Kode's parts stays kode); the other is kept in `kolom`, under a header of its own
     ("Keterangan (2)" for a header printed twice)."""
-    seen: set[str] = set()
+    seen: set[tuple[str, str | None]] = set()
     for column in columns:
         name = column.field
         if name is None or name == "kode" or name.startswith("level:"):
             continue
-        if name in seen:
+        if (name, column.level) in seen:  # (a level's group of columns has its own)
             column.field = None
         else:
-            seen.add(name)
+            seen.add((name, column.level))
     counts: dict[str, int] = {}
     for column in columns:
         if column.field is not None:
@@ -516,6 +532,8 @@ def _assign_groups(layout: Layout) -> None:
                 column.level = current
             else:
                 column.level = current
+            if current is None and column.field not in ("no", None):
+                column.field = None  # "Indikator Sasaran" before the levels: kept as printed
         return
     if len(levels) == 1 and not uraian:
         only = levels[0]  # "Rincian Output", "Program": the names of one level
@@ -642,7 +660,7 @@ class _Reader:
             (c.index for c in self.layout.columns if c.field in ("no", "kode", "uraian")),
             default=0,
         )
-        if TOTAL.match(first) and first_i <= name_end and not self._coded_row(r, cells):
+        if TOTAL.match(first) and self._total_row(r, cells, first_i, name_end):
             self.rows.append(self._total(r, cells, first))
             return
         distinct = {text for _, text in filled}
@@ -663,6 +681,21 @@ class _Reader:
             self._join(self.rows[-1], row)
             return
         self.rows.append(row)
+
+    def _total_row(self, r: int, cells: list[str], label: int, name_end: int) -> bool:
+        """A row whose first text says "Jumlah" or "Total" is a total row when it has no
+        code and the label stands in the name columns, or else only numbers follow it (a
+        "Jumlah" in the indicator column is no indicator)."""
+        if self._coded_row(r, cells):
+            return False
+        if label <= name_end:
+            return True
+        numeric = {c.index for c in self.layout.columns if c.field in (*MONEY, "volume")}
+        return all(
+            i in numeric or text.strip() == cells[label].strip()
+            for i, text in enumerate(cells)
+            if text.strip() and i != label
+        )
 
     def _coded_row(self, r: int, cells: list[str]) -> bool:
         return any(
@@ -729,6 +762,7 @@ class _Reader:
         """A row's cells into its fields; the rest under their headers in `kolom`."""
         table = self.table
         kode_parts: list[str] = []
+        units: list[str] = []
         for column in columns:
             i = column.index
             text = cells[i].strip()
@@ -743,6 +777,8 @@ class _Reader:
                 row.kolom[column.header or f"#{i + 1}"] = "\n".join(lines)
             elif name == "kode":
                 kode_parts.append(text)
+            elif name == TARGET_UNIT:
+                units.extend(lines)
             elif name == "uraian":
                 self._uraian(row, text)
             elif name in INDICATOR_FIELDS:
@@ -769,6 +805,10 @@ class _Reader:
                 row.values[name] = value
         if kode_parts:
             row.values["kode"] = ".".join(kode_parts)
+        if units and len(units) == len(row.target):
+            row.target = [f"{value} {unit}" for value, unit in zip(row.target, units, strict=True)]
+        elif units:
+            row.kolom[next(c.header for c in columns if c.field == TARGET_UNIT)] = "\n".join(units)
         if total:
             return
         self._pair_indicators(row)
@@ -1276,9 +1316,9 @@ def _by_looks(unknown: list[Row], rows: list[Row], levels: tuple[str, ...]) -> N
     """Rows without a code or label: indented rows by their indent (least indented
     highest); else bold and merged group rows are parents (the level under the program)
     and the others the leaves, when the table shows parents so."""
-    indents = sorted({row.indent for row in unknown})
-    if len(indents) >= 2:
-        for row in unknown:
+    indents = sorted({row.indent for row in rows if not row.total})
+    if len({row.indent for row in unknown}) >= 2 or (len(indents) >= 2 and len(unknown) > 1):
+        for row in unknown:  # the least indented rows highest, known rows counted too
             row.level = levels[min(indents.index(row.indent), len(levels) - 1)]
         return
     marked = [row for row in unknown if row.bold or row.group]
@@ -1586,11 +1626,13 @@ def combine(found: Matrices) -> None:
         unknown += missing
         tables.append((group, rows))
     main_group, main_rows = max(tables, key=lambda item: sum(1 for row in item[1] if not row.total))
-    merge = _Merge(main_rows, jenis, found, main_group[0].number)
+    merged = Matrices()  # what merging says, reported after what each matrix is
+    merge = _Merge(main_rows, jenis, merged, main_group[0].number)
     for group, rows in tables:
         if group is not main_group:
             merge.merge(rows, group[0])
     found.rows = merge.rows()
+    found.unplaced += merged.unplaced
     for group, rows in tables:
         first = group[0]
         counts: dict[str, int] = {}
@@ -1616,6 +1658,7 @@ def combine(found: Matrices) -> None:
                     msg("import.matrix_continued", number=part.number, previous=part.continues)
                 )
             found.report += part.numbers.report("matriks", part.number)
+    found.report += merged.report
     if unknown:
         found.unplaced.append(msg("import.matrix_level_unknown", count=unknown, row=example))
 
@@ -1683,6 +1726,7 @@ def place(found: Matrices, result: Imported, tabel: dict[str, Any]) -> None:
     for goals in found.goals:
         _place_goals(goals, result)
         result.report += goals.numbers.report(goals.kind, goals.number)
+        result.unplaced += goals.unplaced
     listed = [_name_key(str(e.get("nama"))) for e in result.data.get("sasaran") or []]
     if tabel.get("sasaran") and all(
         _name_key(str(row.get("sasaran"))) in listed for row in tabel["sasaran"]
@@ -1746,6 +1790,8 @@ def goal_field(label: str, tahun: str) -> str | None:
         return "sasaran"
     if first == "indikator" or text in ("iku", "indikator kinerja utama iku"):
         return "nama"
+    if text == "satuan target":
+        return TARGET_UNIT
     if first in ("satuan", "sat"):
         return "satuan"
     if text.startswith(("kondisi awal", "baseline", "capaian awal")):
@@ -1783,6 +1829,7 @@ class GoalTable:
     entries: list[dict[str, Any]]
     notes: dict[Path_, list[str]]  # by path inside `entries`
     numbers: dialects.TableNumbers
+    unplaced: list[Message] = field(default_factory=list)
 
 
 def goal_table(table: Table, number: int, tahun: str, chosen: str) -> GoalTable | None:
@@ -1864,6 +1911,15 @@ def _goal_indicators(
         lines = list(table.lines.get((r, i), (row[i].strip(),)))
         if len(names) > 1 and len(lines) != len(names):
             whole = True
+            found.unplaced.append(
+                msg(
+                    "import.matrix_lines_differ",
+                    row=entry["nama"],
+                    indicators=len(names),
+                    column=name,
+                    lines=len(lines),
+                )
+            )
         per_line[name] = lines
     if whole:
         names = ["\n".join(names)]
@@ -1877,6 +1933,7 @@ def _goal_indicators(
         path: Path_ = (index, "indikator", start + k)
         for field_, lines in per_line.items():
             value = lines[k]
+            column_i = at[field_]
             if _numeric_goal_field(field_) and (r, at[field_]) not in table.typed:
                 value, notes = found.numbers.read(value, False)
                 if notes:
@@ -1884,6 +1941,10 @@ def _goal_indicators(
             if ":" in field_:
                 group, year = field_.split(":", 1)
                 indicator.setdefault(group, {})[year] = value
+            elif field_ == TARGET_UNIT and "target" in per_line:
+                indicator["target"] = f"{indicator.get('target', lines[k])} {value}"
+            elif field_ == TARGET_UNIT:
+                indicator.setdefault("kolom", {})[labels[column_i]] = value
             else:
                 indicator[field_] = value
         kolom = {

@@ -225,7 +225,9 @@ def _block_range(
 
 def _front_texts(blocks: list[Block], marks: dict[str, int], result: Imported) -> None:
     preface = _paragraphs(
-        _block_range(blocks, marks, "kata_pengantar", ("ringkasan_eksekutif", "daftar_isi", "bab1"))
+        _block_range(
+            blocks, marks, "kata_pengantar", ("ringkasan_eksekutif", "daftar_isi", "bab1", "bab2")
+        )
     )
     start = marks.get("kata_pengantar", -1)
     after = start + 1 + len(preface)
