@@ -386,3 +386,25 @@ def test_the_docx_has_its_signatures_in_a_table_without_borders(tmp_path: Path) 
     assert 'w:val="nil"' in signatures[0]._tbl.xml
     cells = [c.text for c in signatures[0].rows[1].cells]
     assert cells == ["PIHAK KEDUA,", "PIHAK PERTAMA,"]  # left pihak kedua, right pihak pertama
+
+
+def test_the_pdf_of_an_acting_official_and_a_perubahan(tmp_path: Path) -> None:
+    require_tools()
+    write(tmp_path, PLAN + PARTIES, "rkt-awal.yaml")
+    revised = (
+        PLAN.replace("target: 97%", "target: 98%")
+        + PARTIES
+        + (
+            "  perubahan:\n    alasan: pergantian pejabat pihak pertama\n    semula: rkt-awal.yaml\n"
+        )
+    )
+    plan = write(tmp_path, revised)
+    out = tmp_path / "pk.pdf"
+    build(plan, "--document", "pk", "-f", "pdf", "-o", out)
+    text = pdf_text(out)
+    assert "PERJANJIAN KINERJA PERUBAHAN TAHUN 2025" in text
+    assert "Plt. Sekretaris KPU Kabupaten Contoh" in text
+    assert "NIP. 19750312 200003 1 002" in text
+    assert text.count("NIP.") == 2  # the pihak pertama's, twice; the Ketua has none
+    assert "PERUBAHAN TERHADAP PERJANJIAN KINERJA SEMULA" in text
+    assert "Target: Persentase tahapan sesuai jadwal 97% 98%" in " ".join(text.split())

@@ -18,7 +18,8 @@ The tree:
   content (`BLOCK_KINDS`) taken from one field of the document view (`source`).
 
 Heading lines may name the document's facts in braces (`HEADING_FIELDS`): `{year}`, and
-`{SHORT_NAME}` / `{INSTITUTION}` (printed in capitals). They are filled by `str.format`,
+`{SHORT_NAME}` / `{INSTITUTION}` / `{TITLE}` (printed in capitals; `{TITLE}` is the
+document's: the RKT's `judul`, PERJANJIAN KINERJA, LAPORAN KINERJA). They are filled by `str.format`,
 so a fact's own text is never read as a field. No text of a plan is ever part of the
 outline's structure.
 """
