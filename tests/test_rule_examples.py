@@ -107,7 +107,8 @@ def test_the_starter_plan_is_clean(tmp_path):
 def test_a_format_2_snippet_replaces_the_parts_of_another_shape(kind):
     source, _ = example_plan(f"rktc: 2\njenis: {kind}\n")
     tops = [m.group(1) for line in source.splitlines() if (m := TOP_LEVEL_KEY.match(line))]
-    assert tops.count("rktc") == 1 and tops[-2:] == ["rktc", "jenis"]
+    assert tops.count("rktc") == 1
+    assert tops[-2:] == ["rktc", "jenis"]
     kept = {"sasaran", "program"} <= set(tops)
     assert kept is (kind == "kpu")  # the starter's program -> kegiatan is a KPU hierarchy
 
