@@ -430,64 +430,76 @@ class _Split:
         return self._read(start, end)
 
     def _read(self, start: int, end: int) -> Table:
-        """The table between `start` and `end` of the text, from its markup's tokens."""
+        """The table between `start` and `end` of the text, from its markup's tokens.
+
+        The open cell is kept in local variables (its paragraphs' lines, span, merge,
+        bold and indent): a table of 10,000 rows has 300,000 cells to read."""
         table = Table([])
         cells: list[str] = []
-        cell: _Cell | None = None  # the open cell
+        texts: list[str] | None = None  # the lines of the open cell
         runs: list[str] | None = None  # the texts of the open paragraph
+        span, continues, indent, paragraphs = 1, False, 0, 0
         bold = False  # the open run is bold
+        some_bold = some_plain = False  # of the open cell's text
         for tag, text, prop, attributes in self.tokens.findall(self.text, start, end):
             if not tag and not prop:  # a w:t
                 if runs is not None:
                     runs.append(text)
-                    if cell is not None and text.strip():
-                        cell.saw(bold)
+                    if bold:
+                        some_bold = True
+                    elif text.strip():
+                        some_plain = True
                 continue
             if prop:
                 if prop == "b":
-                    found = self.value.search(attributes)
+                    found = self.value.search(attributes) if "val" in attributes else None
                     bold = found is None or found.group(1) not in _OFF
                 elif prop in ("br", "cr"):
                     kind = self.break_type.search(attributes) if prop == "br" else None
                     if runs is not None and (kind is None or kind.group(1) == "textWrapping"):
                         runs.append(_LINE)
-                elif cell is None:
+                elif texts is None:
                     continue
                 elif prop == "ind":
                     found = self.left.search(attributes)
-                    if found is not None and cell.paragraphs == 1:
-                        cell.indent = int(found.group(1))
+                    if found is not None and paragraphs == 1:
+                        indent = int(found.group(1))
                 elif prop == "gridSpan":
                     found = self.value.search(attributes)
-                    cell.span = _span(found.group(1) if found else None)
+                    span = _span(found.group(1) if found else None)
                 else:
                     found = self.value.search(attributes)
-                    cell.continues = found is None or found.group(1) == "continue"
+                    continues = found is None or found.group(1) == "continue"
                 continue
             if tag == "r":
                 bold = False
                 continue
             if runs is not None:  # the open paragraph ends
-                _add_text(cell.texts if cell is not None else None, runs)
+                _add_text(texts, runs)
                 runs = None
             if tag == "p":
                 runs = []
                 bold = False
-                if cell is not None:
-                    cell.paragraphs += 1
+                paragraphs += 1
                 continue
-            if cell is not None:  # the open cell ends
-                cell.add_to(table, cells)
-                cell = None
+            if texts is not None:  # the open cell ends
+                if span == 1 and not continues and not indent and len(texts) < 2:
+                    if some_bold and not some_plain:
+                        table.bold.add((len(table.rows) - 1, len(cells)))
+                    cells.append(texts[0] if texts else "")
+                else:
+                    _put(table, cells, texts, span, continues, some_bold and not some_plain, indent)
+                texts = None
             if tag == "tr":
                 cells = []
                 table.rows.append(cells)
             else:
-                cell = _Cell()
+                texts, span, continues, indent, paragraphs = [], 1, False, 0, 0
+                some_bold = some_plain = False
         if runs is not None:
-            _add_text(cell.texts if cell is not None else None, runs)
-        if cell is not None:
-            cell.add_to(table, cells)
+            _add_text(texts, runs)
+        if texts is not None:
+            _put(table, cells, texts, span, continues, some_bold and not some_plain, indent)
         return table
 
     def _unsplit(self, start: int, end: int) -> bool:
@@ -580,23 +592,34 @@ class _Cell:
             self.plain = True
 
     def add_to(self, table: Table, cells: list[str]) -> None:
-        """The cell's text in each grid column it spans, marked when it is merged from
-        above, with its lines, bold and indent."""
-        r = len(table.rows) - 1
-        texts = self.texts
-        text = " ".join(texts)
-        bold = self.bold and not self.plain
-        for _ in range(self.span):
-            where = (r, len(cells))
-            if self.continues:
-                table.continued.add(where)
-            if len(texts) > 1:
-                table.lines[where] = tuple(texts)
-            if bold:
-                table.bold.add(where)
-            if self.indent > 0:
-                table.indent[where] = self.indent
-            cells.append(text)
+        _put(table, cells, self.texts, self.span, self.continues, self.bold and not self.plain,
+             self.indent)  # fmt: skip
+
+
+def _put(
+    table: Table,
+    cells: list[str],
+    texts: list[str],
+    span: int,
+    continues: bool,
+    bold: bool,
+    indent: int,
+) -> None:
+    """A cell's text in each grid column it spans, marked when it is merged from above,
+    with its lines, bold and indent."""
+    r = len(table.rows) - 1
+    text = " ".join(texts)
+    for _ in range(span):
+        where = (r, len(cells))
+        if continues:
+            table.continued.add(where)
+        if len(texts) > 1:
+            table.lines[where] = tuple(texts)
+        if bold:
+            table.bold.add(where)
+        if indent > 0:
+            table.indent[where] = indent
+        cells.append(text)
 
 
 def _in_body(element: Any) -> bool:
