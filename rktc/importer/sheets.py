@@ -258,6 +258,10 @@ class _SheetCells:
     def inline(self, content: str | None) -> str:
         if not content or "<is" not in content:
             return ""
+        plain = _PLAIN_INLINE.fullmatch(content)
+        if plain is not None:  # one text, no runs (as openpyxl writes them): read as it reads
+            text = plain.group(1).replace("\r\n", "\n").replace("\r", "\n")
+            return xml_text(text) if "&" in text else text
         from xml.etree.ElementTree import fromstring
 
         from openpyxl.cell.text import Text  # type: ignore[import-untyped]
@@ -265,6 +269,9 @@ class _SheetCells:
         inline = content[content.index("<is") : content.rindex("</is>") + 5]
         inline = inline.replace("<is", f"<is {self.MAIN}", 1)
         return str(Text.from_tree(fromstring(inline)).content)
+
+
+_PLAIN_INLINE = re.compile(r'<is><t(?: xml:space="preserve")?>([^<]*)</t></is>')
 
 
 def _text_cell(value: str, bold: bool, indent: int) -> Cell:
