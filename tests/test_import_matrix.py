@@ -501,3 +501,30 @@ def test_a_document_without_a_matrix_reads_no_matrix(tmp_path: Path) -> None:
     assert result.data["jenis"] == "kpu"
     assert "matriks" not in result.data.get("tabel", {})
     assert re.search(r"no hierarchical matrix", result.jenis.render("en") if result.jenis else "")
+
+
+@pytest.mark.parametrize("name", ["kecamatan", "bps", "rsud"])
+def test_the_single_source_form_of_a_matrix_is_its_hierarchy(
+    name: str, imported: dict[str, tuple[Path, Path, str]], tmp_path: Path
+) -> None:
+    source, published, _ = imported[name]
+    single = tmp_path / "single.yaml"
+    result = runner.invoke(
+        app, ["import", str(source), "-o", str(single), "--single-source", "--lang", "en"]
+    )
+    assert "Traceback" not in result.output
+    compiled = Pipeline().validate(single)
+    assert compiled.well_formed, result.output
+    data = load_file(single).data
+    assert "tabel" not in data
+    assert data["jenis"] == load_file(published).data["jenis"]
+    before = Pipeline().validate(published).plan
+    # the same nodes, codes, names, money and indicators as the published matrix
+    assert [row[:5] for row in shape(compiled.plan)] == [row[:5] for row in shape(before)]
+    # what validation finds is the same (at the places of the single source)
+    codes = sorted(d.code for d in compiled.diagnostics)
+    assert codes == sorted(d.code for d in Pipeline().validate(published).diagnostics)
+    if name == "kecamatan":  # the whole matrix's Jumlah is the plan's pagu
+        assert data["pagu"] == "195.000.000"
+    text = single.read_text(encoding="utf-8")
+    assert "from the cover; check capitalisation" in text  # the notes go with it

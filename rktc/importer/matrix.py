@@ -118,6 +118,16 @@ define_messages(
             "jenis instansi '{value}' tidak dikenal; pilih salah satu: {choices}",
             "unknown kind of office '{value}'; choose one of: {choices}",
         ),
+        "import.single_table_left": (
+            (
+                "bentuk satu sumber: tabel {kind} ({rows} baris) tidak digabung ke hierarki "
+                "matriks; lihat bentuk terbitnya"
+            ),
+            (
+                "single-source form: the {kind} table ({rows} rows) is not merged into the "
+                "matrix's hierarchy; see the published form"
+            ),
+        ),
         "import.jenis_chosen": (
             "jenis instansi: {jenis} (dipilih dengan --jenis)",
             "kind of office: {jenis} (set with --jenis)",
@@ -1968,3 +1978,149 @@ def _goal_path(path: Path_, field_: str) -> Path_:
         group, year = field_.split(":", 1)
         return (*path, group, year)
     return (*path, field_)
+
+
+# --- the single-source form of a matrix ---------------------------------------------------------
+
+# Renja cells only a sub kegiatan holds; on another row they are kept as a column
+_LEAF_ONLY = (*RENJA, "pagu_maju")
+_LABELS = {
+    "lokasi": "Lokasi",
+    "sumber_dana": "Sumber Dana",
+    "kelompok_sasaran": "Kelompok Sasaran",
+    "prioritas": "Prioritas",
+    "waktu_pelaksanaan": "Waktu Pelaksanaan",
+    "penanggung_jawab": "Penanggung Jawab",
+    "pagu_maju": "Pagu Indikatif n+1 (Rp)",
+    "volume": "Volume",
+    "satuan": "Satuan",
+}
+
+
+def single_source(data: dict[str, Any], plan: Any, notes: dict[Path_, str]) -> Imported:
+    """A published matrix plan (its data as written, and as read) in the single-source
+    form of its kind: the hierarchy as nested levels (program -> kegiatan -> sub
+    kegiatan, or -> KRO -> RO), each with its code, name, indicators, money and columns;
+    the rest of the plan as it is. A total row of the whole matrix becomes the plan's
+    `pagu`, one of a node its `pagu` when it states none. The importer's notes go with
+    their values; the other published tables, which the hierarchy replaces, are named in
+    the report."""
+    from rktc.importer.recognize import Imported
+    from rktc.plan.hierarchy import hierarchy_of
+
+    result = Imported()
+    for key, value in data.items():
+        if key not in ("rktc", "tabel"):
+            result.data[key] = value
+    rows = data["tabel"]["matriks"]
+    for kind, entries in data["tabel"].items():
+        if kind != "matriks" and entries:
+            result.unplaced.append(msg("import.single_table_left", kind=kind, rows=len(entries)))
+    hierarchy = hierarchy_of(plan)
+    moved: dict[Path_, Path_] = {}  # a published row's path -> its node's path
+    levels = LEVELS[hierarchy.kind]
+    top = hierarchy.roots[0].level if hierarchy.roots else "program"
+    result.data[top] = [
+        _node_data(node, rows, levels, (top, i), moved, result)
+        for i, node in enumerate(hierarchy.roots)
+    ]
+    for stated in hierarchy.totals:
+        if stated.amount is None:
+            continue
+        amount = rows[int(stated.path[2])][str(stated.path[3])]
+        if stated.scope is None and "pagu" not in result.data:
+            result.data["pagu"] = amount
+        elif stated.scope is not None:
+            target = _find(result.data, moved.get(stated.scope.path[:3]))
+            if target is not None and "pagu" not in target and not stated.scope.leaf:
+                target["pagu"] = amount
+    for path, text in notes.items():
+        if path[:2] != ("tabel", "matriks") or len(path) < 4:
+            result.notes[path] = text  # beside the plan's own parts, or in the header
+            continue
+        where = moved.get(path[:3])
+        field_ = {"uraian": "nama"}.get(str(path[3]), str(path[3]))
+        if where is None:
+            result.notes[path] = text
+        elif field_ in INDICATOR_FIELDS:
+            index = int(path[4]) if len(path) > 4 else 0
+            name = "nama" if field_ == "indikator" else field_
+            result.notes[(*where, "indikator", index, name)] = text
+        else:
+            result.notes[(*where, field_)] = text
+    return result
+
+
+def _find(data: dict[str, Any], path: Path_ | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    found: Any = data
+    for step in path:
+        found = found[step]
+    return found if isinstance(found, dict) else None
+
+
+def _listed(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+def _node_data(
+    node: Any,
+    rows: list[dict[str, Any]],
+    levels: tuple[str, ...],
+    path: Path_,
+    moved: dict[Path_, Path_],
+    result: Imported,
+) -> dict[str, Any]:
+    row = rows[int(node.path[2])]
+    moved[tuple(node.path[:3])] = path
+    out: dict[str, Any] = {}
+    if row.get("kode"):
+        out["kode"] = row["kode"]
+    out["nama"] = row.get("uraian") or "?"
+    names, satuan, targets = (_listed(row.get(f)) for f in INDICATOR_FIELDS)
+    indicators = []
+    for k, name in enumerate(names):
+        indicator = {"nama": name}
+        for field_, values in (("satuan", satuan), ("target", targets)):
+            indicator[field_] = values[k] if k < len(values) else "?"
+            if k >= len(values):
+                result.notes[(*path, "indikator", k, field_)] = (
+                    f"no {field_} in the document for this indicator: fill it in"
+                )
+        indicators.append(indicator)
+    if indicators:
+        out["indikator"] = indicators
+    money = row.get("pagu", row.get("anggaran"))
+    kolom = dict(row.get("kolom") or {})
+    level = node.level
+    leaf = level == levels[-1]
+    if leaf:
+        out["anggaran"] = money if money is not None else "0"
+        if money is None:
+            result.notes[(*path, "anggaran")] = "no anggaran in the document: fill it in"
+    elif money is not None:
+        out["pagu"] = money
+    for name in (*_LEAF_ONLY, "volume"):
+        if name not in row:
+            continue
+        if (name in _LEAF_ONLY and level == "sub_kegiatan") or (name == "volume" and level == "ro"):
+            out[name] = row[name]
+        else:
+            kolom[_LABELS[name]] = row[name]
+    if isinstance(row.get("satuan"), str) and not names:
+        if level in ("kro", "ro"):
+            out["satuan"] = row["satuan"]
+        else:
+            kolom[_LABELS["satuan"]] = row["satuan"]
+    if kolom:
+        out["kolom"] = kolom
+    if not leaf:
+        child = levels[levels.index(level) + 1]
+        out[child] = [
+            _node_data(c, rows, levels, (*path, child, i), moved, result)
+            for i, c in enumerate(node.children)
+        ]
+    return out

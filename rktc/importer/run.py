@@ -6,11 +6,13 @@ from pathlib import Path
 
 from rktc.core.errors import RktcError
 from rktc.core.messages import Message
+from rktc.importer import matrix
 from rktc.importer.blocks import read_blocks
 from rktc.importer.recognize import recognize
 from rktc.importer.single import SingleSourceError, single_source
 from rktc.importer.writer import to_yaml
 from rktc.pipeline.orchestrator import Pipeline
+from rktc.plan.load import load_file, load_text
 
 
 def import_document(
@@ -29,6 +31,7 @@ def import_document(
         if not single:
             raise RktcError("import.yaml_needs_single", path=str(source))
         compiled = Pipeline().validate(source)
+        data = load_file(source).data
         unplaced: list[Message] = []
         report: list[Message] = []
     else:
@@ -38,15 +41,20 @@ def import_document(
         if not single:
             return published, [*kind, *imported.report, *imported.unplaced]
         compiled = Pipeline().validate_bytes(published.encode("utf-8"), str(source))
+        data = load_text(published, str(source)).data
         unplaced, notes, report = list(imported.unplaced), imported.notes, imported.report
     if compiled.plan is None or compiled.document is None or not compiled.well_formed:
         raise RktcError("import.not_readable", path=str(source))
     if not compiled.document.literal:
         raise RktcError("import.already_single", path=str(source))
-    try:
-        merged = single_source(compiled.plan, compiled.document, notes=notes)
-    except SingleSourceError as exc:
-        raise RktcError("import.no_budget", path=str(source), detail=str(exc)) from None
+    tabel = data.get("tabel") if isinstance(data, dict) else None
+    if isinstance(tabel, dict) and tabel.get("matriks"):  # a hierarchical matrix
+        merged = matrix.single_source(data, compiled.plan, notes)
+    else:
+        try:
+            merged = single_source(compiled.plan, compiled.document, notes=notes)
+        except SingleSourceError as exc:
+            raise RktcError("import.no_budget", path=str(source), detail=str(exc)) from None
     merged.unplaced, merged.report = unplaced + merged.unplaced, report
     if kind and isinstance(kind[0], Message):
         merged.jenis = kind[0]

@@ -262,7 +262,37 @@ def _ordered(value: dict[str, Any], path: Path_) -> list[str]:
         return list(value)
     if path[:2] == ("tabel", "matriks") and len(path) == 3:
         return sorted(value, key=lambda k: MATRIX_ORDER.index(k) if k in MATRIX_ORDER else 99)
+    if (
+        len(path) >= 2 and path[-2] in LEVEL_NAMES and path[0] != "tabel"
+    ):  # a node, its children last
+        return sorted(
+            value,
+            key=lambda k: (k in LEVEL_NAMES, NODE_ORDER.index(k) if k in NODE_ORDER else 99),
+        )
     return sorted(value, key=lambda k: (isinstance(value[k], list), _row_key(k)))
+
+
+LEVEL_NAMES = frozenset(
+    ("urusan", "bidang_urusan", "program", "kegiatan", "sub_kegiatan", "kro", "ro")
+)
+NODE_ORDER = (
+    "kode",
+    "nama",
+    "sasaran",
+    "pagu",
+    "anggaran",
+    "volume",
+    "satuan",
+    "indikator",
+    "lokasi",
+    "sumber_dana",
+    "kelompok_sasaran",
+    "prioritas",
+    "waktu_pelaksanaan",
+    "penanggung_jawab",
+    "pagu_maju",
+    "kolom",
+)
 
 
 def _row_key(key: str) -> int:
