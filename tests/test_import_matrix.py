@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from helpers import PLANS
 from import_corpus.builders import BREAK, Cell, Document, Num, TableSpec, write_docx, write_xlsx
-from import_corpus.documents import DOCUMENTS, build
+from import_corpus.documents import DOCUMENTS, B, build
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
@@ -528,3 +528,120 @@ def test_the_single_source_form_of_a_matrix_is_its_hierarchy(
         assert data["pagu"] == "195.000.000"
     text = single.read_text(encoding="utf-8")
     assert "from the cover; check capitalisation" in text  # the notes go with it
+
+
+# --- edge cases of the matrix reader ----------------------------------------------------------
+
+
+def matrix_rows(
+    tmp_path: Path, rows: list[list[Any]], **kw: Any
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The matrix rows a one-table Word document gives, and the import report."""
+    source = write_docx(Document(["BAB II", TableSpec(rows, **kw)]), tmp_path / "m.docx")
+    result = recognize(read_blocks(source))
+    said = [m.render("en") for m in [*result.report, *result.unplaced]]
+    return result.data.get("tabel", {}).get("matriks", []), said
+
+
+def test_a_kode_printed_in_several_columns_and_a_tingkat_column(tmp_path: Path) -> None:
+    rows, _ = matrix_rows(
+        tmp_path,
+        [
+            [Cell("Kode", span=3), None, None, "Uraian", "Tingkat", "Pagu (Rp)"],
+            ["1", "02", "02", "PROGRAM A", "Program", "10.000.000"],
+            ["1", "02", "02.2.01", "Kegiatan B", "Kegiatan", "10.000.000"],
+        ],
+    )
+    assert [(r["kode"], r["tingkat"]) for r in rows] == [
+        ("1.02.02", "program"),
+        ("1.02.02.2.01", "kegiatan"),
+    ]
+
+
+def test_a_total_labelled_in_the_indicator_column_and_an_unreadable_amount(
+    tmp_path: Path,
+) -> None:
+    rows, said = matrix_rows(
+        tmp_path,
+        [
+            ["Kode", "Sub Kegiatan", "Indikator", "Pagu (Rp)"],
+            ["1.02.02.2.01.0001", "Sub A", "Jumlah dokumen", "5.000.000"],
+            ["1.02.02.2.01.0002", "Sub B", "Jumlah laporan", "lima juta"],
+            ["", "", "Jumlah", "5.000.000"],
+        ],
+    )
+    assert rows[1]["kolom"] == {"Pagu (Rp)": "lima juta"}  # kept, not lost
+    assert "pagu" not in rows[1]
+    assert rows[2] == {"uraian": "Jumlah", "pagu": "5.000.000", "jumlah": "ya"}
+    assert any("the pagu 'lima juta' of the row" in line for line in said)
+
+
+def test_levels_shown_by_bold_alone(tmp_path: Path) -> None:
+    rows, said = matrix_rows(
+        tmp_path,
+        [
+            ["Uraian", "Indikator", "Lokasi", "Pagu (Rp)"],
+            [B("Program Peningkatan Layanan"), "Indeks layanan", "", "30.000.000"],
+            [B("Penyediaan Sarana Layanan"), "Jumlah sarana", "", "30.000.000"],
+            ["Pengadaan Peralatan Layanan", "Jumlah peralatan", "Kecamatan A", "30.000.000"],
+        ],
+    )
+    assert [r["tingkat"] for r in rows] == ["program", "kegiatan", "sub_kegiatan"]
+    assert not any("could not be told" in line for line in said)
+
+
+def test_a_row_whose_level_cannot_be_told_is_written_without_one_and_reported(
+    tmp_path: Path,
+) -> None:
+    rows, said = matrix_rows(
+        tmp_path,
+        [
+            ["Uraian", "Indikator", "Sumber Dana", "Pagu (Rp)"],
+            ["Pengadaan Peralatan", "Jumlah peralatan", "DAU", "30.000.000"],
+            ["Pemeliharaan Peralatan", "Jumlah peralatan terpelihara", "DAU", "20.000.000"],
+        ],
+    )
+    assert all("tingkat" not in r for r in rows)
+    assert any("the level of 2 rows could not be told" in line for line in said)
+
+
+def test_two_matrices_that_disagree_keep_both_values_and_say_so(tmp_path: Path) -> None:
+    source = write_docx(
+        Document(
+            [
+                "BAB II",
+                TableSpec(
+                    [
+                        ["Kode", "Program/ Kegiatan/ Sub Kegiatan", "Pagu (Rp)"],
+                        ["1.02.02", "PROGRAM A", "30.000.000"],
+                        ["1.02.02.2.01", "Kegiatan B", "30.000.000"],
+                    ]
+                ),
+                "Lampiran",
+                TableSpec(
+                    [
+                        [
+                            "No",
+                            "Kode",
+                            "Program/ Kegiatan/ Sub Kegiatan",
+                            "Pagu Indikatif",
+                            "Lokasi",
+                        ],
+                        ["1", "1.02.02", "PROGRAM A", "35.000.000", ""],
+                        ["2", "1.02.02.2.01", "Kegiatan B", "30.000.000", ""],
+                        ["3", "1.02.02.2.01.0001", "Sub C", "30.000.000", "Desa D"],
+                    ]
+                ),
+            ]
+        ),
+        tmp_path / "two.docx",
+    )
+    result = recognize(read_blocks(source))
+    rows = result.data["tabel"]["matriks"]
+    assert [r["kode"] for r in rows] == ["1.02.02", "1.02.02.2.01", "1.02.02.2.01.0001"]
+    program = rows[0]
+    assert program["pagu"] == "35.000.000"  # the larger matrix's
+    assert program["kolom"] == {"Pagu (Rp) (table 1)": "30.000.000"}
+    conflicts = [m for m in result.unplaced if m.key == "import.matrix_conflict"]
+    assert len(conflicts) == 1
+    assert rows[2]["lokasi"] == "Desa D"
