@@ -28,6 +28,7 @@ STR_TAGS = frozenset({"tag:yaml.org,2002:str", "!!str", "!"})
 Path_ = tuple[str | int, ...]
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NESTING_LIMIT = "maximum nesting depth"  # libyaml's words for its own depth limit
 
 
 # A span is line, column, end line and end column packed into one int, 32 bits each (far
@@ -152,7 +153,17 @@ def load_text(text: str, path: str) -> Loaded:
     collecting = gc.isenabled()
     gc.disable()  # the tree is all new, long-lived objects: collections would only cost time
     try:
-        builder.run(_Parser(text))
+        try:
+            builder.run(_Parser(text))
+        except yaml.MarkedYAMLError as exc:
+            if _NESTING_LIMIT not in str(exc.problem):
+                raise
+            # libyaml (PyYAML 6.0.4 and later) scans a flow collection ahead and stops at
+            # its own depth limit before rktc sees the level that is too deep; the pure
+            # Python parser streams it, so the answer is RKT007 at the same place with
+            # every PyYAML.
+            builder = _TreeBuilder(path)
+            builder.run(yaml.SafeLoader(text))
     except yaml.MarkedYAMLError as exc:
         builder.diagnostics.append(_syntax_error(exc, path, text))
         return Loaded(path, None, builder.source, text, builder.diagnostics)
