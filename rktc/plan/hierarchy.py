@@ -454,12 +454,22 @@ def _from_matrix(plan: Any, kind: str) -> Hierarchy:
     )
 
 
+_TOTAL_WORDS = re.compile(r"^\s*(?:sub\s*)?(?:jumlah|total)\b[\s:]*", re.IGNORECASE)
+_MIN_NAMING_WORDS = 2  # "Jumlah Program" alone names no program
+
+
 def _scope_by_label(label: str, stack: list[tuple[int, Node]]) -> Node | None:
-    """The open row a total row names ("Jumlah Program X", "Jumlah 1.02.02"), innermost
-    first; None when it names none: a total of the whole matrix."""
-    folded = label.casefold()
+    """The open row a total row names, innermost first; None when it names none: a total
+    of the whole matrix. A label names a row by its code ("Jumlah 1.02.02"), by its whole
+    name, or by the first words of its name, as printed documents shorten long names
+    ("Jumlah Program Penunjang Urusan Pemerintahan Daerah" for "... Kabupaten/Kota")."""
+    folded = " ".join(label.casefold().split())
+    rest = _TOTAL_WORDS.sub("", folded)
     for _, node in reversed(stack):
-        if (node.nama and node.nama.casefold() in folded) or (node.kode and node.kode in label):
+        name = " ".join(node.nama.casefold().split())
+        if (name and name in folded) or (node.kode and node.kode in label):
+            return node
+        if len(rest.split()) >= _MIN_NAMING_WORDS and (name + " ").startswith(rest + " "):
             return node
     return None
 

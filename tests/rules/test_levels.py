@@ -427,3 +427,15 @@ def test_a_pemda_plan_from_its_urusan_down(tmp_path):
     assert places(tmp_path, wrong, "RKT110") == ["25:15 RKT110 <- 22:11"]
     wrong = edit(source, "        pagu: 250.000.000\n", "        pagu: 260.000.000\n")
     assert findings(tmp_path, wrong, "RKT304") == ["27:15 RKT304"]
+
+
+def test_rkt305_a_jumlah_row_that_names_its_program_by_the_first_words_of_its_name(tmp_path):
+    # Printed totals shorten long names; the row still totals its program (related: the
+    # program's row), not the whole matrix.
+    source = edit(
+        pemda(PEMDA_MATRIX),
+        "    - uraian: Jumlah\n",
+        "    - {uraian: Jumlah Program Pemenuhan Upaya Kesehatan, jumlah: ya, pagu: 420.000.000}\n"
+        "    - uraian: Jumlah\n",
+    )
+    assert [p.split(" <- ")[1] for p in places(tmp_path, source, "RKT305")] == ["27:7"]
