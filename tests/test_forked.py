@@ -8,6 +8,7 @@ import shutil
 import pytest
 from helpers import PLANS
 
+from rktc.check.engine import Selection
 from rktc.pipeline import build as build_module
 from rktc.pipeline import orchestrator
 from rktc.pipeline.build import BuildOptions
@@ -238,9 +239,9 @@ def test_rktc_validate_splits_only_large_plans(monkeypatch, tmp_path):
     calls = []
     real = stages.check
 
-    def spying(compiled, selection, *, split=False):
+    def spying(compiled, selection, *, split=False, beside=None):
         calls.append(split)
-        return real(compiled, selection, split=split)
+        return real(compiled, selection, split=split, beside=beside)
 
     monkeypatch.setattr(stages, "check", spying)
     monkeypatch.delenv("RKTC_SERIAL", raising=False)
@@ -248,3 +249,35 @@ def test_rktc_validate_splits_only_large_plans(monkeypatch, tmp_path):
     monkeypatch.setattr(orchestrator, "PARALLEL_MIN_CHARS", 0)
     Pipeline().validate(CLEAN)
     assert calls == [False, can_fork()]
+
+
+def test_the_validate_command_splits_large_plans_with_and_without_a_year(monkeypatch):
+    """`rktc validate` reads through rktc.pipeline.year: a large plan's expensive rules
+    run beside the others there too, and the year's rules beside them."""
+    from rktc.pipeline import compile as stages
+    from rktc.pipeline.year import check_year
+
+    calls = []
+    real = stages.check
+
+    def spying(compiled, selection, *, split=False, beside=None):
+        calls.append((split, beside is not None))
+        return real(compiled, selection, split=split, beside=beside)
+
+    monkeypatch.setattr(stages, "check", spying)
+    monkeypatch.delenv("RKTC_SERIAL", raising=False)
+    monkeypatch.setattr(orchestrator, "PARALLEL_MIN_CHARS", 0)
+    year = {
+        "renstra": PLANS / "kpu-oku-2023.renstra.yaml",
+        "realisasi": [PLANS / "kpu-oku-2023.realisasi.yaml"],
+    }
+    alone = check_year([CLEAN], Selection())
+    with_year = check_year([CLEAN], Selection(), **year)
+    assert calls == [(can_fork(), False), (can_fork(), True)]
+    monkeypatch.setenv("RKTC_SERIAL", "1")
+    assert [d.code for d in check_year([CLEAN], Selection()).diagnostics] == [
+        d.code for d in alone.diagnostics
+    ]
+    assert [(d.code, d.location) for d in check_year([CLEAN], Selection(), **year).diagnostics] == [
+        (d.code, d.location) for d in with_year.diagnostics
+    ]

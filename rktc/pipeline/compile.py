@@ -72,11 +72,19 @@ def read(loaded: Loaded) -> Compiled:
     )
 
 
-def check(compiled: Compiled, selection: Selection, *, split: bool = False) -> list[Diagnostic]:
+def check(
+    compiled: Compiled,
+    selection: Selection,
+    *,
+    split: bool = False,
+    beside: Callable[[], list[Diagnostic]] | None = None,
+) -> list[Diagnostic]:
     """What the consistency rules find in a read plan, less what `# rktc: ignore` silences.
 
     With `split`, the rules marked expensive run in a forked child while this process
-    runs the others (see rktc.pipeline.forked; measured gain in docs/performance.md)."""
+    runs the others (see rktc.pipeline.forked; measured gain in docs/performance.md).
+    `beside` gives more findings in this plan's file (the year rules'): it runs in this
+    process, while the child works, and its findings are silenced with the rules'."""
     if compiled.plan is None or compiled.document is None:
         return []
     loaded = compiled.loaded
@@ -89,18 +97,22 @@ def check(compiled: Compiled, selection: Selection, *, split: bool = False) -> l
         loaded.text,
         partial=bool(compiled.unreadable),
     )
-    found = _in_two_processes(rules) if split else rules()
+    more = beside or list
+    found = _in_two_processes(rules, more) if split else [*rules(), *more()]
     return apply_suppressions(found, loaded.text, compiled.path, selection)
 
 
-def _in_two_processes(rules: Callable[..., list[Diagnostic]]) -> list[Diagnostic]:
-    """The expensive rules in a child, the rest here; every rule here if the child fails."""
+def _in_two_processes(
+    rules: Callable[..., list[Diagnostic]], more: Callable[[], list[Diagnostic]]
+) -> list[Diagnostic]:
+    """The expensive rules in a child, the rest and `more` here; every rule here if the
+    child fails."""
     try:
         child = ForkedCall(functools.partial(rules, expensive=True))
     except ForkFailed:
-        return rules()
+        return [*rules(), *more()]
     try:
-        found = rules(expensive=False)
+        found = [*rules(expensive=False), *more()]
     except BaseException:
         child.abandon()
         raise

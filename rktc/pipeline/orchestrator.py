@@ -8,6 +8,7 @@ strings the stages together on its own.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,13 +111,22 @@ class Pipeline:
         writes, and the HTML page `rktc preview` serves. `plan_path` places the logo."""
         return render_compiled(compiled, plan_path, options)
 
-    def findings(self, compiled: Compiled, *, split: bool = False) -> list[Diagnostic]:
-        """The rules' findings for a read plan (what the forked child computes); with
-        `split`, in two processes."""
-        return stages.check(compiled, self.selection, split=split)
+    def findings(
+        self,
+        compiled: Compiled,
+        *,
+        split: bool | None = None,
+        beside: Callable[[], list[Diagnostic]] | None = None,
+    ) -> list[Diagnostic]:
+        """The rules' findings for a read plan, and `beside`'s (see `stages.check`); with
+        `split`, in two processes; by default, in two when the plan is large enough to
+        gain (`False` in a process that is itself the forked child)."""
+        if split is None:
+            split = _large(compiled) and can_fork()
+        return stages.check(compiled, self.selection, split=split, beside=beside)
 
     def _checked(self, compiled: Compiled) -> Compiled:
-        compiled.add(self.findings(compiled, split=_large(compiled) and can_fork()))
+        compiled.add(self.findings(compiled))
         return compiled
 
     def _start_checks(self, compiled: Compiled) -> ForkedCall[list[Diagnostic]] | None:
@@ -126,7 +136,7 @@ class Pipeline:
         if not _large(compiled) or not can_fork():
             return None
         try:
-            return ForkedCall(functools.partial(self.findings, compiled))
+            return ForkedCall(functools.partial(self.findings, compiled, split=False))
         except ForkFailed:
             return None
 
@@ -138,4 +148,4 @@ class Pipeline:
                 return checks.result()
             except ForkFailed:
                 pass  # do the work here instead
-        return self.findings(compiled)
+        return self.findings(compiled, split=False)

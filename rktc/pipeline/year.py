@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rktc.check.engine import Selection, apply_suppressions, run_rules
+from rktc.check.engine import Selection, apply_suppressions
 from rktc.check.rules.year import YearContext, run_year_rules
 from rktc.core.diagnostics import Diagnostic, Severity, sort_diagnostics
 from rktc.core.errors import RktcError
@@ -317,41 +317,45 @@ def _named_renstra(planned: PlanYear, document: Any) -> YearDocument | None:
 
 
 def _check(planned: PlanYear, pipeline: Pipeline, selection: Selection, always: bool) -> None:
-    """The plan's own findings, and with a year the year rules' too, each in its file."""
+    """The plan's own findings, and with a year the year rules' too, each in its file.
+
+    The year is linked and its rules run in this process while, for a large plan, a
+    forked child runs the plan's expensive rules (`Pipeline.findings`)."""
     compiled = planned.compiled
     if not planned.has_year() and not always:
         compiled.add(pipeline.findings(compiled))
         return
     if compiled.plan is None or compiled.document is None:
         return
-    loaded = compiled.loaded
-    found = run_rules(
-        compiled.plan,
-        compiled.document,
-        loaded.source,
-        selection,
-        loaded.text,
-        partial=bool(compiled.unreadable),
-    )
+    compiled.add(pipeline.findings(compiled, beside=lambda: _year_findings(planned, selection)))
+
+
+def _year_findings(planned: PlanYear, selection: Selection) -> list[Diagnostic]:
+    """Link the plan with its year and run the year rules: their findings in the plan's
+    file are returned, the others go to the Renstra or realisasi file they are in."""
+    compiled = planned.compiled
+    if compiled.plan is None or compiled.document is None:
+        return []
     try:
         hierarchy = hierarchy_of(compiled.plan)
     except UnreadablePart:
-        hierarchy = None
-    if hierarchy is not None:
-        renstra: RenstraFile | None = planned.renstra.read if planned.renstra else None
-        realisasi: list[RealisasiFile] = [doc.read for doc in planned.realisasi]
-        linked = link(compiled.plan, hierarchy, renstra, realisasi, compiled.path)
-        planned.linked = linked
-        ctx = YearContext(compiled.plan, loaded.source, compiled.document, loaded.text, linked)
-        ctx.cache["hierarchy"] = hierarchy
-        by_path = {doc.path: doc for doc in _documents(planned)}
-        for diag in run_year_rules(ctx, selection):
-            owner = by_path.get(diag.location.path)
-            if owner is None:
-                found.append(diag)
-            else:
-                owner.findings.append(diag)
-    compiled.add(apply_suppressions(found, loaded.text, compiled.path, selection))
+        return []
+    loaded = compiled.loaded
+    renstra: RenstraFile | None = planned.renstra.read if planned.renstra else None
+    realisasi: list[RealisasiFile] = [doc.read for doc in planned.realisasi]
+    linked = link(compiled.plan, hierarchy, renstra, realisasi, compiled.path)
+    planned.linked = linked
+    ctx = YearContext(compiled.plan, loaded.source, compiled.document, loaded.text, linked)
+    ctx.cache["hierarchy"] = hierarchy
+    by_path = {doc.path: doc for doc in _documents(planned)}
+    found: list[Diagnostic] = []
+    for diag in run_year_rules(ctx, selection):
+        owner = by_path.get(diag.location.path)
+        if owner is None:
+            found.append(diag)
+        else:
+            owner.findings.append(diag)
+    return found
 
 
 def _documents(planned: PlanYear) -> list[YearDocument]:
