@@ -106,9 +106,11 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This node and every node under it, depth first, in plan order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        pending = [self]  # a stack, not nested generators: one frame however deep
+        while pending:
+            node = pending.pop()
+            yield node
+            pending.extend(reversed(node.children))
 
     def total(self) -> Decimal:
         """The sum of the anggaran of the leaves under this node (its own if a leaf)."""
@@ -155,10 +157,16 @@ class Hierarchy:
     totals: list[StatedTotal] = field(default_factory=list)
     published: bool = False  # read from `tabel.matriks`
     references: list[tuple[str, Loc]] = field(default_factory=list)  # every `ref:` and its path
+    # Every node in plan order, listed on first use: the rules, the document and the
+    # views walk the tree dozens of times (measured: a recursive walk each time was 0.1 s
+    # of validating 10,000 RO). A hierarchy is not changed once it is read.
+    _order: list[Node] | None = field(default=None, init=False, repr=False, compare=False)
 
     def nodes(self) -> Iterator[Node]:
-        for root in self.roots:
-            yield from root.walk()
+        """Every node, depth first, in plan order."""
+        if self._order is None:
+            self._order = [node for root in self.roots for node in root.walk()]
+        return iter(self._order)
 
     def leaves(self) -> Iterator[Node]:
         return (node for node in self.nodes() if node.leaf)
