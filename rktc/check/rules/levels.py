@@ -39,6 +39,15 @@ def _code_key(kode: str) -> tuple[str, ...]:
     )
 
 
+def _extends(kode: str, parent: str) -> bool:
+    """Whether `kode` adds at least one part to the parts of `parent` (`_code_key`)."""
+    rest = kode[len(parent) :]
+    if kode.startswith(parent) and rest[:1] in (".", " ") and code_parts(rest):
+        return True  # written alike: `1.02.02` and `1.02.02.2.01`, nearly every code
+    mine, theirs = _code_key(kode), _code_key(parent)
+    return len(mine) > len(theirs) and mine[: len(theirs)] == theirs
+
+
 def _parents(hierarchy: Hierarchy) -> dict[int, Node]:
     return {id(child): parent for parent, child in hierarchy.parents()}
 
@@ -130,8 +139,7 @@ def code_outside_parent(ctx: Context) -> Iterator[Diagnostic]:
         parent = _coded_parent(hierarchy.kind, node, parents)
         if parent is None or parent.kode is None:
             continue
-        mine, theirs = _code_key(node.kode), _code_key(parent.kode)
-        if len(mine) > len(theirs) and mine[: len(theirs)] == theirs:
+        if _extends(node.kode, parent.kode):
             continue
         level, parent_level = _label(node.level), _label(parent.level)
         yield ctx.report(

@@ -691,28 +691,53 @@ def duplicate_indicator(ctx: Context) -> Iterator[Diagnostic]:
         if hierarchy.published
         else "hint.rule.duplicate_indicator_decl"
     )
-    seen: dict[tuple[str, ...], Loc] = {}
+    # The first place of each (level, name); of each (level, name, target) once a name
+    # repeats on its level (a target's key is made only then); of each name in a node.
+    firsts: dict[tuple[str, str], tuple[Target | None, Loc]] = {}
+    by_target: dict[tuple[str, str], dict[str, Loc]] = {}
+    in_node: dict[tuple[int, str], Loc] = {}
     for owner, use in hierarchy.indicator_uses():
         if use.is_reference:
             continue
         ind = use.indicator
+        where = ind.at("nama")
         name = name_key(ind.nama)
-        level = owner.level if isinstance(owner, Node) else str(owner.path[0])
-        keys: list[tuple[str, ...]] = [
-            (level, name, _target_key(ind.target)) if by_node else (level, name)
-        ]
+        level_name = (owner.level if isinstance(owner, Node) else str(owner.path[0]), name)
+        first = _first_declared(level_name, ind.target, where, firsts, by_target, by_node)
         if by_node:
-            keys.append(("node", *map(str, owner.path), name))
-        first = next((seen[k] for k in keys if k in seen), None)
+            node_first = in_node.setdefault((id(owner), name), where)
+            if first is None and node_first is not where:
+                first = node_first
         if first is not None:
             yield ctx.report(
-                ind.at("nama"),
+                where,
                 msg("rule.duplicate_indicator_decl", name=ind.nama),
                 hint=hint,
                 related=[(ctx.at(first), msg("related.first_declared", id=ind.nama))],
             )
-        for key in keys:
-            seen.setdefault(key, ind.at("nama"))
+
+
+def _first_declared(
+    level_name: tuple[str, str],
+    target: Target | None,
+    where: Loc,
+    firsts: dict[tuple[str, str], tuple[Target | None, Loc]],
+    by_target: dict[tuple[str, str], dict[str, Loc]],
+    by_target_too: bool,
+) -> Loc | None:
+    """Where the same name (with `by_target_too`: and the same target) was declared first
+    on its level; None when this is the first. Records this declaration."""
+    first = firsts.get(level_name)
+    if first is None:
+        firsts[level_name] = (target, where)
+        return None
+    if not by_target_too:
+        return first[1]
+    targets = by_target.get(level_name)
+    if targets is None:
+        targets = by_target[level_name] = {_target_key(first[0]): first[1]}
+    found = targets.setdefault(_target_key(target), where)
+    return None if found is where else found
 
 
 def _target_key(target: Target | None) -> str:

@@ -617,28 +617,37 @@ def _equals_money(target: Target, item: Declared) -> bool:
 
 def _money_values(ind: Indicator) -> Iterator[tuple[Target, Loc]]:
     """The target, target akhir and yearly targets that are written as money."""
-    small = (
+    candidates: list[tuple[str | int, Target]] = [
+        (name, value)
+        for name, value in (("target", ind.target), ("target_akhir", ind.target_akhir))
+        if value is not None
+    ]
+    candidates.extend((year, ind.target_tahunan[year]) for year in sorted(ind.target_tahunan))
+    small: bool | None = None  # decided once, for the first large bare amount
+    for name, value in candidates:
+        rupiah_written = _RUPIAH_TARGET.match(value.text) or (
+            value.kind is TargetKind.NUMBER and value.unit and _RUPIAH.search(value.unit)
+        )
+        large_bare = (
+            value.kind is TargetKind.NUMBER
+            and not value.unit
+            and value.value is not None
+            and value.value >= LARGE_AMOUNT
+        )
+        if large_bare and small is None:
+            small = _small_satuan(ind)
+        if rupiah_written or (large_bare and small):
+            where = (
+                ind.at(name) if isinstance(name, str) else (*ind.at("target_tahunan"), str(name))
+            )
+            yield value, where
+
+
+def _small_satuan(ind: Indicator) -> bool:
+    """Whether no target of this indicator runs into millions (a percentage, an index)."""
+    return (
         not ind.satuan
         or (first_word(ind.satuan) or ind.satuan.strip()) in _SMALL_SATUAN
         or ind.satuan.strip() == "%"
         or first_word(ind.nama) in _PERCENT_NAMES
     )
-    candidates: list[tuple[Target, Loc]] = []
-    for name in ("target", "target_akhir"):
-        value: Target | None = getattr(ind, name)
-        if value is not None:
-            candidates.append((value, ind.at(name)))
-    candidates.extend((target, where) for _, target, where in _yearly(ind))
-    for value, where in candidates:
-        rupiah_written = _RUPIAH_TARGET.match(value.text) or (
-            value.kind is TargetKind.NUMBER and value.unit and _RUPIAH.search(value.unit)
-        )
-        large_bare = (
-            small
-            and value.kind is TargetKind.NUMBER
-            and not value.unit
-            and value.value is not None
-            and value.value >= LARGE_AMOUNT
-        )
-        if rupiah_written or large_bare:
-            yield value, where
