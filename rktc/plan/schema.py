@@ -81,7 +81,9 @@ Version = Annotated[Literal["1"], WithJsonSchema({"enum": [1, "1"]})]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True
+    )
 
 
 class Instansi(Model):
