@@ -144,13 +144,12 @@ def _check_sequence(
     ctx: Context, kind: str, items: list[tuple[int | None, Loc]]
 ) -> Iterator[Diagnostic]:
     expected = 1
-    first_seen: dict[int, Location] = {}
+    first_seen: dict[int, Loc] = {}  # a position is looked up only for a finding
     label = table_label(kind)
     for number, path in items:
-        where = ctx.at(path)
         if number is None:
             yield ctx.report(
-                where,
+                ctx.at(path),
                 msg("rule.numbering.missing", table=label, expected=expected),
                 hint=msg("hint.rule.numbering"),
             )
@@ -158,20 +157,20 @@ def _check_sequence(
         if number in first_seen:
             first = first_seen[number]
             yield ctx.report(
-                where,
+                ctx.at(path),
                 msg("rule.numbering.duplicate", table=label, no=number, expected=expected),
                 hint=msg("hint.rule.numbering"),
-                related=[(first, msg("related.first_number", no=number))],
+                related=[(ctx.at(first), msg("related.first_number", no=number))],
             )
             expected = max(expected, number + 1)
             continue
         if number != expected:
             yield ctx.report(
-                where,
+                ctx.at(path),
                 msg("rule.numbering.order", table=label, no=number, expected=expected),
                 hint=msg("hint.rule.numbering"),
             )
-        first_seen[number] = where
+        first_seen[number] = path
         expected = number + 1
 
 
@@ -634,7 +633,6 @@ def _where_missing(ctx: Context, kind: str, occs: list[Occurrence]) -> Location:
 @rule(
     "RKT108",
     "duplicate-indicator",
-    expensive=True,
     messages={
         "rule.duplicate_indicator": (
             "indikator '{name}' ditulis dua kali di {table}",
@@ -755,24 +753,22 @@ def _target_key(target: Target | None) -> str:
 
 def _duplicate_rows(ctx: Context) -> Iterator[Diagnostic]:
     names, kegiatan = clusters(ctx, "indikator"), clusters(ctx, "kegiatan")
-    seen: dict[tuple[str, str, str, str], Location] = {}
+    seen: dict[tuple[str, str, str, str], Occurrence] = {}
     for occ in indicator_rows(ctx):
         activity = kegiatan.group(occ.row.kegiatan) if occ.row.kegiatan else ""
         key = (occ.table, occ.row.program or "", names.group(occ.row.indikator or ""), activity)
-        where = occ.at(ctx, "indikator")
-        if key in seen:
+        first = seen.setdefault(key, occ)
+        if first is not occ:
             yield ctx.report(
-                where,
+                occ.at(ctx, "indikator"),
                 msg(
                     "rule.duplicate_indicator",
                     name=occ.row.indikator,
                     table=TABLE_LABELS[occ.table],
                 ),
                 hint=msg("hint.rule.duplicate_indicator"),
-                related=[(seen[key], msg("related.first_row"))],
+                related=[(first.at(ctx, "indikator"), msg("related.first_row"))],
             )
-        else:
-            seen[key] = where
 
 
 @rule(

@@ -60,29 +60,29 @@ def outcome_worded(ctx: Context) -> Iterator[Diagnostic]:
     Reword it as a result: "Terbentuknya Badan Penyelenggara Adhoc yang Profesional".
     """
     seen: set[str] = set()
-    for text, where in _sasaran_texts(ctx):
+    for text, path in _sasaran_texts(ctx):
         key = name_key(text)
         first = (words(text) or [""])[0]
         if key not in seen and not first.endswith("nya"):
             yield ctx.report(
-                where, msg("rule.not_outcome", name=text), hint=msg("hint.rule.not_outcome")
+                ctx.at(path), msg("rule.not_outcome", name=text), hint=msg("hint.rule.not_outcome")
             )
         seen.add(key)
 
 
-def _sasaran_texts(ctx: Context) -> Iterator[tuple[str, Location]]:
+def _sasaran_texts(ctx: Context) -> Iterator[tuple[str, Loc]]:
     """The sasaran strategis, the sasaran of every level (a K/L sasaran program or sasaran
-    kegiatan), and the sasaran the published tables print."""
+    kegiatan), and the sasaran the published tables print, with where each is written."""
     hierarchy = ctx.hierarchy
     for goal in hierarchy.sasaran:
-        yield goal.nama, ctx.at(goal.path)
+        yield goal.nama, goal.path
     for node in hierarchy.nodes():
         if node.sasaran:
-            yield node.sasaran, ctx.at(node.at("sasaran"))
+            yield node.sasaran, node.at("sasaran")
     if ctx.document.literal:
         for occ in rows_of(ctx, (SASARAN, *INDICATOR_TABLES)):
             if occ.row.sasaran:
-                yield occ.row.sasaran, occ.at(ctx, "sasaran")
+                yield occ.row.sasaran, occ.row.path("sasaran")
 
 
 @rule(
