@@ -48,11 +48,19 @@ class Occurrence(NamedTuple):
 
 
 def rows_of(ctx: Context, kinds: tuple[str, ...] = INDICATOR_TABLES) -> Iterator[Occurrence]:
-    for kind in kinds:
-        table = ctx.document.table(kind)
-        if table is not None:
-            for row in table.all_rows():
-                yield Occurrence(kind, row)
+    """The rows of the tables `kinds`, in order (listed once per check run: the rules
+    that compare the published tables ask for them a dozen times)."""
+    key = "rows:" + ",".join(kinds)
+    cached: list[Occurrence] | None = ctx.cache.get(key)
+    if cached is None:
+        cached = [
+            Occurrence(kind, row)
+            for kind in kinds
+            if (table := ctx.document.table(kind)) is not None
+            for row in table.all_rows()
+        ]
+        ctx.cache[key] = cached
+    return iter(cached)
 
 
 def indicator_rows(ctx: Context) -> list[Occurrence]:

@@ -302,6 +302,8 @@ def _classes(
                 break
         else:
             classes.append([row])
+    if len(classes) == 1:
+        return classes
     return sorted(classes, key=lambda c: (-len(c), min(TABLE_PRIORITY[o.table] for o, _ in c)))
 
 
