@@ -15,6 +15,7 @@ import typer
 
 from rktc.check.engine import Selection
 from rktc.check.rules import all_rules, find_rule
+from rktc.cli.app import keep_until_exit
 from rktc.core.errors import RktcError
 from rktc.core.messages import define_messages, resolve_language, text
 from rktc.pipeline.compile import expand_paths
@@ -91,6 +92,7 @@ def validate(
         typer.echo("rktc: " + exc.message.render(lang), err=True)
         return EXIT_USAGE
     typer.echo(render_report(fmt, run.files, run.diagnostics, lang))
+    keep_until_exit(run)
     return EXIT_PROBLEMS if run.failed(strict) else EXIT_OK
 
 
@@ -126,6 +128,7 @@ def capaian(
     year = plans[0].year()
     if year is not None:
         typer.echo(render_capaian(year, fmt, lang))
+    keep_until_exit(run)
     return EXIT_PROBLEMS if year is None or run.failed() else EXIT_OK
 
 
@@ -386,6 +389,7 @@ def import_plan(
         typer.echo("  " + said)
     checked = Pipeline().validate(target)
     typer.echo(render_report("text", [checked.path], checked.diagnostics, lang))
+    keep_until_exit(checked)
     return EXIT_PROBLEMS if checked.failed() else EXIT_OK
 
 
