@@ -2,6 +2,7 @@
 
     python bench/run.py                 # sizes 30, 1000, 10000; 5 runs each
     python bench/run.py --sizes 30 1000 --runs 3
+    python bench/run.py --rows single --kinds pemda kl --sizes 1000 10000   # format 2 plans
     python bench/run.py --peer-runs-10k 5   # pandoc at 10,000 as often as rktc (~15 min)
     python bench/run.py --rows batch --batch-plans 100 550 2000   # only the batch rows
     python bench/run.py --rows import                  # only `rktc import` of 10,000 indicators
@@ -38,7 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import preview_rebuild
 from make_import_docs import make_import_docs
-from make_plan import make_plan
+from make_plan import MAKERS, make_plan
 from make_year import make_year
 from tree_memory import measure
 
@@ -71,26 +72,35 @@ def run_once(case: Case) -> None:
         raise SystemExit(f"{' '.join(case.command)} failed with {process.returncode}")
 
 
-def cases_for(size: int, folder: Path, pandoc: str | None, peer_max: int) -> list[Case]:
-    plan = folder / f"plan-{size}.yaml"
-    plan.write_text(make_plan(size), encoding="utf-8")
-    markdown = folder / f"plan-{size}.md"
+def cases_for(
+    size: int, folder: Path, pandoc: str | None, peer_max: int, kind: str = "kpu"
+) -> list[Case]:
+    """The single-plan rows of one size and kind of office (make_plan.py --kind); the
+    peer converts the KPU plan's Markdown only."""
+    plan = folder / f"plan-{kind}-{size}.yaml"
+    plan.write_text(MAKERS[kind](size), encoding="utf-8")
+    markdown = folder / f"plan-{kind}-{size}.md"
     subprocess.run(
         [*RKTC, "build", str(plan), "-f", "md", "-o", str(markdown)],
         check=True,
         capture_output=True,
     )
+    tag = "" if kind == "kpu" else f" ({kind})"
     cases = [
-        Case("validate", size, [*RKTC, "validate", str(plan)]),
-        Case("build docx", size, [*RKTC, "build", str(plan), "-o", str(folder / "o.docx")]),
-        Case("build md", size, [*RKTC, "build", str(plan), "-f", "md", "-o", str(folder / "o.md")]),
+        Case(f"validate{tag}", size, [*RKTC, "validate", str(plan)]),
+        Case(f"build docx{tag}", size, [*RKTC, "build", str(plan), "-o", str(folder / "o.docx")]),
         Case(
-            "build xlsx",
+            f"build md{tag}",
+            size,
+            [*RKTC, "build", str(plan), "-f", "md", "-o", str(folder / "o.md")],
+        ),
+        Case(
+            f"build xlsx{tag}",
             size,
             [*RKTC, "build", str(plan), "-f", "xlsx", "-o", str(folder / "o.xlsx")],
         ),
     ]
-    if pandoc and size <= peer_max:
+    if pandoc and size <= peer_max and kind == "kpu":
         cases.append(
             Case("pandoc md->docx", size, [pandoc, str(markdown), "-o", str(folder / "p.docx")])
         )
@@ -124,7 +134,7 @@ def report(cases: list[Case], baselines: list[Case]) -> str:
             f"{statistics.median(case.cpu_seconds):.3f} | {case.peak_kb / 1024:.0f} | {ratio} |"
         )
     growth = []
-    for name in ("validate", "build docx", "build md", "build xlsx", "pandoc md->docx"):
+    for name in dict.fromkeys(c.name for c in cases):
         by_size = {c.size: c for c in cases if c.name == name}
         if 1000 in by_size and 10000 in by_size:
             growth.append(f"{name}: {median(by_size[10000]) / median(by_size[1000]):.1f}x")
@@ -319,6 +329,13 @@ def main() -> None:
         "imports, the year's documents (PK, LKjIP)",
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[30, 1000, 10000])
+    parser.add_argument(
+        "--kinds",
+        nargs="+",
+        choices=sorted(MAKERS),
+        default=["kpu", "pemda", "kl"],
+        help="kinds of office of the single-plan rows (make_plan.py --kind)",
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--batch-plans",
@@ -387,7 +404,12 @@ def single_rows(args: argparse.Namespace) -> None:
         print("pandoc not found (apt-get install pandoc): no peer column", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="rktc-bench-") as tmp:
         folder = Path(tmp)
-        cases = [c for size in args.sizes for c in cases_for(size, folder, pandoc, args.peer_max)]
+        cases = [
+            c
+            for kind in args.kinds
+            for size in args.sizes
+            for c in cases_for(size, folder, pandoc, args.peer_max, kind)
+        ]
         baselines = [
             # what starting this interpreter costs here, before any of rktc (site hooks,
             # .pth files of the environment): subtract it to compare machines
