@@ -135,7 +135,7 @@ def renamed_indicators(ctx: Context) -> set[tuple[str, str]]:
     return renamed
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Declared:
     """An indicator where it is written, with the node or goal that lists it.
 
