@@ -14,6 +14,7 @@ from rktc.pipeline import orchestrator
 from rktc.pipeline.build import BuildOptions
 from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
 from rktc.pipeline.orchestrator import Pipeline
+from rktc.render import pdf as pdf_module
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="forking needs Linux and two CPUs")
 
@@ -138,7 +139,7 @@ def test_pdf_is_converted_only_after_the_rules_allow_the_build(
         converted.append(docx_bytes[:2])
         return b"%PDF-fake"
 
-    monkeypatch.setattr(orchestrator, "docx_to_pdf", fake_pdf)
+    monkeypatch.setattr(pdf_module, "docx_to_pdf", fake_pdf)
     blocked = Pipeline().build(PUBLISHED, BuildOptions(fmt="pdf"), output=tmp_path / "a.pdf")
     assert blocked.output is None
     assert converted == []  # a plan with errors never reaches LibreOffice

@@ -11,24 +11,19 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rktc.check.engine import Selection
 from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
 from rktc.core.output import write_atomic
 from rktc.pipeline import compile as stages
-from rktc.pipeline.build import (
-    BuildOptions,
-    Built,
-    build_year_document,
-    output_path,
-    render_compiled,
-)
 from rktc.pipeline.compile import Compiled
 from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
 from rktc.plan.load import load_bytes, load_file
-from rktc.render.layout import LKJIP
-from rktc.render.pdf import docx_to_pdf
+
+if TYPE_CHECKING:  # the build's modules are imported by `build`: validate needs none of them
+    from rktc.pipeline.build import BuildOptions, Built
 
 # A fork pays for itself from about this size of plan. Measured (medians of 9 builds,
 # two cores): 100 indicators (27 KB) gain nothing, 300 (79 KB) 0.02 s, 1,000 (260 KB)
@@ -69,6 +64,10 @@ class Pipeline:
         process renders; the rendering is thrown away if the rules block the build.
         A Laporan Kinerja is checked and built with its year (`build_year_document`).
         """
+        from rktc.pipeline.build import Built, build_year_document, output_path
+        from rktc.render.layout import LKJIP
+        from rktc.render.pdf import docx_to_pdf
+
         if options.document == LKJIP:
             return build_year_document(
                 self.selection, plan_path, options, output, parallel=parallel
@@ -109,6 +108,8 @@ class Pipeline:
     def render(self, compiled: Compiled, plan_path: Path, options: BuildOptions) -> bytes:
         """A well-formed plan's document in `options.fmt` (PDF still as DOCX): what `build`
         writes, and the HTML page `rktc preview` serves. `plan_path` places the logo."""
+        from rktc.pipeline.build import render_compiled
+
         return render_compiled(compiled, plan_path, options)
 
     def findings(
