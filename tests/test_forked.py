@@ -12,7 +12,7 @@ from rktc.check.engine import Selection
 from rktc.pipeline import build as build_module
 from rktc.pipeline import orchestrator
 from rktc.pipeline.build import BuildOptions
-from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
+from rktc.pipeline.forked import ForkedCall, ForkedWorker, ForkFailed, can_fork
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.render import pdf as pdf_module
 
@@ -122,6 +122,76 @@ def test_abandoned_child_is_reaped():
     call.abandon()
     with pytest.raises(ForkFailed):
         call.result()
+
+
+def _remember_pid() -> None:
+    os.environ["RKTC_TEST_PREPARED_IN"] = str(os.getpid())
+
+
+def _answer(request):
+    return {"prepared in": os.environ.get("RKTC_TEST_PREPARED_IN"), "doubled": request * 2}
+
+
+@needs_fork
+def test_a_forked_worker_prepares_then_answers_one_request():
+    worker = ForkedWorker(_remember_pid, _answer)
+    worker.ask([1, 2] * 40_000)  # more than a pipe holds
+    answer = worker.result()
+    assert answer["doubled"] == [1, 2] * 80_000
+    assert answer["prepared in"] not in (None, str(os.getpid()))  # in the child, before
+
+
+@needs_fork
+def test_a_forked_worker_that_fails_leaves_the_work_to_the_caller():
+    def broken_preparation():
+        raise ImportError("no such library")
+
+    worker = ForkedWorker(broken_preparation, _answer)
+
+    def ask_and_wait():
+        worker.ask(1)  # the child is gone, or the answer never comes
+        return worker.result()
+
+    with pytest.raises(ForkFailed):
+        ask_and_wait()
+    worker.abandon()
+    failing = ForkedWorker(lambda: None, lambda request: 1 / 0)
+    failing.ask(1)
+    with pytest.raises(ForkFailed):
+        failing.result()
+
+
+@needs_fork
+def test_a_forked_worker_never_asked_is_stopped():
+    import time
+
+    worker = ForkedWorker(lambda: time.sleep(30), _answer)
+    started = time.monotonic()
+    worker.abandon()
+    assert time.monotonic() - started < 10
+    with pytest.raises(ForkFailed):
+        worker.result()
+
+
+@needs_fork
+def test_the_lkjip_chart_drawn_ahead_is_the_one_drawn_here(tmp_path, monkeypatch):
+    """`rktc build --document lkjip` draws its chart in a worker started before the plan
+    is read; the document is the same as when it is drawn in the process itself."""
+    monkeypatch.delenv("RKTC_SERIAL", raising=False)
+    built = {}
+    for serial in ("", "1"):
+        monkeypatch.setenv("RKTC_SERIAL", serial)
+        out = tmp_path / f"lkjip{serial}.html"
+        options = BuildOptions(
+            fmt="html",
+            document="lkjip",
+            realisasi=(PLANS / "kpu-oku-2023.realisasi.yaml",),
+        )
+        result = Pipeline().build(CLEAN, options, out)
+        assert result.output == out
+        built[serial] = out.read_bytes()
+    assert b"<svg" in built[""]
+    assert built[""] == built["1"]
 
 
 def test_serial_switch(monkeypatch):

@@ -15,11 +15,13 @@ is reported to the caller as `ForkFailed`, who then does the work itself.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -94,3 +96,105 @@ def _run_child(function: Callable[[], object], write_end: int) -> None:
     finally:
         # Leave at once: no atexit handlers, no flushing of the parent's buffered output.
         os._exit(status)
+
+
+A = TypeVar("A")
+_LENGTH = 8  # bytes of a request's length, before the request
+
+
+class ForkedWorker(Generic[A, T]):
+    """A child forked now, while this process is small, that runs `prepare()` (imports a
+    library) at once and then waits for one request: `work(request)`, with the
+    preparation done, while this process goes on.
+
+    The point is the time `prepare` takes: it passes on the second core while this process
+    reads its input. A request is sent with its length (the child never waits for an
+    end of file, which a later fork would keep open). `result()` gives `work`'s value or
+    raises ForkFailed, as ForkedCall does; a worker never asked is `abandon`ed.
+    """
+
+    def __init__(self, prepare: Callable[[], None], work: Callable[[A], T]) -> None:
+        requests_read, requests_write = os.pipe()
+        results_read, results_write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            for end in (requests_read, requests_write, results_read, results_write):
+                os.close(end)
+            raise ForkFailed from None
+        if pid == 0:  # the child never returns from here
+            os.close(requests_write)
+            os.close(results_read)
+            _serve(prepare, work, requests_read, results_write)
+        os.close(requests_read)
+        os.close(results_write)
+        self._requests: int | None = requests_write
+        self._pid: int | None = pid
+        self._results: int | None = results_read
+
+    def ask(self, request: A) -> None:
+        """Send the one request; ForkFailed if the child cannot take it."""
+        if self._requests is None:
+            raise ForkFailed
+        payload = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with os.fdopen(self._requests, "wb") as pipe:
+                self._requests = None
+                pipe.write(len(payload).to_bytes(_LENGTH, "big") + payload)
+        except OSError as exc:  # the child has gone
+            raise ForkFailed from exc
+
+    def result(self) -> T:
+        """`work(request)`, computed in the child; ForkFailed if it has none to give."""
+        if self._results is None or self._pid is None:
+            raise ForkFailed
+        with os.fdopen(self._results, "rb") as pipe:
+            self._results = None
+            payload = pipe.read()
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
+        if os.waitstatus_to_exitcode(status) != _STATUS_OK or not payload:
+            raise ForkFailed
+        try:
+            value: T = pickle.loads(payload)  # our own child's bytes
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+            raise ForkFailed from exc
+        return value
+
+    def abandon(self) -> None:
+        """Stop the child, whatever it is doing (nothing more is wanted of it)."""
+        for end in (self._requests, self._results):
+            if end is not None:
+                os.close(end)
+        self._requests = self._results = None
+        if self._pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+            self._pid = None
+
+
+def _serve(
+    prepare: Callable[[], None], work: Callable[[A], object], requests: int, results: int
+) -> None:
+    status = _STATUS_FAILED
+    try:
+        prepare()
+        with os.fdopen(requests, "rb") as pipe:
+            length = int.from_bytes(_read_exactly(pipe, _LENGTH), "big")
+            request = pickle.loads(_read_exactly(pipe, length))  # from our own parent
+        payload = pickle.dumps(work(request), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(results, "wb") as pipe:
+            pipe.write(payload)
+        status = _STATUS_OK
+    except BaseException:  # noqa: BLE001 -- anything: the parent does the work itself
+        status = _STATUS_FAILED
+    finally:
+        os._exit(status)
+
+
+def _read_exactly(pipe: Any, size: int) -> bytes:
+    data = pipe.read(size)
+    if len(data) != size:
+        raise EOFError("the request ended early")
+    return bytes(data)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import io
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -115,3 +115,30 @@ def capaian_chart(
         text = svg.getvalue().decode("utf-8")
         text = text[text.index("<svg") :]  # inline in HTML: no XML declaration, no doctype
     return Picture(data, base64.b64encode(data).decode("ascii"), text, alt, caption, WIDTH_CM)
+
+
+# What a chart is drawn from: capaian_chart's arguments, as a request a process can send.
+ChartRequest = tuple[Sequence[Bar], str, str, Decimal | None, Sequence[str]]
+# Draws a chart, here or elsewhere: called with the request, it returns what gives the
+# picture when it is needed (so the drawing may go on meanwhile).
+ChartDrawer = Callable[[ChartRequest], Callable[[], Picture]]
+
+
+def draw_here(request: ChartRequest) -> Callable[[], Picture]:
+    """The chart drawn in this process, when it is asked for."""
+    return lambda: capaian_chart(*request)
+
+
+def prepare_charts() -> None:
+    """Import what drawing a chart needs: matplotlib, its Agg and SVG backends (done ahead,
+    in a process of its own, by `rktc build --document lkjip`)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.backends.backend_agg
+    import matplotlib.backends.backend_svg
+    import matplotlib.figure
+
+
+def draw_request(request: ChartRequest) -> Picture:
+    return capaian_chart(*request)

@@ -34,7 +34,15 @@ from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.plan.schema2 import Pk
 from rktc.plan.values import Target
 from rktc.plan.year import IndicatorYear, Year, plan_scales, value_text
-from rktc.render.chart import MAX_BARS, PNG, SVG, Bar, capaian_chart
+from rktc.render.chart import (
+    MAX_BARS,
+    PNG,
+    SVG,
+    Bar,
+    ChartDrawer,
+    ChartRequest,
+    draw_here,
+)
 from rktc.render.layout import LKJIP, ColumnDef, Layout, TableDef, layout_for_plan
 from rktc.render.pk import (
     KEEP_ROWS,
@@ -244,10 +252,10 @@ def budget_table(data: _Year) -> ExtraSource:
     return build
 
 
-def chart(data: _Year, formats: Sequence[str] = (PNG, SVG)) -> Any:
-    """The capaian chart: a bar per indicator; with more than MAX_BARS, a bar per sasaran
-    (the mean of its indicators' capaian), the lowest first shown when even they are too
-    many."""
+def chart(data: _Year, formats: Sequence[str] = (PNG, SVG)) -> ChartRequest:
+    """What the capaian chart shows: a bar per indicator; with more than MAX_BARS, a bar
+    per sasaran (the mean of its indicators' capaian), the lowest first shown when even
+    they are too many."""
     year = data.year
     rows = data.rows
     if len(rows) <= MAX_BARS:
@@ -274,7 +282,7 @@ def chart(data: _Year, formats: Sequence[str] = (PNG, SVG)) -> Any:
         bars = means
     shown = "; ".join(f"{b.label}: {_percent(b.percent)}" for b in bars[:MAX_BARS])
     alt = (ALT if len(rows) <= MAX_BARS else ALT_GOALS).format(items=shown)
-    return capaian_chart(bars, caption, alt, year.cap, formats)
+    return (bars, caption, alt, year.cap, tuple(formats))
 
 
 def year_facts(data: _Year) -> dict[str, Any]:
@@ -332,11 +340,14 @@ def build_lkjip_view(
     layout: Layout | None = None,
     original: Original | None = None,
     picture_formats: Sequence[str] = (PNG, SVG),
+    draw: ChartDrawer = draw_here,
 ) -> DocumentView:
     """The Laporan Kinerja of `plan`'s `year` in `layout` (default: lkjip.yaml), its chart
-    drawn in `picture_formats` (an edition needs one: HTML the SVG, the others the PNG)."""
+    drawn in `picture_formats` (an edition needs one: HTML the SVG, the others the PNG) by
+    `draw`, which is asked before the tables are made and waited for after them."""
     lampiran = content(pk, hierarchy_of(plan))
     data = _Year(plan, year, lampiran)
+    picture = draw(chart(data, picture_formats))
     facts = {**text_facts(plan, pk, lampiran, original), **year_facts(data)}
     texts = FactTexts(templates, facts)
     chosen = layout or layout_for_plan(plan, LKJIP)
@@ -348,5 +359,5 @@ def build_lkjip_view(
     place = pk.tempat or plan.penandatangan.tempat
     view.signature.place_date = REPORT_DATE.format(place=place, year=year.tahun + 1)
     if any(b.kind == "picture" for _, s in view.outline.sections() for b in s.blocks):
-        view.pictures["capaian"] = chart(data, picture_formats)
+        view.pictures["capaian"] = picture()
     return view
