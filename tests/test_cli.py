@@ -204,16 +204,18 @@ def test_only_the_installed_command_keeps_what_it_read_until_it_exits():
     """`run` leaves without teardown, so a command's results are kept alive until then
     (freeing them one by one would cost what the exit saves); in-process callers, as
     these tests, keep nothing."""
-    from rktc.cli import app as app_module
+    from rktc.core import lifetime
 
     invoke("validate", str(PLANS / "kpu-oku-2023.yaml"))
-    assert app_module._kept == []
+    assert lifetime._kept == []
     code = (
         "import os, sys\n"
         "from rktc.cli import app\n"
+        "from rktc.core import lifetime\n"
         "real_exit = os._exit\n"
         "def leave(status):\n"
-        "    print(len(app._kept), type(app._kept[0]).__name__ if app._kept else '')\n"
+        "    kept = lifetime._kept\n"
+        "    print(len(kept), type(kept[0]).__name__ if kept else '')\n"
         "    sys.stdout.flush()\n"
         "    real_exit(status)\n"
         "os._exit = leave\n"

@@ -411,25 +411,6 @@ def _lang_argument(argv: list[str]) -> str | None:
     return None
 
 
-# What a command read, kept from being freed when the command returns, for a process that
-# then leaves without teardown (`run`): see `keep_until_exit`.
-_kept: list[object] = []
-_leaving_without_teardown = [False]
-
-
-def keep_until_exit(value: object) -> None:
-    """Let `value` (a plan read, its findings) live until the process leaves, when it
-    leaves without tearing the heap down (the installed command, `run`).
-
-    A command's results die when it returns, before `run` exits: freeing a large plan's
-    objects one by one then costs as much as the exit `run` saves (measured: 40-50 ms
-    after validating 10,000 RO). In-process callers (tests, a preview server) keep
-    nothing.
-    """
-    if _leaving_without_teardown[0]:
-        _kept.append(value)
-
-
 def run() -> NoReturn:
     """The installed command: `main`, then exit without tearing the heap down.
 
@@ -438,7 +419,9 @@ def run() -> NoReturn:
     indicators). Every file is written and closed by then, so only the output
     streams need flushing.
     """
-    _leaving_without_teardown[0] = True
+    from rktc.core.lifetime import leave_without_teardown
+
+    leave_without_teardown()
     try:
         main()
         code: object = 0

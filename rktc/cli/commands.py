@@ -15,8 +15,8 @@ import typer
 
 from rktc.check.engine import Selection
 from rktc.check.rules import all_rules, find_rule
-from rktc.cli.app import keep_until_exit
 from rktc.core.errors import RktcError
+from rktc.core.lifetime import keep_until_exit
 from rktc.core.messages import define_messages, resolve_language, text
 from rktc.pipeline.compile import expand_paths
 from rktc.pipeline.orchestrator import Pipeline

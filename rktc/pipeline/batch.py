@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Self
 from rktc.check.engine import Selection
 from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
+from rktc.core.lifetime import keep_nothing
 from rktc.core.messages import Message, define_messages, msg, text
 from rktc.pipeline.build import BuildOptions, output_suffix
 from rktc.pipeline.compile import plan_files
@@ -194,6 +195,8 @@ def build_many(
     """
     if console is None and len(jobs) > 1:
         console = terminal_console()
+    if len(jobs) > 1:
+        keep_nothing()  # plan after plan in this process and its workers: free each one
     workers = min(len(jobs), os.cpu_count() or 1)
     with BatchProgress(len(jobs), lang, console if len(jobs) > 1 else None) as progress:
         outcomes: Iterator[Outcome]

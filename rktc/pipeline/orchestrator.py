@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from rktc.check.engine import Selection
 from rktc.core.diagnostics import Diagnostic
 from rktc.core.errors import RktcError
+from rktc.core.lifetime import keep_until_exit
 from rktc.core.output import write_atomic
 from rktc.pipeline import compile as stages
 from rktc.pipeline.compile import Compiled
@@ -103,6 +104,7 @@ class Pipeline:
             raise RktcError(
                 "build.cannot_write", path=str(target), detail=exc.strerror or str(exc)
             ) from None
+        keep_until_exit(compiled)
         return Built(compiled, target)
 
     def render(self, compiled: Compiled, plan_path: Path, options: BuildOptions) -> bytes:
