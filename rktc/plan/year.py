@@ -13,6 +13,7 @@ choices made here.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ define_messages(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a plan has a few dozen units, read for every quarter
 def _fold_unit(unit: str) -> str:
     folded = unit.casefold().strip().rstrip(".")
     return "%" if folded in PERCENT_WORDS else name_key(folded)
@@ -196,7 +198,7 @@ class PendanaanMatch:
         return ("pendanaan", self.index, "kode" if self.entry.kode else "nama")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: 40,000 of them for 10,000 indicators (see hierarchy.Indicator)
 class Cell:
     """One quarter's realisasi as written in one file, and what it was read as."""
 
@@ -212,7 +214,11 @@ class Cell:
     @property
     def blank(self) -> bool:
         """Not given: empty, or a "not applicable" spelling (`-`, `NA`). Not a zero."""
-        return self.text is None or not self.text.strip() or _is_na(self.text)
+        text = self.text
+        if text is None:
+            return True
+        first = text.lstrip()[:1]
+        return not first or (not first.isdigit() and _is_na(text))  # no NA spelling has a digit
 
 
 def _is_na(text: str) -> bool:
