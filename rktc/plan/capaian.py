@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
 from enum import StrEnum
 from itertools import pairwise
-from typing import Literal, overload
+from typing import Any, Literal, overload
 
 from rktc.core.messages import Message, define_messages, msg
 from rktc.plan.formatting import number
@@ -230,7 +230,7 @@ DEFAULT_CAP = Decimal(120)
 Realisasi = Decimal | str | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one per indicator (see hierarchy.Indicator)
 class Capaian:
     """The capaian of one target: `percent` (after the clamp at 0 and the cap), or None
     with a `reason` saying why there is none.
@@ -596,10 +596,21 @@ def check_bands(bands: Iterable[Band]) -> tuple[Band, ...]:
 def kategori(value: Decimal, bands: Iterable[Band] = DEFAULT_BANDS) -> str | None:
     """The label of the highest band that `value` (a capaian, unrounded) reaches, or None
     when it reaches none (the bands given in any order)."""
-    for band in check_bands(bands):
+    for band in _ordered(bands):
         if band.admits(value):
             return band.label
     return None
+
+
+_last_ordered: list[Any] = [None, ()]  # the bands last ordered, and their order
+
+
+def _ordered(bands: Iterable[Band]) -> tuple[Band, ...]:
+    """check_bands, once for the bands of a whole year (asked for each of its indicators)."""
+    if bands is not _last_ordered[0] or not isinstance(bands, tuple):
+        _last_ordered[:] = [bands, check_bands(bands)]
+    ordered: tuple[Band, ...] = _last_ordered[1]
+    return ordered
 
 
 # --- anggaran: serapan and efisiensi ---------------------------------------------------------

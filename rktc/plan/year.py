@@ -81,7 +81,7 @@ def _fold_unit(unit: str) -> str:
 # --- the plan's indicators and nodes, by what files call them -------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one per indicator (see hierarchy.Indicator)
 class Listed:
     """A declared indicator of the plan and what lists it first (its owner)."""
 
@@ -91,7 +91,7 @@ class Listed:
     node: Node | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one per indicator (see hierarchy.Indicator)
 class Found:
     """What an entry's `id` or `nama` names in the plan."""
 
@@ -225,7 +225,7 @@ def _is_na(text: str) -> bool:
     return " ".join(text.split()).casefold() in NA_SPELLINGS
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one per indicator (see hierarchy.Indicator)
 class RealisasiMatch:
     file: int
     index: int
@@ -581,7 +581,7 @@ def _settings(linked: Linked) -> None:
 # --- the year: what documents print -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one per indicator (see hierarchy.Indicator)
 class IndicatorYear:
     """One indicator's year: target, quarters, the year's realisasi, capaian, kategori.
 
@@ -734,16 +734,18 @@ def year_of(linked: Linked) -> Year:
 def _indicator_year(linked: Linked, listed: Listed) -> IndicatorYear:
     indicator = listed.indicator
     cumulative = linked.cumulative.get(indicator.path, False)
-    cells = linked.cells_of(indicator)
+    files = linked.realisasi
     given: dict[int, list[Cell]] = {}
-    for cell in cells:
+    ilustrasi = False
+    for cell in linked.cells_of(indicator):
         if not cell.blank:
             given.setdefault(cell.quarter, []).append(cell)
+            ilustrasi = ilustrasi or _model_ilustrasi(files[cell.file])
     twice = sorted(q for q, found in given.items() if len(found) > 1)
     unusable = sorted(q for q, found in given.items() if any(c.problem for c in found))
     quarters = tuple(
         found[0].value if len(found) == 1 and found[0].problem is None else None
-        for found in (given.get(q, []) for q in QUARTERS)
+        for found in (given.get(q, _NONE_GIVEN) for q in QUARTERS)
     )
     problem = None
     if twice:
@@ -769,7 +771,6 @@ def _indicator_year(linked: Linked, listed: Listed) -> IndicatorYear:
         kategori = cp.kategori(capaian.percent, linked.settings.bands)
     match = linked.renstra_of(indicator)
     entries = linked.entries_of(indicator)
-    files = linked.realisasi
     oleh = _unique([m.entry.oleh or _model_oleh(files[m.file]) for m in entries])
     return IndicatorYear(
         listed,
@@ -787,8 +788,11 @@ def _indicator_year(linked: Linked, listed: Listed) -> IndicatorYear:
         kondisi_akhir=match.entry.kondisi_akhir if match is not None else indicator.target_akhir,
         oleh=oleh,
         catatan=_unique([m.entry.catatan for m in entries if m.entry.catatan]),
-        ilustrasi=any(_model_ilustrasi(files[c.file]) for c in cells if not c.blank),
+        ilustrasi=ilustrasi,
     )
+
+
+_NONE_GIVEN: list[Cell] = []
 
 
 def _model_oleh(read: RealisasiFile) -> str | None:
