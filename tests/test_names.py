@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from rktc.plan.names import Clusters, words
+from rktc.plan.names import Clusters, name_key, words
 
 _RUNS_OF_LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
 
@@ -65,3 +65,11 @@ def test_names_with_the_same_numbers_are_still_compared():
         ]
     )
     assert len(groups.groups()) == 1
+
+
+def test_name_key_is_the_text_without_case_spaces_and_punctuation():
+    rnd = random.Random(11)
+    alphabet = "abAB éÉ_-/.,0123\u00a0\u0301ñ\t²Ⅻ"
+    for _ in range(5000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
+        assert name_key(text) == re.sub(r"[\W_]+", "", text.casefold()), text

@@ -12,15 +12,11 @@ def number(value: Decimal | int) -> str:
     """Group thousands with dots and use a decimal comma, keeping every written digit."""
     value = Decimal(value)
     sign = "-" if value < 0 else ""
-    text = f"{abs(value):f}"
-    whole, _, fraction = text.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    grouped = ".".join(groups)
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+    # `,f`: every digit, thousands grouped by commas; then the Indonesian marks swapped in
+    return sign + f"{abs(value):,f}".translate(_INDONESIAN_MARKS)
+
+
+_INDONESIAN_MARKS = str.maketrans({",": ".", ".": ","})
 
 
 @functools.lru_cache(maxsize=4096)

@@ -31,7 +31,11 @@ MAX_INSERTED_SHARE = 0.34
 
 def name_key(text: str) -> str:
     """Case, spacing and punctuation folded away: the identity of a name."""
-    return _NOT_ALNUM.sub("", text.casefold())
+    folded = text.casefold()
+    joined = folded.replace(" ", "")
+    if joined.isalnum():  # letters and digits between spaces, as most names: no expression
+        return joined
+    return _NOT_ALNUM.sub("", folded)
 
 
 def words(text: str) -> list[str]:
