@@ -105,7 +105,10 @@ _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#3
 
 
 def _html(value: object) -> str:
-    return str(value).translate(_HTML_ESCAPES)
+    text = str(value)
+    if "&" in text or "<" in text or ">" in text or "'" in text or '"' in text:
+        return text.translate(_HTML_ESCAPES)
+    return text  # nearly every cell: five scans in C are 10x faster than translate
 
 
 def html_rows(table: dict[str, Any], classes: list[str]) -> Markup:
