@@ -352,3 +352,29 @@ def test_the_validate_command_splits_large_plans_with_and_without_a_year(monkeyp
     assert [(d.code, d.location) for d in check_year([CLEAN], Selection(), **year).diagnostics] == [
         (d.code, d.location) for d in with_year.diagnostics
     ]
+
+
+@needs_fork
+def test_a_large_year_file_is_loaded_in_a_child_while_the_plan_is_read(monkeypatch):
+    from rktc.pipeline import year as year_module
+    from rktc.pipeline.year import check_year
+
+    realisasi = PLANS / "kpu-oku-2023.realisasi.yaml"
+    monkeypatch.setenv("RKTC_SERIAL", "1")
+    alone = check_year([CLEAN], Selection(), realisasi=[realisasi])
+    monkeypatch.delenv("RKTC_SERIAL")
+    monkeypatch.setattr(year_module, "PARALLEL_MIN_CHARS", 0)
+    started = []
+    real = year_module.ForkedCall
+
+    def spying(function):
+        started.append(function.args)
+        return real(function)
+
+    monkeypatch.setattr(year_module, "ForkedCall", spying)
+    beside = check_year([CLEAN], Selection(), realisasi=[realisasi])
+    assert started == [(realisasi, str(realisasi))]
+    assert [(d.code, d.location) for d in beside.diagnostics] == [
+        (d.code, d.location) for d in alone.diagnostics
+    ]
+    assert beside.plans[0].year() == alone.plans[0].year()

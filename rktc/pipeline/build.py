@@ -10,6 +10,7 @@ the plan by rktc.pipeline.year; `build_year_document`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -347,9 +348,19 @@ def _early_charts() -> ForkedWorker[ChartRequest, Picture] | None:
     from rktc.render.chart import draw_request, prepare_charts
 
     try:
-        return ForkedWorker(prepare_charts, draw_request)
+        return ForkedWorker(functools.partial(_behind, prepare_charts), draw_request)
     except ForkFailed:
         return None
+
+
+def _behind(prepare: Callable[[], None]) -> None:
+    """`prepare`, giving way to this process and its other children: the chart is wanted
+    last, the year files being loaded beside the plan first."""
+    import os
+
+    with contextlib.suppress(OSError):
+        os.nice(10)
+    prepare()
 
 
 def _drawn_by(worker: ForkedWorker[ChartRequest, Picture]) -> ChartDrawer:

@@ -13,6 +13,8 @@ and the PK and LKjIP documents are built from.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,8 @@ from rktc.core.errors import RktcError
 from rktc.core.messages import define_messages, msg
 from rktc.pipeline import compile as stages
 from rktc.pipeline.compile import Compiled
-from rktc.pipeline.orchestrator import Pipeline
+from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
+from rktc.pipeline.orchestrator import PARALLEL_MIN_CHARS, Pipeline
 from rktc.plan.hierarchy import hierarchy_of
 from rktc.plan.load import Loaded, load_file
 from rktc.plan.realisasi import RealisasiFile, read_realisasi
@@ -148,13 +151,50 @@ class _Files:
     def __init__(self) -> None:
         self.loaded: dict[Path, Loaded] = {}
         self.display: dict[Path, str] = {}
+        self._coming: dict[Path, ForkedCall[Loaded]] = {}  # being loaded in a child
+
+    def prefetch(self, paths: list[Path]) -> None:
+        """Start loading the large ones of `paths` in forked children, while this process
+        reads the plan: a realisasi file of 10,000 indicators takes 0.17 s to load and
+        0.05 s to receive."""
+        if not can_fork():
+            return
+        for path in paths:
+            key = path.resolve()
+            if key in self.loaded or key in self._coming:
+                continue
+            try:
+                large = path.stat().st_size >= PARALLEL_MIN_CHARS
+            except OSError:
+                continue  # reported when it is loaded
+            if large:
+                with contextlib.suppress(ForkFailed):
+                    self._coming[key] = ForkedCall(functools.partial(load_file, path, str(path)))
 
     def load(self, path: Path, display: str | None = None) -> Loaded:
         key = path.resolve()
         if key not in self.loaded:
             self.display[key] = display or str(path)
-            self.loaded[key] = load_file(path, self.display[key])
+            self.loaded[key] = self._received(key, path) or load_file(path, self.display[key])
         return self.loaded[key]
+
+    def _received(self, key: Path, path: Path) -> Loaded | None:
+        coming = self._coming.pop(key, None)
+        if coming is None:
+            return None
+        if self.display[key] != str(path):  # loaded under another name: read again
+            coming.abandon()
+            return None
+        try:
+            return coming.result()
+        except ForkFailed:
+            return None
+
+    def abandon(self) -> None:
+        """Stop the children of files that were never asked for."""
+        for coming in self._coming.values():
+            coming.abandon()
+        self._coming.clear()
 
 
 def _kind(loaded: Loaded, path: Path) -> str | None:
@@ -181,6 +221,21 @@ def check_year(
     Raises RktcError (a usage error) for a realisasi file that no plan can be found for.
     """
     files = _Files()
+    files.prefetch([*([renstra] if renstra else []), *(realisasi or [])])
+    try:
+        return _check_year(files, paths, selection, renstra, realisasi, always_link)
+    finally:
+        files.abandon()
+
+
+def _check_year(
+    files: _Files,
+    paths: list[Path],
+    selection: Selection,
+    renstra: Path | None,
+    realisasi: list[Path] | None,
+    always_link: bool,
+) -> YearRun:
     order: list[str] = []
     plans: dict[Path, PlanYear] = {}
     documents: dict[Path, YearDocument] = {}
