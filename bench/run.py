@@ -62,7 +62,9 @@ class Case:
 def run_once(case: Case) -> None:
     """Run the command; record wall time and this child's own peak memory."""
     started = time.perf_counter()
-    process = subprocess.Popen(case.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        case.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV
+    )
     _, status, usage = os.wait4(process.pid, 0)
     case.seconds.append(time.perf_counter() - started)
     case.cpu_seconds.append(usage.ru_utime + usage.ru_stime)
