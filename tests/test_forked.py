@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from helpers import PLANS
@@ -378,3 +379,88 @@ def test_a_large_year_file_is_loaded_in_a_child_while_the_plan_is_read(monkeypat
         (d.code, d.location) for d in alone.diagnostics
     ]
     assert beside.plans[0].year() == alone.plans[0].year()
+
+
+@needs_fork
+def test_a_year_file_met_under_two_names_keeps_its_findings(monkeypatch, tmp_path):
+    """A realisasi file given as a path and again as --realisasi under another spelling is
+    shown by the first; the copy a child loaded under the other one is not used, so none
+    of the file's findings is lost."""
+    from rktc.pipeline import year as year_module
+    from rktc.pipeline.year import check_year
+
+    folder = tmp_path / "year"
+    folder.mkdir()
+    shutil.copy(CLEAN, folder / "rkt.yaml")
+    text = (PLANS / "kpu-oku-2023.realisasi.yaml").read_text(encoding="utf-8")
+    bad = text.replace(
+        "\nindikator:\n", "\nindikator:\n  - {nama: Tidak ada di rencana, tw1: 1}\n", 1
+    )
+    assert bad != text
+    (folder / "r.yaml").write_text(bad, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    plan, first, second = Path("rkt.yaml"), Path("../year/r.yaml"), Path("r.yaml")
+    monkeypatch.setenv("RKTC_SERIAL", "1")
+    alone = check_year([plan, first], Selection(), realisasi=[second])
+    monkeypatch.delenv("RKTC_SERIAL")
+    monkeypatch.setattr(year_module, "PARALLEL_MIN_CHARS", 0)
+    beside = check_year([plan, first], Selection(), realisasi=[second])
+    found = [(d.code, str(d.location)) for d in beside.diagnostics]
+    assert found == [(d.code, str(d.location)) for d in alone.diagnostics]
+    assert any(str(first) in where for _, where in found)
+    assert beside.failed() == alone.failed()
+
+
+def test_a_failure_while_the_year_files_load_in_children_is_raised_at_once(tmp_path):
+    """The children loading year files are stopped when the check fails; none of them
+    can keep another from finishing (each holds the others' pipes)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from pathlib import Path\n"
+        "from rktc.check.engine import Selection\n"
+        "from rktc.pipeline import compile as stages, year\n"
+        "year.PARALLEL_MIN_CHARS = 0\n"
+        "def broken(loaded):\n"
+        "    raise RuntimeError('reading failed')\n"
+        "stages.read = broken\n"
+        "big = Path(__import__('sys').argv[1])\n"
+        "try:\n"
+        f"    year.check_year([Path({str(CLEAN)!r})], Selection(), realisasi=[big, big.with_name('b.yaml')])\n"
+        "except RuntimeError as exc:\n"
+        "    print('raised', exc)\n"
+    )
+    text = (PLANS / "kpu-oku-2023.realisasi.yaml").read_text(encoding="utf-8")
+    padding = "\n".join(f"# {'x' * 70}" for _ in range(2_000))  # more than a pipe holds
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_text(text + padding + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "a.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout.strip() == "raised reading failed", done.stderr
+
+
+def test_a_batch_worker_builds_a_laporan_kinerja_without_forking(monkeypatch, tmp_path):
+    from rktc.pipeline import forked
+
+    forks = []
+    real_fork = os.fork
+
+    def counting():
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.delenv("RKTC_SERIAL", raising=False)
+    monkeypatch.setattr(forked.os, "fork", counting)
+    monkeypatch.setattr(orchestrator, "PARALLEL_MIN_CHARS", 0)
+    options = BuildOptions(
+        fmt="md", document="lkjip", realisasi=(PLANS / "kpu-oku-2023.realisasi.yaml",)
+    )
+    built = Pipeline().build(CLEAN, options, tmp_path / "lkjip.md", parallel=False)
+    assert built.output is not None
+    assert forks == []

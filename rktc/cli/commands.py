@@ -16,7 +16,7 @@ import typer
 from rktc.check.engine import Selection
 from rktc.check.rules import all_rules, find_rule
 from rktc.core.errors import RktcError
-from rktc.core.lifetime import keep_until_exit
+from rktc.core.lifetime import keep_nothing, keep_until_exit
 from rktc.core.messages import define_messages, resolve_language, text
 from rktc.pipeline.compile import expand_paths
 from rktc.pipeline.orchestrator import Pipeline
@@ -429,6 +429,8 @@ def preview(
     from rktc.preview.rebuild import Rebuilder, Snapshot
     from rktc.preview.server import Published, start_server, stop_server, watch
     from rktc.preview.watch import FileWatcher
+
+    keep_nothing()  # a server rebuilds for hours: nothing is kept until it exits
 
     lang = resolve_language(lang_option)
     if not path.exists():

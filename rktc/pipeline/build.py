@@ -273,11 +273,15 @@ def logo_path(plan: Plan, plan_path: Path) -> Path | None:
 _NO_RULES = "RKT-"
 
 
-def _year_run(selection: Selection, plan_path: Path, options: BuildOptions) -> YearRun:
+def _year_run(
+    selection: Selection, plan_path: Path, options: BuildOptions, parallel: bool = True
+) -> YearRun:
     from rktc.pipeline.year import check_year
 
     renstra, realisasi = options.renstra, list(options.realisasi)
-    return check_year([plan_path], selection, renstra, realisasi, always_link=True)
+    return check_year(
+        [plan_path], selection, renstra, realisasi, always_link=True, parallel=parallel
+    )
 
 
 def _rule_findings(run: YearRun, planned: PlanYear, selection: Selection) -> list[Diagnostic]:
@@ -400,7 +404,7 @@ def _build_year_document(
 
     draw = _drawn_by(charts) if charts is not None else None
     target = output or output_path(plan_path, options)
-    run = _year_run(Chosen((_NO_RULES,)), plan_path, options)
+    run = _year_run(Chosen((_NO_RULES,)), plan_path, options, parallel)
     planned = next(p for p in run.plans if p.path == str(plan_path))
     compiled = planned.compiled
     read_problems = run.diagnostics  # what reading found; the rules have not run yet

@@ -77,10 +77,14 @@ class ForkedCall(Generic[T]):
         return value
 
     def abandon(self) -> None:
-        """Stop waiting for the child (the result is no longer needed)."""
+        """Stop the child (its result is no longer needed). It is killed: closing the pipe
+        alone would not stop it where a later fork holds the pipe's read end too, and
+        waiting for it could then wait for ever."""
         if self._read_end is not None:
-            os.close(self._read_end)  # a child still writing gets EPIPE and leaves
+            os.close(self._read_end)
             self._read_end = None
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
             os.waitpid(self._pid, 0)
 
 

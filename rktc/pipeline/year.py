@@ -151,14 +151,13 @@ class _Files:
     def __init__(self) -> None:
         self.loaded: dict[Path, Loaded] = {}
         self.display: dict[Path, str] = {}
-        self._coming: dict[Path, ForkedCall[Loaded]] = {}  # being loaded in a child
+        # being loaded in a child, under the name it was started with
+        self._coming: dict[Path, tuple[str, ForkedCall[Loaded]]] = {}
 
     def prefetch(self, paths: list[Path]) -> None:
         """Start loading the large ones of `paths` in forked children, while this process
         reads the plan: a realisasi file of 10,000 indicators takes 0.17 s to load and
         0.05 s to receive."""
-        if not can_fork():
-            return
         for path in paths:
             key = path.resolve()
             if key in self.loaded or key in self._coming:
@@ -169,31 +168,36 @@ class _Files:
                 continue  # reported when it is loaded
             if large:
                 with contextlib.suppress(ForkFailed):
-                    self._coming[key] = ForkedCall(functools.partial(load_file, path, str(path)))
+                    call = ForkedCall(functools.partial(load_file, path, str(path)))
+                    self._coming[key] = (str(path), call)
 
     def load(self, path: Path, display: str | None = None) -> Loaded:
         key = path.resolve()
         if key not in self.loaded:
             self.display[key] = display or str(path)
-            self.loaded[key] = self._received(key, path) or load_file(path, self.display[key])
+            self.loaded[key] = self._received(key) or load_file(path, self.display[key])
         return self.loaded[key]
 
-    def _received(self, key: Path, path: Path) -> Loaded | None:
+    def _received(self, key: Path) -> Loaded | None:
+        """The file as a child loaded it, if it did so under the name it is shown by here
+        (a file met first as `../year/r.yaml`, then given as `--realisasi r.yaml`, is
+        shown by the first name: its positions must say that one)."""
         coming = self._coming.pop(key, None)
         if coming is None:
             return None
-        if self.display[key] != str(path):  # loaded under another name: read again
-            coming.abandon()
+        shown, call = coming
+        if shown != self.display[key]:
+            call.abandon()
             return None
         try:
-            return coming.result()
+            return call.result()
         except ForkFailed:
             return None
 
     def abandon(self) -> None:
         """Stop the children of files that were never asked for."""
-        for coming in self._coming.values():
-            coming.abandon()
+        for _, call in self._coming.values():
+            call.abandon()
         self._coming.clear()
 
 
@@ -213,17 +217,21 @@ def check_year(
     realisasi: list[Path] | None = None,
     *,
     always_link: bool = False,
+    parallel: bool = True,
 ) -> YearRun:
     """Check `paths` (plans and year documents, in any mix) with the Renstra and
     realisasi files given. `always_link`: join every readable plan with its year even
     when it has no Renstra or realisasi (`rktc capaian`: the targets without realisasi).
+    `parallel`: large files may be loaded and checked in forked children (not in a
+    process that is itself a worker of a batch).
 
     Raises RktcError (a usage error) for a realisasi file that no plan can be found for.
     """
     files = _Files()
-    files.prefetch([*([renstra] if renstra else []), *(realisasi or [])])
+    if parallel and can_fork():
+        files.prefetch([*([renstra] if renstra else []), *(realisasi or [])])
     try:
-        return _check_year(files, paths, selection, renstra, realisasi, always_link)
+        return _check_year(files, paths, selection, renstra, realisasi, always_link, parallel)
     finally:
         files.abandon()
 
@@ -235,6 +243,7 @@ def _check_year(
     renstra: Path | None,
     realisasi: list[Path] | None,
     always_link: bool,
+    parallel: bool,
 ) -> YearRun:
     order: list[str] = []
     plans: dict[Path, PlanYear] = {}
@@ -306,7 +315,7 @@ def _check_year(
 
     pipeline = Pipeline(selection)
     for planned in plans.values():
-        _check(planned, pipeline, selection, always_link)
+        _check(planned, pipeline, selection, always_link, parallel)
     for doc in documents.values():
         doc.diagnostics = sort_diagnostics(
             [
@@ -371,18 +380,21 @@ def _named_renstra(planned: PlanYear, document: Any) -> YearDocument | None:
     return found
 
 
-def _check(planned: PlanYear, pipeline: Pipeline, selection: Selection, always: bool) -> None:
+def _check(
+    planned: PlanYear, pipeline: Pipeline, selection: Selection, always: bool, parallel: bool
+) -> None:
     """The plan's own findings, and with a year the year rules' too, each in its file.
 
     The year is linked and its rules run in this process while, for a large plan, a
     forked child runs the plan's expensive rules (`Pipeline.findings`)."""
     compiled = planned.compiled
     if not planned.has_year() and not always:
-        compiled.add(pipeline.findings(compiled))
+        compiled.add(pipeline.findings(compiled, split=None if parallel else False))
         return
     if compiled.plan is None or compiled.document is None:
         return
-    compiled.add(pipeline.findings(compiled, beside=lambda: _year_findings(planned, selection)))
+    beside = functools.partial(_year_findings, planned, selection)
+    compiled.add(pipeline.findings(compiled, split=None if parallel else False, beside=beside))
 
 
 def _year_findings(planned: PlanYear, selection: Selection) -> list[Diagnostic]:

@@ -77,6 +77,7 @@ def md_rows(table: dict[str, Any]) -> str:
     out: list[str] = []
     for row in table["rows"]:
         kind, cells = row["kind"], row["cells"]
+        _fits(cells, columns)
         if kind == "data" and not formatted:
             out.append("| " + "".join(md_inline(cell) + " |" for cell in cells))
         elif kind == "group":
@@ -124,6 +125,7 @@ def html_rows(table: dict[str, Any], classes: list[str]) -> Markup:
     out: list[str] = []
     for row in table["rows"]:
         kind, cells = row["kind"], row["cells"]
+        _fits(cells, columns)
         if kind == "group":
             out.append(f'<tr class="group"><td colspan="{width}">{_html(cells[0])}</td></tr>')
             continue
@@ -151,6 +153,13 @@ def html_rows(table: dict[str, Any], classes: list[str]) -> Markup:
         parts.append("</tr>")
         out.append("".join(parts))
     return Markup("".join(line + "\n" for line in out))
+
+
+def _fits(cells: list[Any], columns: list[Any]) -> None:
+    """A row of more cells than its table has columns is a template error (as the
+    templates' lookup of a missing column was), not an internal one."""
+    if len(cells) > len(columns):
+        raise ValueError(f"a row has {len(cells)} cells, its table {len(columns)} columns")
 
 
 def column_class(column: dict[str, Any]) -> str:
