@@ -13,6 +13,7 @@ order of their fields, and a row's `kolom` its columns in the order printed.
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from typing import Any
@@ -138,7 +139,11 @@ def _plain(text: str) -> bool:
 
 def scalar(value: Any) -> str:
     """A YAML scalar that rktc's loader reads back as exactly `value` (as text)."""
-    text = str(value)
+    return _scalar(str(value))
+
+
+@functools.lru_cache(maxsize=65_536)  # keys and most values repeat: a name in every table
+def _scalar(text: str) -> str:
     return text if _plain(text) else quoted(text)
 
 
@@ -296,8 +301,10 @@ NODE_ORDER = (
 
 
 def _row_key(key: str) -> int:
-    return (
-        ROW_ORDER.index(key)
-        if key in ROW_ORDER
-        else len(ROW_ORDER) + (KEY_ORDER.index(key) if key in KEY_ORDER else 0)
-    )
+    found = _ROW_RANKS.get(key)
+    if found is None:
+        found = len(ROW_ORDER) + (KEY_ORDER.index(key) if key in KEY_ORDER else 0)
+    return found
+
+
+_ROW_RANKS = {key: rank for rank, key in enumerate(ROW_ORDER)}
