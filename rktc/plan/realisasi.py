@@ -219,16 +219,18 @@ class CapaianSetting(Model):
         return tuple(k.band() for k in self.kategori)
 
 
+_TW = ((1, "tw1"), (2, "tw2"), (3, "tw3"), (4, "tw4"))
+
+
 class _Quarters(Model):
     def quarters(self) -> list[tuple[int, Any, tuple[str | int, ...]]]:
         """(quarter, value, path inside the entry) of every quarter written, blank ones
         too, in the order tw1..tw4 and then `triwulan`."""
-        found: list[tuple[int, Any, tuple[str | int, ...]]] = []
-        for quarter in (1, 2, 3, 4):
-            name = f"tw{quarter}"
-            if name in self.model_fields_set:
-                found.append((quarter, getattr(self, name), (name,)))
-        triwulan: dict[int, Any] = getattr(self, "triwulan", {})
+        written, given = self.model_fields_set, self.__dict__
+        found: list[tuple[int, Any, tuple[str | int, ...]]] = [
+            (quarter, given[name], (name,)) for quarter, name in _TW if name in written
+        ]
+        triwulan: dict[int, Any] = given.get("triwulan", {})
         found += [(quarter, value, ("triwulan", quarter)) for quarter, value in triwulan.items()]
         return found
 

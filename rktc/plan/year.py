@@ -457,13 +457,13 @@ def _read_cells(linked: Linked, match: RealisasiMatch) -> RealisasiMatch:
     read = linked.realisasi[match.file]
     listed = match.found.listed
     cells = []
+    cumulative = linked.cumulative.get(listed.indicator.path, False) if listed else False
     for quarter, text, inner in match.entry.quarters():
         loc: Loc = (*match.loc, *inner)
         if inner[0] == "triwulan":
             loc = read.key_of((*match.loc, "triwulan"), parse_quarter, quarter)
         cell = Cell(match.file, match.index, quarter, text, loc)
         if listed is not None and not cell.blank:
-            cumulative = linked.cumulative.get(listed.indicator.path, False)
             cell = read_cell(cell, listed.indicator, cumulative, linked.scales)
         elif not cell.blank and text is not None:
             cell = _plain(cell)
