@@ -22,6 +22,7 @@ _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n?|\n)[ \t\r\n]*")
 # are hundreds of thousands of texts (3x faster than a regular expression's `sub`).
 _INLINE = "\\`*_[]<&|~^$@#{"
 _INLINE_ESCAPES = str.maketrans({c: "\\" + c for c in _INLINE})
+_ANY_INLINE = re.compile("[" + re.escape(_INLINE) + "]")  # most cells have none: no copy
 # What starts a block at the beginning of a line (after the inline escapes): a block quote,
 # a list bullet or thematic break, a setext underline; pandoc's definition lists, fenced
 # divs and example lists; an ordered list marker (`1.`, `1)`, pandoc's `a.`, `iv)`) when a
@@ -31,17 +32,14 @@ _BLOCK_START = re.compile(
 )
 
 
-def _one_line(value: object) -> str:
-    text = str(value)
-    if "\n" in text or "\r" in text:
-        text = _LINE_BREAKS.sub(" ", text)
-    return text.strip(" \t")
-
-
 def md_inline(value: object) -> str:
     """A plan's text inside a line of Markdown (a table cell, a heading, bold words): its
     characters print as themselves, none is read as markup, and it stays on one line."""
-    return _one_line(value).translate(_INLINE_ESCAPES)
+    text = value if type(value) is str else str(value)
+    if "\n" in text or "\r" in text:
+        text = _LINE_BREAKS.sub(" ", text)
+    text = text.strip(" \t")
+    return text.translate(_INLINE_ESCAPES) if _ANY_INLINE.search(text) else text
 
 
 def md_text(value: object) -> str:
