@@ -39,8 +39,10 @@ class Rule:
     check: CheckFunction | None  # None for input problems found while loading
     configurable: bool = True
     messages: tuple[str, ...] = ()  # the catalog keys this rule defines
-    # Compares every name with many others: the engine may run such rules in a second
-    # process while this one runs the rest (rktc.pipeline.compile.check).
+    # For a large plan the engine runs these rules in a second process while this one
+    # runs the rest (rktc.pipeline.compile.check): the name groups (RKT502) and the rules
+    # that compare the published tables (RKT107, RKT201-RKT204), which share the groups of
+    # indicator names; the two halves take about as long on a published plan.
     expensive: bool = False
 
     @property

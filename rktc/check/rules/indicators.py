@@ -110,6 +110,7 @@ define_messages(
 @rule(
     "RKT201",
     "target-mismatch",
+    expensive=True,
     messages={
         "rule.target_mismatch": (
             "target '{name}' di sini {value}, tetapi {other} di {tables}",
@@ -174,6 +175,7 @@ def target_mismatch(ctx: Context) -> Iterator[Diagnostic]:
 @rule(
     "RKT202",
     "satuan-mismatch",
+    expensive=True,
     messages={
         "rule.satuan_mismatch": (
             "satuan '{name}' di sini '{value}', tetapi '{other}' di {tables}",
@@ -310,6 +312,7 @@ def _classes(
 @rule(
     "RKT203",
     "anggaran-mismatch",
+    expensive=True,
     messages={
         "rule.anggaran_mismatch": (
             "anggaran '{name}' di sini {value}, tetapi {other} di {tables}",
@@ -418,6 +421,7 @@ def anggaran_mismatch(ctx: Context) -> Iterator[Diagnostic]:
 @rule(
     "RKT204",
     "budget-line-mismatch",
+    expensive=True,
     messages={
         "rule.budget_line": (
             "anggaran {amount} di sini untuk indikator '{name}', tetapi untuk '{other}' di {tables}",

@@ -516,6 +516,7 @@ def undeclared_sasaran(ctx: Context) -> Iterator[Diagnostic]:
 @rule(
     "RKT107",
     "indicator-missing-from-table",
+    expensive=True,
     messages={
         "rule.missing_from_table": (
             "indikator '{name}' ada di {present} tetapi tidak di {missing}",
