@@ -227,9 +227,20 @@ def occurrences(plan: Any, hierarchy: Hierarchy | None = None) -> list[Occurrenc
 def _derived_document(plan: Any) -> Document:
     hierarchy = hierarchy_of(plan)
     sasaran_index = {s.id: (s, i) for i, s in enumerate(hierarchy.sasaran)}
-    occ = occurrences(plan, hierarchy)
-    rows = [_derived_row(o, sasaran_index) for o in occ]
-    programs = _programs(hierarchy)
+    made: list[tuple[list[Occurrence], list[Row]]] = []
+
+    def leaf_rows() -> tuple[list[Occurrence], list[Row]]:
+        """Every indicator of a leaf as a row, made once for the four tables that print
+        them, and only when one of them is asked for (validation asks for none)."""
+        if not made:
+            occ = occurrences(plan, hierarchy)
+            made.append((occ, [_derived_row(o, sasaran_index) for o in occ]))
+        return made[0]
+
+    def grouped(kind: str) -> Table:
+        occ, rows = leaf_rows()
+        return Table(kind, (PROGRAM,), groups=_program_groups(_programs(hierarchy), rows, occ))
+
     makers: dict[str, Callable[[], Table]] = {
         SASARAN: lambda: Table(
             SASARAN,
@@ -239,10 +250,10 @@ def _derived_document(plan: Any) -> Document:
                 for i, s in enumerate(hierarchy.sasaran)
             ],
         ),
-        INDIKATOR: lambda: Table(INDIKATOR, (PROGRAM,), _indicator_rows(rows)),
-        PROGRAM: lambda: Table(PROGRAM, (PROGRAM,), groups=_program_groups(programs, rows, occ)),
-        RKT: lambda: Table(RKT, (PROGRAM,), _numbered(rows)),
-        APBN: lambda: Table(APBN, (PROGRAM,), groups=_program_groups(programs, rows, occ)),
+        INDIKATOR: lambda: Table(INDIKATOR, (PROGRAM,), _indicator_rows(leaf_rows()[1])),
+        PROGRAM: lambda: grouped(PROGRAM),
+        RKT: lambda: Table(RKT, (PROGRAM,), _numbered(leaf_rows()[1])),
+        APBN: lambda: grouped(APBN),
     }
     return Document(literal=False, tables={}, makers=makers)
 
