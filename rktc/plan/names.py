@@ -32,18 +32,22 @@ MAX_INSERTED_SHARE = 0.34
 def name_key(text: str) -> str:
     """Case, spacing and punctuation folded away: the identity of a name."""
     folded = text.casefold()
-    joined = folded.replace(" ", "")
-    if joined.isalnum():  # letters and digits between spaces, as most names: no expression
-        return joined
-    return _NOT_ALNUM.sub("", folded)
+    joined = _spaced_words(folded)
+    return joined if joined is not None else _NOT_ALNUM.sub("", folded)
 
 
 def words(text: str) -> list[str]:
     """The words of a text, case folded: its runs of letters and digits."""
     folded = text.casefold()
-    if folded.replace(" ", "").isalnum():  # only spaces between them: splitting is the
-        return folded.split()  # same, and 3x faster (re's \\w is isalnum, and "_")
-    return _WORD.findall(folded)
+    return folded.split() if _spaced_words(folded) is not None else _WORD.findall(folded)
+
+
+def _spaced_words(folded: str) -> str | None:
+    """The words of `folded` run together, when only spaces separate them (most names);
+    None when the regular expressions must find them. Exact: re's \\w is what isalnum
+    accepts, and "_", which isalnum refuses; splitting is then 3x faster."""
+    joined = folded.replace(" ", "")
+    return joined if joined.isalnum() else None
 
 
 def first_word(text: str) -> str | None:
