@@ -72,3 +72,18 @@ def make_document(path: Path, blocks: list[Any]) -> Path:
                     table.rows[r].cells[c].text = text
     document.save(str(path))
     return path
+
+
+def positions(loaded: Any) -> dict[tuple[str | int, ...], tuple[Any, Any]]:
+    """Where a finding about each value of a loaded plan would point: its value's and its
+    key's place (line, column, end line, end column), by data path."""
+    found: dict[tuple[str | int, ...], tuple[Any, Any]] = {}
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), loaded.data)]
+    while stack:
+        path, value = stack.pop()
+        found[path] = (loaded.source.value(path), loaded.source.key(path))
+        if isinstance(value, dict):
+            stack += [((*path, key), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [((*path, i), item) for i, item in enumerate(value)]
+    return found

@@ -21,17 +21,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import PLANS
+from helpers import PLANS, positions
 from import_corpus.builders import BREAK, Cell, Document, Num, TableSpec, write_docx, write_xlsx
 from import_corpus.documents import DOCUMENTS, B, build
 from typer.testing import CliRunner
 
 from rktc.cli.app import app
+from rktc.core.errors import RktcError
 from rktc.core.messages import Message
 from rktc.importer import dialect as dialects
 from rktc.importer.blocks import Table, docx_blocks, read_blocks
 from rktc.importer.recognize import recognize
-from rktc.importer.run import import_document
+from rktc.importer.run import import_document, imported_plan
 from rktc.importer.sheets import number_text
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.plan.hierarchy import hierarchy_of
@@ -174,6 +175,26 @@ def test_each_document_gives_the_findings_expected(
     for line in found:  # the import command printed them, in one run
         code, _, place = line.split(" ")
         assert f"{plan.name}:{place}: {code}" in output
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_plan_is_checked_as_the_loader_reads_the_file_written(
+    name: str, imported: dict[str, tuple[Path, Path, str]]
+) -> None:
+    # `rktc import` checks the plan as the writer hands it over, without reading the file
+    # again: its data and the position of every key and value must be the loader's
+    source, plan, _ = imported[name]
+    for single in (False, True):
+        try:
+            written, _ = imported_plan(source, single, display=str(plan))
+        except RktcError as exc:  # a plan with schema errors has no single form
+            refused = (single, exc.message.key)
+            assert refused == (True, "import.not_readable")
+            continue
+        read = load_text(written.text, str(plan))
+        assert written.data == read.data
+        assert positions(written) == positions(read)
+    assert load_file(plan).text == imported_plan(source, False, display=str(plan))[0].text
 
 
 # --- nothing lost ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import os
 import re
 from pathlib import Path
 
+from helpers import positions
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -16,8 +17,8 @@ from typer.testing import CliRunner
 from rktc.cli.app import app
 from rktc.core.messages import msg
 from rktc.importer.recognize import Imported
-from rktc.importer.writer import to_yaml
-from rktc.plan.load import load_bytes, load_file
+from rktc.importer.writer import to_yaml, write_plan
+from rktc.plan.load import load_bytes, load_file, load_text
 
 EXAMPLES = int(os.environ.get("RKTC_FUZZ_EXAMPLES", "300"))
 PROPERTY = settings(max_examples=EXAMPLES, deadline=None)
@@ -114,3 +115,50 @@ def test_an_imported_text_export_with_hard_characters_loads_back(tmp_path):
     assert loaded.diagnostics == []
     assert loaded.data["kata_pengantar"].startswith(odd)
     assert loaded.data["penandatangan"]["tanggal"] == "30 Januari 2023"  # CR ends a line
+
+
+# --- the plan as written is the plan as read ---------------------------------------------------
+
+KEYS = st.sampled_from(["nama", "no", "kolom", "indikator", "-", "a: b", "", "1", "~"]) | ANY_TEXT
+LITERAL = st.lists(st.text(" ab:#-\t'\"", max_size=6), min_size=2, max_size=4).map("\n".join)
+SCALARS = ANY_TEXT | MULTI_LINE | LITERAL | st.integers() | st.none() | st.booleans()
+TREES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=4),
+    max_leaves=25,
+)
+PLANS = st.dictionaries(st.sampled_from(["tabel", "misi", "instansi", "zz"]) | KEYS, TREES)
+
+
+def assert_written_as_read(imported: Imported) -> None:
+    written = write_plan(imported, "dokumen.docx", display="plan.yaml")
+    read = load_text(written.text, "plan.yaml")
+    assert written.text == to_yaml(imported, "dokumen.docx")
+    assert written.diagnostics == read.diagnostics
+    assert written.data == read.data
+    if read.data is not None:
+        assert positions(written) == positions(read)
+
+
+@PROPERTY
+@given(PLANS, st.lists(st.tuples(st.integers(0, 3), ANY_TEXT), max_size=3))
+def test_the_writer_gives_the_data_and_positions_the_loader_reads(data, notes):
+    # notes on paths of the plan, on the plan as a whole (the header) and on no path
+    paths = [(), *positions(load_text(to_yaml(Imported(data=data), "d.docx"), "p"))]
+    chosen = {paths[i % len(paths)]: text for i, text in notes} | {("nowhere",): "x"}
+    assert_written_as_read(Imported(data=data, notes=chosen))
+
+
+def test_the_writer_s_positions_where_they_are_hard_to_place():
+    cases = [
+        {"a": {"b": {"c": [{"d": ["x"], "e": {}}, {}, [], "y\nz"]}}, "f": "g"},
+        {"kata_pengantar": "  first line indented\n\n\tlast", "misi": ["a\nb", {"x": "1\n2"}]},
+        {"misi": [{"a": {"b": [{"c": "d"}]}}], "zz": []},
+        {"1": "one", 1: "again"},  # two keys that read back as one: the loader says so
+        {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {"i": {"j": {"k": "deep"}}}}}}}}}}},
+    ]
+    deep: dict = {"v": "end"}
+    for _ in range(40):  # deeper than the reader takes
+        deep = {"x": deep}
+    for data in [*cases, deep]:
+        assert_written_as_read(Imported(data=data, notes={("a",): "note", ("misi", 0): "n"}))

@@ -351,7 +351,7 @@ def import_plan(
 ) -> int:
     from rktc.core.output import write_atomic
     from rktc.importer.dialect import DIALECTS
-    from rktc.importer.run import import_document
+    from rktc.importer.run import imported_plan
     from rktc.plan.schema2 import KINDS
 
     lang = resolve_language(lang_option)
@@ -368,12 +368,12 @@ def import_plan(
         return _fail_usage("cli.exists", lang, path=target)
     try:
         chosen = None if jenis == "auto" else jenis
-        text_out, unplaced = import_document(source, single, dialect, lang, chosen)
+        written, unplaced = imported_plan(source, single, dialect, lang, chosen, str(target))
     except RktcError as exc:
         typer.echo("rktc: " + exc.message.render(lang), err=True)
         return EXIT_PROBLEMS
     try:
-        write_atomic(target, text_out.encode("utf-8"))
+        write_atomic(target, written.text.encode("utf-8"))
     except OSError as exc:
         typer.echo(
             "rktc: "
@@ -387,7 +387,7 @@ def import_plan(
             text("import.unplaced", lang, item=item) if isinstance(item, str) else item.render(lang)
         )
         typer.echo("  " + said)
-    checked = Pipeline().validate(target)
+    checked = Pipeline().validate_written(written)  # the file just written, not read again
     typer.echo(render_report("text", [checked.path], checked.diagnostics, lang))
     keep_until_exit(checked)
     return EXIT_PROBLEMS if checked.failed() else EXIT_OK

@@ -10,9 +10,9 @@ from rktc.importer import matrix
 from rktc.importer.blocks import read_blocks
 from rktc.importer.recognize import recognize
 from rktc.importer.single import SingleSourceError, single_source
-from rktc.importer.writer import to_yaml
+from rktc.importer.writer import write_plan
 from rktc.pipeline.orchestrator import Pipeline
-from rktc.plan.load import load_file, load_text
+from rktc.plan.load import Loaded, load_file
 
 
 def import_document(
@@ -25,6 +25,20 @@ def import_document(
     """The plan text to write (its header comment in `lang`), and the import report: the
     kind of office chosen (`jenis`, or told from the document when None) and why, how the
     tables were read and their numbers, then what could not be placed."""
+    written, report = imported_plan(source, single, dialect, lang, jenis)
+    return written.text, report
+
+
+def imported_plan(
+    source: Path,
+    single: bool,
+    dialect: str = "auto",
+    lang: str = "en",
+    jenis: str | None = None,
+    display: str = "",
+) -> tuple[Loaded, list[str | Message]]:
+    """As `import_document`, with the plan as the loader would read its text back from a
+    file named `display`: checking it needs no second reading (see writer.write_plan)."""
     notes: dict[tuple[str | int, ...], str] = {}
     kind: list[str | Message] = []
     if source.suffix.lower() in (".yaml", ".yml"):
@@ -36,12 +50,13 @@ def import_document(
         report: list[Message] = []
     else:
         imported = recognize(read_blocks(source), dialect, jenis)
-        published = to_yaml(imported, source.name, lang=lang)
         kind = [imported.jenis] if imported.jenis is not None else []
         if not single:
+            published = write_plan(imported, source.name, lang=lang, display=display)
             return published, [*kind, *imported.report, *imported.unplaced]
-        compiled = Pipeline().validate_bytes(published.encode("utf-8"), str(source))
-        data = load_text(published, str(source)).data
+        published = write_plan(imported, source.name, lang=lang, display=str(source))
+        compiled = Pipeline().validate_written(published)
+        data = published.data  # the checks read a plan's data, and never change it
         unplaced, notes, report = list(imported.unplaced), imported.notes, imported.report
     if compiled.plan is None or compiled.document is None or not compiled.well_formed:
         raise RktcError("import.not_readable", path=str(source))
@@ -58,5 +73,5 @@ def import_document(
     merged.unplaced, merged.report = unplaced + merged.unplaced, report
     if kind and isinstance(kind[0], Message):
         merged.jenis = kind[0]
-    text = to_yaml(merged, source.name, form="single", lang=lang)
-    return text, [*kind, *report, *merged.unplaced]
+    written = write_plan(merged, source.name, form="single", lang=lang, display=display)
+    return written, [*kind, *report, *merged.unplaced]

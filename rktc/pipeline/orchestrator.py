@@ -21,7 +21,7 @@ from rktc.core.output import write_atomic
 from rktc.pipeline import compile as stages
 from rktc.pipeline.compile import Compiled
 from rktc.pipeline.forked import ForkedCall, ForkFailed, can_fork
-from rktc.plan.load import load_bytes, load_file
+from rktc.plan.load import MAX_BYTES, Loaded, load_bytes, load_file
 
 if TYPE_CHECKING:  # the build's modules are imported by `build`: validate needs none of them
     from rktc.pipeline.build import BuildOptions, Built
@@ -50,6 +50,14 @@ class Pipeline:
     def validate_bytes(self, raw: bytes, display: str) -> Compiled:
         """A plan that is not a file (a version taken from git, an imported document)."""
         return self._checked(stages.read(load_bytes(raw, display)))
+
+    def validate_written(self, written: Loaded) -> Compiled:
+        """A plan rktc has just written, as the loader would read its text (the importer's
+        writer gives it so): checked without reading it again. A text larger than a plan
+        may be is read back, for the loader to say so."""
+        if len(written.text) * 4 > MAX_BYTES and len(written.text.encode("utf-8")) > MAX_BYTES:
+            return self.validate_bytes(written.text.encode("utf-8"), written.path)
+        return self._checked(stages.read(written))
 
     def build(
         self,
