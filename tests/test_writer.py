@@ -157,8 +157,13 @@ def test_the_writer_s_positions_where_they_are_hard_to_place():
         {"1": "one", 1: "again"},  # two keys that read back as one: the loader says so
         {"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {"i": {"j": {"k": "deep"}}}}}}}}}}},
     ]
-    deep: dict = {"v": "end"}
-    for _ in range(40):  # deeper than the reader takes
-        deep = {"x": deep}
-    for data in [*cases, deep]:
+    deep = []
+    for bottom in ({"v": "end"}, {"v": {}}, {"v": []}, {"v": [{}]}, {"v": ["a"]}):
+        for lists in (False, True):
+            tree: dict = bottom
+            for depth in range(40):  # around, then beyond, the depth the reader takes
+                tree = {"x": [tree]} if lists and depth % 2 else {"x": tree}
+                if depth > 20:
+                    deep.append(tree)
+    for data in [*cases, *deep]:
         assert_written_as_read(Imported(data=data, notes={("a",): "note", ("misi", 0): "n"}))

@@ -199,7 +199,7 @@ def write_plan(
     header = _header(imported, data, source, form, lang)
     writer = _Writer(imported.notes, len(header))
     for key in sorted(data, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else 99):
-        writer.emit(key, data[key], 0, (key,), writer.data, writer.root, "", 0)
+        writer.top(key, data[key])
     text = "\n".join(header + writer.lines) + "\n"
     if not writer.exact:
         return load_text(text, display)
@@ -270,10 +270,6 @@ def _span(line: int, column: int, end_line: int, end_column: int) -> int:
     return (((line << _BITS | column) << _BITS | end_line) << _BITS) | end_column
 
 
-# Deeper than this, the reader refuses the plan (load.MAX_DEPTH): the loader says so.
-_DEEPEST = MAX_DEPTH - 1
-
-
 class _Writer:
     """The plan's lines, with each note as a comment on the line of the value it is about;
     and the plan as the loader reads those lines back, positions and all.
@@ -282,11 +278,16 @@ class _Writer:
     last (a quoted one with its quotes, a literal block from its `|` to the start of the
     line after it); a block mapping or sequence from its first key or `-` to the first
     token after it (the next line's first character, or the line after the last one);
-    `{}` and `[]` as written. Lines are counted from 0, as libyaml counts them.
+    `{}` and `[]` as written. Lines are counted from 0, as libyaml counts them. Spans are
+    packed as rktc.plan.load packs them (`_span`), inline where a plan has one per value.
     """
 
     def __init__(self, notes: dict[Path_, str], first_line: int) -> None:
-        self.notes = notes
+        # the notes by the path of the mapping or sequence they are in, as comments
+        self.notes: dict[Path_, dict[Any, str]] = {}
+        for path, note in notes.items():
+            if path:
+                self.notes.setdefault(path[:-1], {})[path[-1]] = f"  # {comment(note)}"
         self.lines: list[str] = []
         self.first_line = first_line
         self.data: dict[str, Any] = {}
@@ -295,40 +296,28 @@ class _Writer:
         self.depth = 1
         self.exact = True
 
-    def _comment(self, path: Path_) -> str:
-        if path not in self.notes:
-            return ""
-        return f"  # {comment(self.notes[path])}"
-
-    def _line(self, text: str, column: int) -> int:
-        """Add a line whose first token is at `column`; the collections it closes end
-        there. Its number."""
-        row = self.first_line + len(self.lines)
-        if self.open:
-            end = row << _BITS | column
-            for node in self.open:
-                node.span = (node.span >> 2 * _BITS << 2 * _BITS) | end
-            self.open = []
-        self.lines.append(text)
-        return row
+    def top(self, key: str, value: Any) -> None:
+        """Write one part of the plan, at the top."""
+        self.pair(key, value, 0, (key,), self.data, self.root, "", 0, self.notes.get(()))
 
     def loaded(self, text: str, display: str) -> Loaded:
-        end = (self.first_line + len(self.lines)) << _BITS  # the stream's end: after the last line
-        for node in (*self.open, self.root):
-            node.span = (node.span >> 2 * _BITS << 2 * _BITS) | end
-        self.open = []
+        """The plan written, as the loader reads `text` (which is those lines) back."""
+        self._close(self.first_line + len(self.lines), 0)  # the stream's end
+        self.root.span = (self.root.span >> 2 * _BITS << 2 * _BITS) | (
+            self.first_line + len(self.lines)
+        ) << _BITS
         source = SourceMap(display)
         source.root = self.root
         return Loaded(display, self.data, source, text)
 
-    def _key(self, container: dict[str, Any], node: _Node, key: str, key_span: int) -> None:
-        """Place a key; one that reads back as a key already there is the loader's to
-        report (RKT002), so the text is read back by the loader."""
-        if key in container:
-            self.exact = False
-        node.key_spans[key] = key_span
+    def _close(self, row: int, column: int) -> None:
+        """The collections written so far end at the token at `row` and `column`."""
+        end = row << _BITS | column
+        for node in self.open:
+            node.span = (node.span >> 2 * _BITS << 2 * _BITS) | end
+        self.open = []
 
-    def emit(
+    def pair(
         self,
         key: Any,
         value: Any,
@@ -338,112 +327,172 @@ class _Writer:
         node: _Node,
         lead: str,
         token: int,
-    ) -> int:
-        """Write `key: value` at `indent`, the line starting with `lead` (its indentation,
-        or a sequence item's `- `) whose first token is at column `token`; add the value
-        read back to `container` and its positions to `node`. The number of its line."""
-        name, written = _scalar(str(key))
-        head = f"{lead}{written}:"
-        end_of_key = indent + len(written)
-        comment_ = self._comment(path) if self.notes else ""
-        if isinstance(value, dict | list) and value:
-            row = self._line(f"{head}{comment_}", token)
-            self._key(container, node, name, _span(row, indent, row, end_of_key))
-            at = _span(row + 1, indent + 2, row + 1, indent + 2)
-            if self.depth >= _DEEPEST:
-                self.exact = False
-            self.depth += 1
-            if isinstance(value, dict):
-                child = _Node(at, True)
-                inner: dict[str, Any] = {}
-                pad = " " * (indent + 2)
-                for sub in _ordered(value, path):
-                    self.emit(
-                        sub, value[sub], indent + 2, (*path, sub), inner, child, pad, indent + 2
-                    )
-                container[name] = inner
-            else:
-                child = _Node(at, False)
-                items: list[Any] = []
-                for i, item in enumerate(value):
-                    self.emit_item(item, indent + 2, (*path, i), items, child)
-                container[name] = items
+        notes: dict[Any, str] | None,
+    ) -> None:
+        """Write `key: value` with the key at column `indent`, on a line that starts with
+        `lead` (its indentation, or a sequence item's `- `) whose first token is at column
+        `token`; add the value as read back to `container`, its positions to `node`.
+        `path` is the value's; `notes` the comments of its mapping, by key."""
+        name, written = _scalar(key if type(key) is str else str(key))
+        column = indent + len(written) + 2  # the value's first column
+        row = self.first_line + len(self.lines)
+        if self.open:
+            self._close(row, token)
+        if name in container:  # the reader reads two keys as one: the loader says so
+            self.exact = False
+        node.key_spans[name] = (((row << _BITS | indent) << _BITS | row) << _BITS) | column - 2
+        note = notes.get(key, "") if notes else ""
+        if (type(value) is str and "\n" not in value) or not isinstance(value, dict | list | str):
+            read, shown = _scalar(value if type(value) is str else str(value))
+            self.lines.append(f"{lead}{written}: {shown}{note}")
+            container[name] = read
+            node.items[name] = (((row << _BITS | column) << _BITS | row) << _BITS) | column + len(
+                shown
+            )
+            return
+        if not value:  # an empty mapping or sequence, in flow style
+            self._deeper()
             self.depth -= 1
-            node.items[name] = child
-            self.open.append(child)
-            return row
-        column = len(head) + 1  # the value's first column
-        if isinstance(value, dict | list):  # empty
-            row = self._line(f"{head} {'{}' if isinstance(value, dict) else '[]'}{comment_}", token)
-            self._key(container, node, name, _span(row, indent, row, end_of_key))
-            container[name] = {} if isinstance(value, dict) else []
-            node.items[name] = _Node(_span(row, column, row, column + 2), isinstance(value, dict))
-            return row
-        if isinstance(value, str) and "\n" in value and (block := _block_lines(value)):
+            mapping = isinstance(value, dict)
+            self.lines.append(f"{lead}{written}: {'{}' if mapping else '[]'}{note}")
+            container[name] = {} if mapping else []
+            node.items[name] = _Node(_span(row, column, row, column + 2), mapping)
+            return
+        if isinstance(value, str):  # several lines
+            block = _block_lines(value)
+            if block is None:
+                read, shown = _scalar(value)
+                self.lines.append(f"{lead}{written}: {shown}{note}")
+                container[name] = read
+                node.items[name] = _span(row, column, row, column + len(shown))
+                return
             # the indentation indicator: the first line may itself start with spaces
-            row = self._line(f"{head} |2-{comment_}", token)
+            self.lines.append(f"{lead}{written}: |2-{note}")
             pad = " " * (indent + 2)
             self.lines += [f"{pad}{line}" if line else "" for line in block]
-            self._key(container, node, name, _span(row, indent, row, end_of_key))
             container[name] = value
             node.items[name] = _span(row, column, row + len(block) + 1, 0)
-            return row
-        read, shown = _scalar(str(value))
-        row = self._line(f"{head} {shown}{comment_}", token)
-        self._key(container, node, name, _span(row, indent, row, end_of_key))
-        container[name] = read
-        node.items[name] = _span(row, column, row, column + len(shown))
-        return row
+            return
+        self.lines.append(f"{lead}{written}:{note}")
+        if isinstance(value, dict):
+            container[name], node.items[name] = self.mapping(value, indent + 2, path)
+        else:
+            container[name], node.items[name] = self.sequence(value, indent + 2, path)
 
-    def emit_item(self, item: Any, indent: int, path: Path_, items: list[Any], node: _Node) -> None:
-        """Write one item of a sequence (its `-` at `indent`), and add it read back."""
+    def mapping(
+        self, value: dict[Any, Any], indent: int, path: Path_, lead: str = "", token: int = -1
+    ) -> tuple[dict[str, Any], _Node]:
+        """A mapping's keys at column `indent`, each on its own line; the first line
+        starts with `lead` and its first token is at `token` (a sequence item's `- `)."""
+        self._deeper()
+        row = self.first_line + len(self.lines)
+        node = _Node(_span(row, indent, row, indent), True)
+        inner: dict[str, Any] = {}
         pad = " " * indent
-        comment_ = self._comment(path) if self.notes else ""
+        if token < 0:
+            lead, token = pad, indent
+        notes = self.notes.get(path)
+        keys, lists_last = _ordered(value, path)
+        deferred = []
+        lines, spans, key_spans = self.lines, node.items, node.key_spans
+        for key in keys:
+            sub = value[key]
+            if type(sub) is str and "\n" not in sub and type(key) is str:
+                # `pair` of one line of text, inline: a table's rows have 200,000 of them
+                name, written = _scalar(key)
+                read, shown = _scalar(sub)
+                row = self.first_line + len(lines)
+                if self.open:
+                    self._close(row, token)
+                if name in inner:
+                    self.exact = False
+                column = indent + len(written) + 2
+                note = notes.get(key, "") if notes else ""
+                lines.append(f"{lead}{written}: {shown}{note}")
+                inner[name] = read
+                line = row << _BITS
+                key_spans[name] = ((line | indent) << _BITS | row) << _BITS | column - 2
+                spans[name] = ((line | column) << _BITS | row) << _BITS | column + len(shown)
+            elif lists_last and isinstance(sub, list):
+                deferred.append(key)
+                continue
+            else:
+                self.pair(key, sub, indent, (*path, key), inner, node, lead, token, notes)
+            lead, token = pad, indent
+        for key in deferred:
+            self.pair(key, value[key], indent, (*path, key), inner, node, lead, token, notes)
+            lead, token = pad, indent
+        self.depth -= 1
+        self.open.append(node)
+        return inner, node
+
+    def sequence(self, value: list[Any], indent: int, path: Path_) -> tuple[list[Any], _Node]:
+        """A sequence's items, each `- ` at column `indent`."""
+        self._deeper()
+        row = self.first_line + len(self.lines)
+        node = _Node(_span(row, indent, row, indent), False)
+        items: list[Any] = []
+        spans = node.items
+        notes = self.notes.get(path)
+        pad = " " * indent
         column = indent + 2
-        if not isinstance(item, dict):
-            read, shown = _scalar(str(item))
-            row = self._line(f"{pad}- {shown}{comment_}", indent)
+        for i, item in enumerate(value):
+            note = notes.get(i, "") if notes else ""
+            if isinstance(item, dict) and item:
+                first = len(self.lines)
+                inner, child = self.mapping(item, column, (*path, i), f"{pad}- ", indent)
+                self.lines[first] += note
+                items.append(inner)
+                spans.append(child)
+                continue
+            row = self.first_line + len(self.lines)
+            if self.open:
+                self._close(row, indent)
+            if isinstance(item, dict):
+                self._deeper()
+                self.depth -= 1
+                self.lines.append(f"{pad}- {{}}{note}")
+                items.append({})
+                spans.append(_Node(_span(row, column, row, column + 2), True))
+                continue
+            read, shown = _scalar(item if type(item) is str else str(item))
+            self.lines.append(f"{pad}- {shown}{note}")
             items.append(read)
-            node.items.append(_span(row, column, row, column + len(shown)))
-            return
-        if not item:
-            row = self._line(f"{pad}- {{}}{comment_}", indent)
-            items.append({})
-            node.items.append(_Node(_span(row, column, row, column + 2), True))
-            return
-        if self.depth >= _DEEPEST:
+            spans.append(((row << _BITS | column) << _BITS | row) << _BITS | column + len(shown))
+        self.depth -= 1
+        self.open.append(node)
+        return items, node
+
+    def _deeper(self) -> None:
+        """One mapping or sequence deeper (an empty one too, for the reader)."""
+        if self.depth >= MAX_DEPTH:  # the reader refuses the plan: the loader says so
             self.exact = False
         self.depth += 1
-        first = len(self.lines)
-        row = self.first_line + first
-        child = _Node(_span(row, column, row, column), True)
-        inner: dict[str, Any] = {}
-        lead, token = f"{pad}- ", indent  # the first key shares the item's line
-        for key in _ordered(item, path):
-            self.emit(key, item[key], column, (*path, key), inner, child, lead, token)
-            lead, token = " " * column, column
-        self.depth -= 1
-        self.lines[first] += comment_
-        items.append(inner)
-        node.items.append(child)
-        self.open.append(child)
 
 
-def _ordered(value: dict[str, Any], path: Path_) -> list[str]:
-    """The keys of a mapping in the order they are written: a matrix row's fields in the
-    format's order and its `kolom` as printed; elsewhere the rows' order, lists last."""
+def _ordered(value: dict[Any, Any], path: Path_) -> tuple[list[Any], bool]:
+    """The keys of a mapping in the order they are written, and whether those whose value
+    is a list go after the others: a matrix row's fields in the format's order and its
+    `kolom` as printed; a hierarchy node's fields, its children last; elsewhere the rows'
+    order, lists last."""
     if path[-1:] == ("kolom",):
-        return list(value)
+        return list(value), False
     if path[:2] == ("tabel", "matriks") and len(path) == 3:
-        return sorted(value, key=lambda k: MATRIX_ORDER.index(k) if k in MATRIX_ORDER else 99)
-    if (
-        len(path) >= 2 and path[-2] in LEVEL_NAMES and path[0] != "tabel"
-    ):  # a node, its children last
+        return _in_order(tuple(value), "matrix"), False
+    if len(path) >= 2 and path[-2] in LEVEL_NAMES and path[0] != "tabel":
+        return _in_order(tuple(value), "node"), False
+    return _in_order(tuple(value), "row"), True
+
+
+@functools.lru_cache(maxsize=4096)  # the rows of a table have the same keys
+def _in_order(keys: tuple[Any, ...], kind: str) -> list[Any]:
+    if kind == "matrix":
+        return sorted(keys, key=lambda k: MATRIX_ORDER.index(k) if k in MATRIX_ORDER else 99)
+    if kind == "node":
         return sorted(
-            value,
-            key=lambda k: (k in LEVEL_NAMES, NODE_ORDER.index(k) if k in NODE_ORDER else 99),
+            keys, key=lambda k: (k in LEVEL_NAMES, NODE_ORDER.index(k) if k in NODE_ORDER else 99)
         )
-    return sorted(value, key=lambda k: (isinstance(value[k], list), _row_key(k)))
+    return sorted(keys, key=_row_key)
 
 
 LEVEL_NAMES = frozenset(
