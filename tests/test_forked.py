@@ -13,7 +13,7 @@ from rktc.check.engine import Selection
 from rktc.pipeline import build as build_module
 from rktc.pipeline import orchestrator
 from rktc.pipeline.build import BuildOptions
-from rktc.pipeline.forked import ForkedCall, ForkedWorker, ForkFailed, can_fork
+from rktc.pipeline.forked import ForkedCall, ForkedWorker, ForkFailed, can_fork, map_in_two
 from rktc.pipeline.orchestrator import Pipeline
 from rktc.render import pdf as pdf_module
 
@@ -464,3 +464,45 @@ def test_a_batch_worker_builds_a_laporan_kinerja_without_forking(monkeypatch, tm
     built = Pipeline().build(CLEAN, options, tmp_path / "lkjip.md", parallel=False)
     assert built.output is not None
     assert forks == []
+
+
+# --- map_in_two: the importer reads a large document's tables in two processes ----------------
+
+
+@needs_fork
+def test_map_in_two_gives_the_serial_answer_with_the_later_items_from_a_child(monkeypatch):
+    monkeypatch.delenv("RKTC_SERIAL", raising=False)
+    parent = os.getpid()
+    items = list(range(7))
+    found = map_in_two(lambda n: (n * n, os.getpid() == parent), items, [1] * 7, least=0)
+    assert [value for value, _ in found] == [n * n for n in items]
+    here = [mine for _, mine in found]
+    assert here == [True] * 4 + [False] * 3  # the cut where the larger part is least
+
+
+@needs_fork
+def test_map_in_two_cuts_where_the_larger_part_weighs_least(monkeypatch):
+    monkeypatch.delenv("RKTC_SERIAL", raising=False)
+    parent = os.getpid()
+    found = map_in_two(lambda n: os.getpid() == parent, [0, 1, 2, 3], [5, 1, 1, 6], least=0)
+    assert found == [True, True, True, False]
+
+
+def test_map_in_two_works_alone_below_its_least_weight_or_when_told(monkeypatch):
+    parent = os.getpid()
+    assert map_in_two(lambda n: os.getpid() == parent, [0, 1], [1, 1], least=3) == [True, True]
+    monkeypatch.setenv("RKTC_SERIAL", "1")
+    assert map_in_two(lambda n: os.getpid() == parent, [0, 1], [9, 9], least=0) == [True, True]
+
+
+@needs_fork
+def test_map_in_two_does_here_what_a_failing_child_left(monkeypatch):
+    monkeypatch.delenv("RKTC_SERIAL", raising=False)
+    parent = os.getpid()
+
+    def only_here(n: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return n + 1
+
+    assert map_in_two(only_here, [1, 2, 3, 4], [1, 1, 1, 1], least=0) == [2, 3, 4, 5]

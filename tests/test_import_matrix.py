@@ -400,6 +400,34 @@ def test_a_word_table_keeps_lines_bold_and_indent_alike_in_both_readings(tmp_pat
     assert table.indent == {(2, 1): 283}  # 0,5 cm in twips
 
 
+@pytest.mark.parametrize("name", ["kecamatan", "bps", "rsud", "bappeda", "kejaksaan", "kpu_kota"])
+def test_a_large_document_read_in_two_processes_reads_as_in_one(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # forced for a small document: the middle table is cut at one of its rows, and the
+    # rows after the cut are read in a child (a workbook: the later sheets)
+    from rktc.importer import blocks, sheets
+
+    source = build(name, tmp_path)
+    monkeypatch.setenv("RKTC_SERIAL", "1")
+    alone = read_blocks(source)
+    monkeypatch.delenv("RKTC_SERIAL")
+    monkeypatch.setattr(blocks, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(sheets, "PARALLEL_MIN_CHARS", 0)
+    assert read_blocks(source) == alone
+    if source.suffix == ".docx":
+        import zipfile
+
+        with zipfile.ZipFile(source) as package:
+            split = blocks._Split.of(package.read("word/document.xml"))
+        assert split is not None
+        numbers = list(range(len(split.places)))
+        cut = [
+            place for place, start, _ in split._parts(numbers) if start != split.places[place][0]
+        ]
+        assert len(cut) == 1  # one table read in two parts
+
+
 def test_a_workbook_keeps_lines_bold_and_indent_alike_in_both_readings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -412,7 +440,7 @@ def test_a_workbook_keeps_lines_bold_and_indent_alike_in_both_readings(
         return table
 
     fast = read()
-    monkeypatch.setattr(sheets._SheetCells, "rows_of", lambda book, sheet: None)
+    monkeypatch.setattr(sheets._Sheet, "blocks", lambda sheet: None)
     slow = read()
     assert (fast.rows, fast.lines, fast.bold, fast.indent) == (
         slow.rows,

@@ -623,17 +623,17 @@ def test_a_sheet_s_cells_are_read_as_openpyxl_reads_them(tmp_path, monkeypatch, 
     source = sheet_variants(tmp_path)[variant]
     fast = read_blocks(source)
     used: list[bool] = []
-    original = sheets._SheetCells.rows_of
+    original = sheets._Sheet.blocks
 
-    def counted(book: Any, sheet: Any) -> Any:
-        rows = original(book, sheet)
-        used.append(rows is not None)
-        return rows
+    def counted(sheet: Any) -> Any:
+        blocks = original(sheet)
+        used.append(blocks is not None)
+        return blocks
 
-    monkeypatch.setattr(sheets._SheetCells, "rows_of", counted)
+    monkeypatch.setattr(sheets._Sheet, "blocks", counted)
     assert blocks_as_values(read_blocks(source)) == blocks_as_values(fast)
     assert used == [variant != "attributes reordered"]  # that one is left to openpyxl
-    monkeypatch.setattr(sheets._SheetCells, "rows_of", lambda book, sheet: None)
+    monkeypatch.setattr(sheets._Sheet, "blocks", lambda sheet: None)
     assert blocks_as_values(read_blocks(source)) == blocks_as_values(fast)
     if variant == "as written":
         [title, table, *_] = fast
@@ -654,16 +654,16 @@ def test_a_workbook_rktc_writes_is_read_by_its_shared_strings_as_openpyxl_reads_
     )
     assert result.exit_code == 0, result.output
     used: list[bool] = []
-    original = sheets._SheetCells.rows_of
+    original = sheets._Sheet.blocks
 
-    def counted(book: Any, sheet: Any) -> Any:
-        rows = original(book, sheet)
-        used.append(rows is not None)
-        return rows
+    def counted(sheet: Any) -> Any:
+        blocks = original(sheet)
+        used.append(blocks is not None)
+        return blocks
 
-    monkeypatch.setattr(sheets._SheetCells, "rows_of", counted)
+    monkeypatch.setattr(sheets._Sheet, "blocks", counted)
     fast = blocks_as_values(read_blocks(built))
     assert len(used) > 1
     assert all(used)  # every sheet read from its text
-    monkeypatch.setattr(sheets._SheetCells, "rows_of", lambda book, sheet: None)
+    monkeypatch.setattr(sheets._Sheet, "blocks", lambda sheet: None)
     assert blocks_as_values(read_blocks(built)) == fast
