@@ -17,6 +17,7 @@ Values are written in rktc's Indonesian spelling, digit for digit (no float anyw
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -47,6 +48,7 @@ class Shape(StrEnum):
 AMBIGUOUS = frozenset({Shape.DOT_THREE, Shape.COMMA_THREE})
 
 
+@functools.lru_cache(maxsize=65_536)  # a table's numbers repeat (targets, satuan, amounts)
 def shape(token: str, money: bool) -> Shape:
     """The shape of a number token (digits with "." and "," between them)."""
     dots, commas = token.count("."), token.count(",")
@@ -148,6 +150,7 @@ class Reading:
     foreign: tuple[str, ...] = ()  # numbers not in the chosen dialect's spelling (kept)
 
 
+@functools.lru_cache(maxsize=65_536)  # as shape: a Reading is immutable
 def read_cell(text: str, money: bool, dialect: str) -> Reading:
     """`text` with each number written in Indonesian spelling as `dialect` reads it."""
     ambiguous: list[str] = []

@@ -924,19 +924,23 @@ def _data_rows(
     groups: list[tuple[str, list[dict[str, Any]]]] = []
     skipped_totals = 0
     above: dict[int, str] = {}  # the last text of each column, for merged cells
+    unread = [i for i, key in enumerate(columns) if not key]  # (few: most tables have none)
     for r, cells in enumerate(table.rows[body:], start=body):
-        if not any(c.strip() for c in cells) or _repeats_header(cells, header):
+        stripped = [c.strip() for c in cells]
+        filled = {c for c in stripped if c}
+        if not filled or _repeats_header(cells, header):
             continue  # an empty row, or the header again (a page break in a text export)
-        first = cells[0].strip()
-        filled = {c.strip() for c in cells if c.strip()}
+        first = stripped[0]
         if len(filled) == 1 and _group_label(first) is not None:
             groups.append((first, []))
             continue
-        label = next((c for c in cells if c.strip()), "")
-        if norm(label).startswith(("jumlah", "total")) and len(filled) <= 2:
-            skipped_totals += 1  # a total or subtotal row: a label (anywhere) and an amount
-            continue
-        _count_dropped(cells, r, header, known, columns, first_of, table, kind, state)
+        if len(filled) <= 2:
+            label = next(c for c, bare in zip(cells, stripped, strict=True) if bare)
+            if norm(label).startswith(("jumlah", "total")):
+                skipped_totals += 1  # a total or subtotal row: a label (anywhere), an amount
+                continue
+        if unread or len(cells) > len(columns):
+            _count_dropped(cells, r, header, known, (unread, first_of), table, kind, state)
         noted: dict[str, list[str]] = {}
         row = _row(cells, columns, table, r, result, kind, above, (numbers, noted))
         if row is None:
@@ -996,16 +1000,16 @@ def _count_dropped(
     r: int,
     header: list[str],
     known: list[str | None],
-    columns: list[str | None],
-    first_of: dict[str, int],
+    columns: tuple[list[int], dict[str, int]],
     table: Table,
     kind: str,
     state: _Tables,
 ) -> None:
     """Count the values of this row in columns that are not read: unknown ones, a second
-    column for a field (when its value differs from the first's), cells beyond the header."""
-    unread = [i for i, key in enumerate(columns) if not key]  # (few: most tables have none)
-    for i in [*unread, *range(len(columns), len(cells))]:
+    column for a field (when its value differs from the first's), cells beyond the header.
+    `columns`: the columns not read, and the column read for each field."""
+    unread, first_of = columns
+    for i in [*unread, *range(len(known), len(cells))]:
         if i >= len(cells):
             break
         value = cells[i].strip()
@@ -1030,11 +1034,12 @@ def _row(
     """One row's fields; its numbers in Indonesian spelling, with what reading them noted
     (by field) in `numbers[1]`."""
     row: dict[str, Any] = {}
+    continued, typed = table.continued, table.typed  # (empty in most tables)
     for i, key in enumerate(columns):
         if key is None or i >= len(cells):
             continue
         value = cells[i].strip()
-        if (r, i) in table.continued:
+        if continued and (r, i) in continued:
             if key == "anggaran":
                 continue  # a merged amount belongs to the first row only
             value = value or above.get(i, "")
@@ -1053,7 +1058,7 @@ def _row(
             else:
                 result.unplaced.append(msg("import.unplaced_row_number", kind=kind, value=value))
             continue
-        if key in NUMERIC and (r, i) not in table.typed:  # a number cell is already spelled
+        if key in NUMERIC and not (typed and (r, i) in typed):  # a number cell is spelled
             value, notes = numbers[0].read(value, key == "anggaran")
             if notes:
                 numbers[1][key] = notes
