@@ -73,3 +73,21 @@ def test_name_key_is_the_text_without_case_spaces_and_punctuation():
     for _ in range(5000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
         assert name_key(text) == re.sub(r"[\W_]+", "", text.casefold()), text
+
+
+def test_groups_recounted_are_the_groups_made_from_the_same_texts_so_counted():
+    from collections import Counter
+
+    texts = ["Layanan Prasarana", "Layanan Praserana", "Laporan Keuangan", "Layanan Prasarana"]
+    made = Clusters(texts)
+    again = Counter([*texts, "Layanan Praserana", "Layanan Praserana"])
+    recounted = made.recounted(again)
+    assert recounted is not None
+    fresh = Clusters([*texts, "Layanan Praserana", "Layanan Praserana"])
+    assert recounted.variants == fresh.variants
+    assert recounted.groups() == fresh.groups()
+    assert made.variants == Clusters(texts).variants  # the groups recounted are left alone
+    assert made.recounted(Counter(texts)) is made
+    # other texts, or the same ones first met in another order, are grouped again
+    assert made.recounted(Counter([*texts, "Laporan Kinerja"])) is None
+    assert made.recounted(Counter(reversed(texts))) is None

@@ -397,10 +397,11 @@ class _Writer:
         lines, spans, key_spans = self.lines, node.items, node.key_spans
         for key in keys:
             sub = value[key]
-            if type(sub) is str and "\n" not in sub and type(key) is str:
-                # `pair` of one line of text, inline: a table's rows have 200,000 of them
+            if type(key) is str and (
+                (type(sub) is str and "\n" not in sub) or type(sub) is int
+            ):  # `pair` of one line of text, inline: a table's rows have 200,000 of them
                 name, written = _scalar(key)
-                read, shown = _scalar(sub)
+                read, shown = _scalar(sub if type(sub) is str else str(sub))
                 row = self.first_line + len(lines)
                 if self.open:
                     self._close(row, token)

@@ -13,6 +13,7 @@ number of names, not its square.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -103,10 +104,11 @@ class Clusters:
     """Union of names into groups that mean the same thing; keyed by `name_key`."""
 
     def __init__(self, texts: Iterable[str]) -> None:
+        self.counts = Counter(texts)  # the texts grouped, in the order first met
         self.variants: dict[str, dict[str, int]] = {}  # key -> raw texts -> how often
         self._keys: dict[str, str] = {}  # raw text -> key, computed once per distinct text
         tokens: dict[str, list[str]] = {}  # key -> the words of its first text
-        for text, count in Counter(texts).items():
+        for text, count in self.counts.items():
             word_list = words(text)
             key = self._keys[text] = "".join(word_list)  # the same as name_key(text)
             spellings = self.variants.get(key)
@@ -118,6 +120,22 @@ class Clusters:
         self._parent = {key: key for key in self.variants}
         self._link_variants(tokens)
         self._group_of: dict[str, str] = {}  # raw text -> its group, once asked for
+
+    def recounted(self, counts: Counter[str]) -> Clusters | None:
+        """These groups with `counts` (how often each text is written), without grouping
+        again: None unless `counts` has the same texts, first met in the same order (which
+        decides the groups once a word's bucket is full)."""
+        if list(counts) != list(self.counts):
+            return None
+        if counts == self.counts:
+            return self
+        other = copy.copy(self)  # the groups, and the caches of keys and groups, shared
+        other.counts = counts
+        other.variants = {
+            key: {text: counts[text] for text in spellings}
+            for key, spellings in self.variants.items()
+        }
+        return other
 
     def key(self, text: str) -> str:
         found = self._keys.get(text)

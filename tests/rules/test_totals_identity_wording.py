@@ -244,3 +244,23 @@ def test_rkt303_can_be_silenced_where_the_zero_is_deliberate(tmp_path):
             - {no: 1, kegiatan: Layanan A, indikator: Persentase A, anggaran: 0}  # rktc: ignore[RKT303]
         """)
     assert findings(tmp_path, source) == []
+
+
+def test_rkt502_on_the_published_tables_finds_alike_with_the_shared_name_groups(
+    tmp_path, monkeypatch
+):
+    # a published plan with its sasaran: RKT502 recounts the groups the other rules made
+    # of the tables' names rather than grouping them again; the findings must not differ
+    from helpers import PLANS
+
+    from rktc.check.rules import wording
+    from rktc.pipeline.orchestrator import Pipeline
+
+    def found() -> list[str]:
+        compiled = Pipeline().validate(PLANS / "published" / "kpu-oku-2023.yaml")
+        return [str(d) for d in compiled.diagnostics if d.code == "RKT502"]
+
+    shared = found()
+    assert shared  # the seed's typos ("Praserana") are there
+    monkeypatch.setattr(wording, "made_clusters", lambda ctx, field: None)
+    assert found() == shared

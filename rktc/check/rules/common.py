@@ -81,6 +81,12 @@ def clusters(ctx: Context, field: str) -> Clusters:
     return found
 
 
+def made_clusters(ctx: Context, field: str) -> Clusters | None:
+    """The name groups of `field` if a rule has made them already (else None)."""
+    found: Clusters | None = ctx.cache.get("clusters:" + field)
+    return found
+
+
 def name_tables(ctx: Context) -> tuple[str, ...]:
     """Tables whose names are written by the planner: all of them when published; when
     derived, every table repeats the declarations, so the sasaran list and the matrix

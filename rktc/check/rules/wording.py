@@ -11,6 +11,7 @@ from rktc.check.rules.common import (
     INDICATOR_TABLES,
     clusters,
     level_label,
+    made_clusters,
     name_tables,
     rows_of,
 )
@@ -209,14 +210,16 @@ def names(ctx: Context) -> dict[str, Written]:
 
 
 def _clusters(ctx: Context, field: str, written: Written) -> Clusters:
-    """Name groups of one field; the shared ones when they are made of the same names."""
+    """Name groups of one field; the shared ones when they are made of the same names
+    (recounted when the same names are written another number of times)."""
     hierarchy = ctx.hierarchy
-    if (
-        ctx.document.literal
-        and field in NAME_FIELDS
-        and not (hierarchy.roots or hierarchy.sasaran or hierarchy.tujuan)
-    ):
-        return clusters(ctx, field)  # the published tables only: what the other rules use
+    if ctx.document.literal and field in NAME_FIELDS:
+        if not (hierarchy.roots or hierarchy.sasaran or hierarchy.tujuan):
+            return clusters(ctx, field)  # the published tables only: what the other rules use
+        shared = made_clusters(ctx, field)
+        same = shared.recounted(Counter(t for t, _ in written)) if shared is not None else None
+        if same is not None:
+            return same
     return Clusters(text for text, _ in written)
 
 
