@@ -506,3 +506,18 @@ def test_map_in_two_does_here_what_a_failing_child_left(monkeypatch):
         return n + 1
 
     assert map_in_two(only_here, [1, 2, 3, 4], [1, 1, 1, 1], least=0) == [2, 3, 4, 5]
+
+
+def test_the_second_process_takes_rkt108_only_on_a_plan_of_published_tables():
+    # RKT108 groups the published tables' names as RKT107 does, and is cheap on a single
+    # source: the halves stay even on either kind of plan
+    from rktc.check.rules import find_rule
+
+    duplicate, names, matrix = find_rule("RKT108"), find_rule("RKT502"), find_rule("RKT101")
+    assert duplicate is not None
+    assert names is not None
+    assert matrix is not None
+    assert duplicate.in_second_process(published=True)
+    assert not duplicate.in_second_process(published=False)
+    assert names.in_second_process(published=False)
+    assert not matrix.in_second_process(published=True)

@@ -61,10 +61,11 @@ def run_rules(
         selection = selection.merged_with(choices.pilih, choices.abaikan)
     ctx = Context(plan, source, document, text)
     found: list[Diagnostic] = []
+    published = published_tables(document)
     for rule in all_rules():
         if rule.check is None or not selection.enabled(rule.code):
             continue
-        if expensive is not None and rule.expensive is not expensive:
+        if expensive is not None and rule.in_second_process(published) is not expensive:
             continue
         ctx.code, ctx.severity = rule.code, rule.severity
         if not partial:
@@ -75,6 +76,15 @@ def run_rules(
         except UnreadablePart:
             continue  # the rule needs a part of the plan that could not be read
     return found
+
+
+def published_tables(document: Document) -> bool:
+    """Whether the plan is its published tables (not a single source); False when its
+    tables could not be read (the rules that need them are skipped anyway)."""
+    try:
+        return document.literal
+    except UnreadablePart:
+        return False
 
 
 def _plan_choices(plan: Plan) -> Pemeriksaan | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn, cast
 
-from rktc.check.engine import Selection, apply_suppressions, run_rules
+from rktc.check.engine import Selection, apply_suppressions, published_tables, run_rules
 from rktc.check.rules import all_rules
 from rktc.core.diagnostics import Diagnostic, Severity, sort_diagnostics
 from rktc.pipeline.forked import ForkedCall, ForkFailed
@@ -99,7 +99,10 @@ def check(
         partial=bool(compiled.unreadable),
     )
     more = beside or list
-    split = split and any(r.expensive and selection.enabled(r.code) for r in all_rules())
+    published = published_tables(compiled.document)
+    split = split and any(
+        r.in_second_process(published) and selection.enabled(r.code) for r in all_rules()
+    )
     found = _in_two_processes(rules, more) if split else [*rules(), *more()]
     return apply_suppressions(found, loaded.text, compiled.path, selection)
 

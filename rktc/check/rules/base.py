@@ -42,8 +42,14 @@ class Rule:
     # For a large plan the engine runs these rules in a second process while this one
     # runs the rest (rktc.pipeline.compile.check): the name groups (RKT502) and the rules
     # that compare the published tables (RKT107, RKT201-RKT204), which share the groups of
-    # indicator names; the two halves take about as long on a published plan.
-    expensive: bool = False
+    # indicator names. PUBLISHED: with them on a plan of published tables only, where
+    # the rule groups names too (RKT108), and here on a single source, where it is cheap.
+    # The two halves then take about as long on either kind of plan.
+    expensive: bool | str = False
+
+    def in_second_process(self, published: bool) -> bool:
+        """Whether this rule is one of the half the second process runs."""
+        return self.expensive is True or (self.expensive == PUBLISHED and published)
 
     @property
     def summary(self) -> str:
@@ -51,6 +57,9 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
+
+
+PUBLISHED = "published"  # see Rule.expensive
 
 
 def register(rule: Rule) -> Rule:
@@ -66,7 +75,7 @@ def rule(
     severity: Severity = Severity.ERROR,
     *,
     messages: Texts | None = None,
-    expensive: bool = False,
+    expensive: bool | str = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register the decorated check function as rule `code`, with the texts it reports."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rktc.check.rules.base import Context, rule
+from rktc.check.rules.base import PUBLISHED, Context, rule
 from rktc.check.rules.common import (
     MATRIX,
     Occurrence,
@@ -634,6 +634,7 @@ def _where_missing(ctx: Context, kind: str, occs: list[Occurrence]) -> Location:
 @rule(
     "RKT108",
     "duplicate-indicator",
+    expensive=PUBLISHED,  # it groups the published tables' names, as RKT107 does
     messages={
         "rule.duplicate_indicator": (
             "indikator '{name}' ditulis dua kali di {table}",
