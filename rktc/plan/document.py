@@ -7,7 +7,7 @@ written as published (`tabel`) gives them literally. Both become the same
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -39,7 +39,7 @@ class Row:
     """One printed row; `paths` maps each field to its place in the plan."""
 
     no: int | None
-    paths: dict[str, Loc]
+    paths: Mapping[str, Loc]
     sasaran: str | None = None
     kegiatan: str | None = None
     indikator: str | None = None
@@ -171,11 +171,31 @@ def _matrix_row(row: MatrixRow, path: Loc, program: str | None) -> Row:
     )
 
 
-def _paths(row_path: Loc, names: tuple[str, ...]) -> dict[str, Loc]:
-    paths: dict[str, Loc] = {"row": row_path}
-    for name in names:
-        paths[name] = (*row_path, name)
-    return paths
+def _paths(row_path: Loc, names: tuple[str, ...]) -> Mapping[str, Loc]:
+    return _FieldPaths(row_path, names)
+
+
+class _FieldPaths(Mapping[str, Loc]):
+    """A published row's places: `row`, and each field `name` at `(*row, name)`; made
+    when asked for (a 10,000-row plan has 300,000 of them, and findings ask for few)."""
+
+    __slots__ = ("names", "row")
+
+    def __init__(self, row: Loc, names: tuple[str, ...]) -> None:
+        self.row, self.names = row, names
+
+    def __getitem__(self, name: str) -> Loc:
+        if name == "row":
+            return self.row
+        if name in self.names:
+            return (*self.row, name)
+        raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("row", *self.names))
+
+    def __len__(self) -> int:
+        return 1 + len(self.names)
 
 
 # --- derived (single source) ------------------------------------------------------------------
