@@ -52,6 +52,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 TARGET_UNIT = "satuan target"  # a column after Target with the target's unit
 TARGET_UNIT_KEY = "target unit"
 NUMERIC = ("target", "anggaran")  # the columns whose numbers are read in the table's dialect
+_READ_APART = frozenset({*NUMERIC, "no", TARGET_UNIT_KEY})  # not simply a row's text
 LETTERED = re.compile(r"^([A-H])\.\s+(.*)$")
 PERIOD = re.compile(
     r"(?:rencana strategis|renstra)[^0-9]{0,40}?(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE
@@ -925,6 +926,7 @@ def _data_rows(
     skipped_totals = 0
     above: dict[int, str] = {}  # the last text of each column, for merged cells
     unread = [i for i, key in enumerate(columns) if not key]  # (few: most tables have none)
+    fields = [(i, key) for i, key in enumerate(columns) if key is not None]  # those read
     for r, cells in enumerate(table.rows[body:], start=body):
         stripped = [c.strip() for c in cells]
         filled = {c for c in stripped if c}
@@ -942,7 +944,7 @@ def _data_rows(
         if unread or len(cells) > len(columns):
             _count_dropped(cells, r, header, known, (unread, first_of), table, kind, state)
         noted: dict[str, list[str]] = {}
-        row = _row(cells, columns, table, r, result, kind, above, (numbers, noted))
+        row = _row(stripped, fields, table, r, result, kind, above, (numbers, noted))
         if row is None:
             continue
         if noted:
@@ -1023,7 +1025,7 @@ def _count_dropped(
 
 def _row(
     cells: list[str],
-    columns: list[str | None],
+    fields: list[tuple[int, str]],
     table: Table,
     r: int,
     result: Imported,
@@ -1031,21 +1033,26 @@ def _row(
     above: dict[int, str],
     numbers: tuple[dialects.TableNumbers, dict[str, list[str]]],
 ) -> dict[str, Any] | None:
-    """One row's fields; its numbers in Indonesian spelling, with what reading them noted
-    (by field) in `numbers[1]`."""
+    """One row's fields from its `cells` (stripped), by the columns read for them
+    (`fields`, in column order); its numbers in Indonesian spelling, with what reading
+    them noted (by field) in `numbers[1]`."""
     row: dict[str, Any] = {}
     continued, typed = table.continued, table.typed  # (empty in most tables)
-    for i, key in enumerate(columns):
-        if key is None or i >= len(cells):
-            continue
-        value = cells[i].strip()
-        if continued and (r, i) in continued:
-            if key == "anggaran":
-                continue  # a merged amount belongs to the first row only
-            value = value or above.get(i, "")
-        elif value:
-            above[i] = value
+    for i, key in fields:
+        if i >= len(cells):
+            break
+        value = cells[i]
+        if continued:  # `above`: the last text of each column, for the cells merged down
+            if (r, i) in continued:
+                if key == "anggaran":
+                    continue  # a merged amount belongs to the first row only
+                value = value or above.get(i, "")
+            elif value:
+                above[i] = value
         if not value:
+            continue
+        if key not in _READ_APART:
+            row[key] = value
             continue
         if key == TARGET_UNIT_KEY:
             if "target" in row:
