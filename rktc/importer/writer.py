@@ -295,6 +295,8 @@ class _Writer:
         self.open: list[_Node] = []  # collections whose end is the next token written
         self.depth = 1
         self.exact = True
+        # (line start, key) -> what its `key: text` lines share (see _head)
+        self.heads: dict[tuple[str, str], tuple[str, str, int, int, int]] = {}
 
     def top(self, key: str, value: Any) -> None:
         """Write one part of the plan, at the top."""
@@ -394,26 +396,28 @@ class _Writer:
         notes = self.notes.get(path)
         keys, lists_last = _ordered(value, path)
         deferred = []
-        lines, spans, key_spans = self.lines, node.items, node.key_spans
+        lines, spans, key_spans, heads = self.lines, node.items, node.key_spans, self.heads
         for key in keys:
             sub = value[key]
             if type(key) is str and (
                 (type(sub) is str and "\n" not in sub) or type(sub) is int
             ):  # `pair` of one line of text, inline: a table's rows have 200,000 of them
-                name, written = _scalar(key)
+                head = heads.get((lead, key))
+                if head is None:
+                    head = heads[(lead, key)] = self._head(lead, key, indent)
+                name, start, key_span, value_start, column = head
                 read, shown = _scalar(sub if type(sub) is str else str(sub))
                 row = self.first_line + len(lines)
                 if self.open:
                     self._close(row, token)
                 if name in inner:
                     self.exact = False
-                column = indent + len(written) + 2
                 note = notes.get(key, "") if notes else ""
-                lines.append(f"{lead}{written}: {shown}{note}")
+                lines.append(f"{start}{shown}{note}")
                 inner[name] = read
-                line = row << _BITS
-                key_spans[name] = ((line | indent) << _BITS | row) << _BITS | column - 2
-                spans[name] = ((line | column) << _BITS | row) << _BITS | column + len(shown)
+                rows = row << 3 * _BITS | row << _BITS  # the line, where it starts and ends
+                key_spans[name] = rows | key_span
+                spans[name] = rows | value_start | column + len(shown)
             elif lists_last and isinstance(sub, list):
                 deferred.append(key)
                 continue
@@ -463,6 +467,21 @@ class _Writer:
         self.depth -= 1
         self.open.append(node)
         return items, node
+
+    @staticmethod
+    def _head(lead: str, key: str, indent: int) -> tuple[str, str, int, int, int]:
+        """What every `key: text` line starting with `lead` shares: the key as read back,
+        the line up to the text, the key's columns and the text's first column (as in a
+        span, less the line), and that column."""
+        name, written = _scalar(key)
+        column = indent + len(written) + 2
+        return (
+            name,
+            f"{lead}{written}: ",
+            indent << 2 * _BITS | column - 2,
+            column << 2 * _BITS,
+            column,
+        )
 
     def _deeper(self) -> None:
         """One mapping or sequence deeper (an empty one too, for the reader)."""
