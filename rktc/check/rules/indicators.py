@@ -295,11 +295,14 @@ def _mismatches(
 def _classes(
     rows: list[tuple[Occurrence, T]], same: Callable[[T, T], bool]
 ) -> list[list[tuple[Occurrence, T]]]:
-    """Rows grouped by equal value, the majority first (ties: the RKT matrix wins)."""
+    """Rows grouped by equal value, the majority first (ties: the RKT matrix wins).
+
+    `same` holds of a value and itself: the values of the tables' rows are mostly the one
+    object (read once per text), so that is asked first."""
     classes: list[list[tuple[Occurrence, T]]] = []
     for row in rows:
         for cls in classes:
-            if same(cls[0][1], row[1]):
+            if cls[0][1] is row[1] or same(cls[0][1], row[1]):
                 cls.append(row)
                 break
         else:
