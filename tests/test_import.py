@@ -387,3 +387,43 @@ def test_the_plan_s_header_follows_the_reader_s_language(tmp_path):
         assert [m for m in messages if f"#   - {m.render(other)}" in header] == []
         wanted = catalog_text("import.header_published", lang, source=seed_path().name)
         assert " ".join(line[2:] for line in header[:4]).startswith(wanted[:60])
+
+
+def test_the_totals_printed_under_the_kpu_tables_are_kept_and_checked(tmp_path):
+    # a document rktc built prints "Jumlah Program ..." under each program of the APBN
+    # matrix and "Jumlah" under the tables: imported, each is kept where it was printed
+    built = tmp_path / "rkt.docx"
+    result = runner.invoke(app, ["build", str(PLANS / "kpu-oku-2023.yaml"), "-o", str(built)])
+    assert result.exit_code == 0, result.output
+    plan = tmp_path / "rkt.yaml"
+    result = run_import(built, "-o", plan)
+    assert "Traceback" not in result.output
+    data = load_file(plan).data
+    tabel = data["tabel"]
+    assert set(tabel["jumlah"]) >= {"rkt", "apbn"}
+    assert all("jumlah" in group for group in tabel["apbn"])
+    assert "RKT305" not in result.output  # they add up
+    assert not [line for line in result.output.splitlines() if "total row(s)" in line]
+    # a total that does not add up is found where it is written
+    text = plan.read_text(encoding="utf-8")
+    stated = tabel["jumlah"]["apbn"]
+    wrong = text.replace(f"\n    apbn: {stated}\n", "\n    apbn: 1.000\n", 1)
+    assert wrong != text
+    plan.write_text(wrong, encoding="utf-8")
+    found = Pipeline().validate(plan).diagnostics
+    [total] = [d for d in found if d.code == "RKT305"]
+    line = next(i for i, row in enumerate(wrong.splitlines(), 1) if row == "    apbn: 1.000")
+    assert (total.location.line, total.location.column) == (line, 11)
+
+
+def test_the_single_source_form_names_the_totals_it_has_no_place_for(tmp_path):
+    built = tmp_path / "rkt.docx"
+    result = runner.invoke(app, ["build", str(PLANS / "kpu-oku-2023.yaml"), "-o", str(built)])
+    assert result.exit_code == 0, result.output
+    _, report = import_document(built, True)
+    totals = {
+        dict(m.params)["kind"]: dict(m.params)["count"]
+        for m in report
+        if isinstance(m, Message) and m.key == "import.unplaced_totals"
+    }
+    assert totals == {"rkt": 1, "apbn": 3}  # two programs' totals and the table's

@@ -788,8 +788,8 @@ def _table_rows(tabel: dict[str, Any]) -> list[tuple[Path_, dict[str, Any]]]:
     """Every row of the published tables with its path under `tabel`, as the writer writes it."""
     found: list[tuple[Path_, dict[str, Any]]] = []
     for kind, entries in tabel.items():
-        if kind == "matriks":
-            continue  # its notes are placed by rktc.importer.matrix
+        if kind in ("matriks", "jumlah"):
+            continue  # the matrix's notes are placed by rktc.importer.matrix; totals have none
         for i, entry in enumerate(entries):
             if kind in ("program", "apbn"):
                 found += [((kind, i, "baris", j), row) for j, row in enumerate(entry["baris"])]
@@ -860,22 +860,26 @@ def _place_table(
         result.report.append(
             msg("import.table_by_contents", kind=kind, number=state.number, columns=columns)
         )
-    rows, groups = _data_rows(table, layout, state, result)
+    rows, groups, totals = _data_rows(table, layout, state, result)
+    entries: list[dict[str, Any] | None] = [None] * len(groups)  # the entry of each group
     if kind == "program" and program is None and not groups and tabel.get("program"):
         tabel["program"][-1]["baris"].extend(rows)  # the rest of the table before
+        _add_total(tabel["program"][-1], totals.table, kind, result)
+        totals.table = None
     elif kind == "program" and program is None:
-        for label, group_rows in groups:  # a sheet's program rows inside the table
+        for g, (label, group_rows) in enumerate(groups):  # a sheet's program rows inside
             number, name = _group_label(label) or (None, label)
             entry: dict[str, Any] = {"program": name, "baris": group_rows}
-            tabel.setdefault("program", []).append(
-                {"no": number, **entry} if number is not None else entry
-            )
+            entries[g] = {"no": number, **entry} if number is not None else entry
+            tabel.setdefault("program", []).append(entries[g])
     elif kind == "program":
         assert program is not None
         entry = {"program": program[1], "baris": rows}
         if program[0] is not None:
             entry = {"no": program[0], **entry}
         tabel.setdefault("program", []).append(entry)
+        _add_total(entry, totals.table, kind, result)  # one program's table: its total
+        totals.table = None
     elif kind == "apbn":
         ungrouped = len(rows) - sum(len(group_rows) for _, group_rows in groups)
         if ungrouped and layout.continues is not None and tabel.get("apbn"):
@@ -883,15 +887,38 @@ def _place_table(
             ungrouped = 0
         if ungrouped:
             state.ungrouped[kind] = state.ungrouped.get(kind, 0) + ungrouped
-        for label, group_rows in groups:
+        for g, (label, group_rows) in enumerate(groups):
             name = (_group_label(label) or (None, label))[1]
-            existing = next((g for g in tabel.get("apbn", []) if g["program"] == name), None)
+            existing = next((e for e in tabel.get("apbn", []) if e["program"] == name), None)
             if existing is not None:
                 existing["baris"].extend(group_rows)
             else:
-                tabel.setdefault("apbn", []).append({"program": name, "baris": group_rows})
+                existing = {"program": name, "baris": group_rows}
+                tabel.setdefault("apbn", []).append(existing)
+            entries[g] = existing
     else:
         tabel.setdefault(kind, []).extend(rows)
+    for g, amount in totals.groups.items():
+        target = entries[g]
+        if target is None:  # a group of a table whose programs are not kept as groups
+            result.unplaced.append(msg("import.unplaced_totals", kind=kind, count=1))
+        else:
+            _add_total(target, amount, kind, result)
+    if totals.table is not None:
+        _add_total(tabel.setdefault("jumlah", {}), totals.table, kind, result, key=kind)
+
+
+def _add_total(
+    place: dict[str, Any], amount: str | None, kind: str, result: Imported, key: str = "jumlah"
+) -> None:
+    """The total printed under a program group or a table, kept at `place[key]`; a second
+    one for the same place is reported, not kept."""
+    if amount is None:
+        return
+    if key in place:
+        result.unplaced.append(msg("import.unplaced_totals", kind=kind, count=1))
+        return
+    place[key] = amount
 
 
 def _sasaran_rows(table: Table) -> list[dict[str, Any]]:
@@ -905,9 +932,29 @@ def _sasaran_rows(table: Table) -> list[dict[str, Any]]:
     return [{"no": n, "sasaran": text} for n, text in sorted(found)]
 
 
+@dataclass
+class _Totals:
+    """The total rows of one table as placed: the amount printed under each of its
+    program groups (by the group's index), and under the whole table."""
+
+    groups: dict[int, str] = field(default_factory=dict)
+    table: str | None = None
+
+
+@dataclass
+class _Printed:
+    """A total row as read: its label, amount (Indonesian spelling), the group open
+    above it (its index), and whether rows of that group came since the total before."""
+
+    label: str
+    amount: str | None
+    group: int | None
+    after_rows: bool
+
+
 def _data_rows(
     table: Table, layout: _Layout, state: _Tables, result: Imported
-) -> tuple[list[dict[str, Any]], list[tuple[str, list[dict[str, Any]]]]]:
+) -> tuple[list[dict[str, Any]], list[tuple[str, list[dict[str, Any]]]], _Totals]:
     kind, body, header, known = layout.kind, layout.body, layout.labels, layout.roles
     columns = list(known)
     first_of: dict[str, int] = {}  # field -> the column read for it (the first one)
@@ -923,7 +970,8 @@ def _data_rows(
     state.previous = (header, state.number, numbers.decision)
     rows: list[dict[str, Any]] = []
     groups: list[tuple[str, list[dict[str, Any]]]] = []
-    skipped_totals = 0
+    printed: list[_Printed] = []
+    after_rows = False  # rows came since the last total or group heading
     above: dict[int, str] = {}  # the last text of each column, for merged cells
     unread = [i for i, key in enumerate(columns) if not key]  # (few: most tables have none)
     fields = [(i, key) for i, key in enumerate(columns) if key is not None]  # those read
@@ -935,11 +983,16 @@ def _data_rows(
         first = stripped[0]
         if len(filled) == 1 and _group_label(first) is not None:
             groups.append((first, []))
+            after_rows = False
             continue
         if len(filled) <= 2:
             label = next(c for c, bare in zip(cells, stripped, strict=True) if bare)
             if norm(label).startswith(("jumlah", "total")):
-                skipped_totals += 1  # a total or subtotal row: a label (anywhere), an amount
+                # a total or subtotal row: a label (anywhere) and an amount
+                amount = _printed_amount(stripped, first_of.get("anggaran"), label, numbers)
+                group = len(groups) - 1 if groups else None
+                printed.append(_Printed(label, amount, group, after_rows))
+                after_rows = False
                 continue
         if unread or len(cells) > len(columns):
             _count_dropped(cells, r, header, known, (unread, first_of), table, kind, state)
@@ -954,16 +1007,75 @@ def _data_rows(
             state.joined.setdefault(id(rows[-1]), min(row, key=_row_order))
             continue
         rows.append(row)
+        after_rows = True
         if groups:
             groups[-1][1].append(row)
     for i, label in enumerate(header):
         if columns[i] is None and label.strip():  # named in the report even when empty
             _dropped_column(header, i, known[i], kind, state)
-    if skipped_totals:
-        result.unplaced.append(msg("import.unplaced_totals", kind=kind, count=skipped_totals))
+    totals, left = _place_totals(printed, [label for label, _ in groups])
+    if left:
+        result.unplaced.append(msg("import.unplaced_totals", kind=kind, count=left))
     if kind != "sasaran":  # a list of sasaran has no numbers to read
         result.report += numbers.report(kind, state.number)
-    return rows, groups
+    return rows, groups, totals
+
+
+def _printed_amount(
+    cells: list[str], column: int | None, label: str, numbers: dialects.TableNumbers
+) -> str | None:
+    """The amount of a total row, in Indonesian spelling; None when it has none that reads
+    as rupiah (in the anggaran column, or the one cell beside its label)."""
+    found = cells[column] if column is not None and column < len(cells) else ""
+    if not found or found == label:
+        found = next((c for c in reversed(cells) if c and c != label), "")
+    if not found:
+        return None
+    value, _ = numbers.read(found, True)
+    try:
+        parse_rupiah(value)
+    except ValueProblem:
+        return None
+    return value
+
+
+def _place_totals(printed: list[_Printed], groups: list[str]) -> tuple[_Totals, int]:
+    """Which total rows total a program group and which the whole table, and how many
+    could be neither (a second total of the same thing, or one without an amount).
+
+    A total right under a group's rows is that group's, unless it is the table's last
+    and says nothing of a program ("Jumlah", "TOTAL") where the groups' totals before it
+    did not say so either: then it is the table's. A total right under another total is
+    the table's."""
+    totals, left = _Totals(), 0
+    plain_subtotals = any(
+        t.group is not None and t.after_rows and not _names_program(t, groups) for t in printed[:-1]
+    )
+    for i, total in enumerate(printed):
+        last = i == len(printed) - 1
+        subtotal = total.group is not None and total.after_rows
+        if subtotal and last and not _names_program(total, groups):
+            subtotal = plain_subtotals
+        if total.amount is None:
+            left += 1
+        elif subtotal and total.group is not None and total.group not in totals.groups:
+            totals.groups[total.group] = total.amount
+        elif not subtotal and last and totals.table is None:
+            totals.table = total.amount
+        else:
+            left += 1
+    return totals, left
+
+
+def _names_program(total: _Printed, groups: list[str]) -> bool:
+    """Whether a total row's label names a program ("Jumlah Program ...", its name)."""
+    label = norm(total.label)
+    if "program" in label:
+        return True
+    if total.group is None:
+        return False
+    name = norm((_group_label(groups[total.group]) or (None, groups[total.group]))[1])
+    return bool(name) and name in label
 
 
 def _repeats_header(cells: list[str], header: list[str]) -> bool:

@@ -63,7 +63,20 @@ def single_source(
     sasaran_ids = _sasaran(document, rows, backbone, sasaran_names, result)
     result.data["program"] = _programs(backbone, rows, names, sasaran_names, sasaran_ids, result)
     _unplaced_indicators(backbone, rows, names, result)
+    _unplaced_totals(document, result)
     return result
+
+
+def _unplaced_totals(document: Document, result: Imported) -> None:
+    """The totals printed under the published tables: the single source has no place for
+    them (rktc adds up its own), so the report names them."""
+    for kind in TABLE_ORDER:
+        table = document.table(kind)
+        if table is None:
+            continue
+        count = sum(g.jumlah is not None for g in table.groups) + (table.jumlah is not None)
+        if count:
+            result.unplaced.append(msg("import.unplaced_totals", kind=kind, count=count))
 
 
 def _raw(plan: Plan, key: str) -> Any:

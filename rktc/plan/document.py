@@ -61,6 +61,7 @@ class Group:
     path: Loc
     rows: list[Row] = field(default_factory=list)
     no: int | None = None
+    jumlah: Decimal | None = None  # the total printed under it (published tables only)
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Table:
     path: Loc
     rows: list[Row] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    jumlah: Decimal | None = None  # the total printed under it (published tables only)
 
     def all_rows(self) -> list[Row]:
         return self.rows + [row for group in self.groups for row in group.rows]
@@ -142,6 +144,9 @@ def _literal_document(plan: Any) -> Document:
         )
     if tabel.apbn:
         tables[APBN] = Table(APBN, (*base, APBN), groups=_literal_groups(tabel.apbn, (*base, APBN)))
+    stated = tabel.jumlah
+    for kind, table in tables.items() if stated is not None else ():
+        table.jumlah = getattr(stated, kind, None)
     return Document(literal=True, tables=tables)
 
 
@@ -152,7 +157,7 @@ def _literal_groups(tables: list[ProgramTable], base: Loc) -> list[Group]:
         rows = [
             _matrix_row(r, (*path, "baris", i), table.program) for i, r in enumerate(table.baris)
         ]
-        groups.append(Group(table.program, path, rows, table.no))
+        groups.append(Group(table.program, path, rows, table.no, table.jumlah))
     return groups
 
 

@@ -205,6 +205,18 @@ class ProgramTable(Model):
     no: RowNumber | None = None
     program: Text
     baris: list[MatrixRow]
+    jumlah: Rupiah | None = Field(
+        None, description="Jumlah anggaran yang dicetak di bawah program ini (diperiksa, RKT305)"
+    )
+
+
+class Jumlah(Model):
+    """The "JUMLAH" row printed under a published table, as printed."""
+
+    indikator: Rupiah | None = None
+    program: Rupiah | None = None
+    rkt: Rupiah | None = None
+    apbn: Rupiah | None = None
 
 
 class Tabel(Model):
@@ -218,6 +230,9 @@ class Tabel(Model):
     rkt: list[MatrixRow] = Field(default_factory=list, description="Matriks RKT")
     apbn: list[ProgramTable] = Field(
         default_factory=list, description="Matriks Program dan Rencana Kerja Kegiatan (APBN)"
+    )
+    jumlah: Jumlah | None = Field(
+        None, description="Baris JUMLAH tiap tabel seperti dicetak (diperiksa, RKT305)"
     )
 
 

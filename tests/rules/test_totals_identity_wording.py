@@ -264,3 +264,33 @@ def test_rkt502_on_the_published_tables_finds_alike_with_the_shared_name_groups(
     assert shared  # the seed's typos ("Praserana") are there
     monkeypatch.setattr(wording, "made_clusters", lambda ctx, field: None)
     assert found() == shared
+
+
+STATED = """\
+tabel:
+  rkt:
+    - {no: 1, indikator: Persentase A, anggaran: 1.000.000}
+    - {no: 2, indikator: Persentase B, anggaran: 500.000}
+  apbn:
+    - program: Program Dukungan Manajemen
+      jumlah: 1.500.000
+      baris:
+        - {no: 1, indikator: Persentase A, anggaran: 1.000.000}
+        - {no: 2, indikator: Persentase B, anggaran: 500.000}
+  jumlah:
+    rkt: 1.500.000
+    apbn: 1.500.000
+"""
+
+
+def test_rkt305_totals_printed_under_the_kpu_tables_that_add_up(tmp_path):
+    assert findings(tmp_path, plan_with(STATED), select="RKT305") == []
+
+
+def test_rkt305_a_program_s_and_a_table_s_printed_total_that_do_not_add_up(tmp_path):
+    source = plan_with(
+        STATED.replace("      jumlah: 1.500.000", "      jumlah: 1.400.000").replace(
+            "    rkt: 1.500.000", "    rkt: 1.250.000"
+        )
+    )
+    assert findings(tmp_path, source, select="RKT305") == ["25:15 RKT305", "30:10 RKT305"]

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from rktc.check.rules.base import Context, rule
-from rktc.check.rules.common import MATRIX_LABEL, level_label
+from rktc.check.rules.common import MATRIX_LABEL, level_label, table_label
 from rktc.core.diagnostics import Diagnostic
 from rktc.core.messages import msg
+from rktc.plan.document import APBN, INDIKATOR, PROGRAM, RKT
 from rktc.plan.formatting import rupiah
 from rktc.plan.hierarchy import Hierarchy, Node, code_parts
 
@@ -593,6 +594,8 @@ def total_row(ctx: Context) -> Iterator[Diagnostic]:
     A row of `tabel.matriks` with `jumlah: ya` totals the rows of the node its label
     names ("Jumlah Program ...", "Jumlah 1.02.02"), or else the whole matrix: the rows
     that hold the money (sub kegiatan, RO), as RKT304 checks the grouping rows above them.
+    Under the KPU tables, a program's `jumlah` totals its rows' anggaran, and
+    `tabel.jumlah` the anggaran of a whole table (`rkt`, `apbn`, ...).
 
     ## Why is this bad?
     The "Jumlah" row is the figure readers take away and compare with the DPA or DIPA.
@@ -624,6 +627,7 @@ def total_row(ctx: Context) -> Iterator[Diagnostic]:
     ## Fix
     Correct the total, or the row above it that is missing or different.
     """
+    yield from _table_totals(ctx)
     hierarchy = ctx.hierarchy
     for stated in hierarchy.totals:
         if stated.amount is None:
@@ -650,3 +654,35 @@ def total_row(ctx: Context) -> Iterator[Diagnostic]:
             hint=msg("hint.rule.total_row"),
             related=[(where, msg("related.total_scope", what=what))],
         )
+
+
+def _table_totals(ctx: Context) -> Iterator[Diagnostic]:
+    """RKT305 for the totals printed under the published KPU tables and their programs."""
+    if not ctx.document.literal:
+        return
+    for kind in (INDIKATOR, PROGRAM, RKT, APBN):
+        table = ctx.document.table(kind)
+        if table is None:
+            continue
+        # (amount, where it is written, what it totals and where that is, the program)
+        stated = [(g.jumlah, (*g.path, "jumlah"), g.rows, g.path, g.program) for g in table.groups]
+        stated.append((table.jumlah, ("tabel", "jumlah", kind), table.all_rows(), table.path, ""))
+        for amount, path, rows, scope, program in stated:
+            amounts = [row.anggaran for row in rows if row.anggaran is not None]
+            if amount is None or not amounts or sum(amounts) == amount:
+                continue
+            total = sum(amounts, Decimal(0))
+            what = program or table_label(kind)
+            yield ctx.report(
+                path,
+                msg(
+                    "rule.total_row",
+                    label=f"Jumlah {program}".strip(),
+                    amount=rupiah(amount),
+                    what=what,
+                    total=rupiah(total),
+                    difference=rupiah(abs(amount - total)),
+                ),
+                hint=msg("hint.rule.total_row"),
+                related=[(ctx.source.key(scope), msg("related.total_scope", what=what))],
+            )
