@@ -521,3 +521,11 @@ def test_the_second_process_takes_rkt108_only_on_a_plan_of_published_tables():
     assert not duplicate.in_second_process(published=False)
     assert names.in_second_process(published=False)
     assert not matrix.in_second_process(published=True)
+
+
+@needs_fork
+def test_map_in_two_gives_the_child_less_when_its_part_costs_more(monkeypatch):
+    monkeypatch.delenv("RKTC_SERIAL", raising=False)
+    parent = os.getpid()
+    found = map_in_two(lambda n: os.getpid() == parent, list(range(10)), [1] * 10, 0, 1.5)
+    assert found == [True] * 6 + [False] * 4  # 6 here against 4 x 1.5 there

@@ -96,7 +96,10 @@ def xlsx_blocks(path: Path) -> list[Block]:
     try:
         sheets = [_Sheet.of(book, sheet) for sheet in book.worksheets]
         fast = map_in_two(
-            _Sheet.blocks, sheets, [len(sheet.text or "") for sheet in sheets], PARALLEL_MIN_CHARS
+            _Sheet.blocks,
+            sheets,
+            [len(sheet.text or "") for sheet in sheets],
+            PARALLEL_MIN_CHARS,
         )
         for sheet, found in zip(sheets, fast, strict=True):
             if found is None:  # a sheet written in a way the fast reading leaves to openpyxl

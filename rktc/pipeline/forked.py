@@ -106,23 +106,30 @@ A = TypeVar("A")
 
 
 def map_in_two(
-    function: Callable[[A], T], items: Sequence[A], weights: Sequence[int], least: int
+    function: Callable[[A], T],
+    items: Sequence[A],
+    weights: Sequence[int],
+    least: int,
+    child_cost: float = 1.0,
 ) -> list[T]:
     """`[function(item) for item in items]`, the later items computed in a forked child
-    while this process computes the earlier ones: cut where the larger part weighs the
-    least. Done here alone when the items weigh less than `least` in all (a fork would
-    not pay for itself), when forking cannot help, or for what a failing child left.
+    while this process computes the earlier ones: cut where the longer part takes the
+    least, a unit of weight taking `child_cost` times as long in the child (which sends
+    its results back). Done here alone when the items weigh less than `least` in all (a
+    fork would not pay for itself), when forking cannot help, or for what a failing child
+    left.
 
     `function` must not touch a file the two processes share by its position (an open
     ZIP archive): read such things first."""
     total = sum(weights)
     if len(items) < 2 or total < least or not can_fork():
         return [function(item) for item in items]
-    cut, least_larger, before = 1, total, 0
-    for i in range(1, len(items)):  # the cut whose larger side weighs least
+    cut, least_longer, before = 1, float("inf"), 0
+    for i in range(1, len(items)):  # the cut whose longer side takes least
         before += weights[i - 1]
-        if max(before, total - before) <= least_larger:  # a tie: more here, less to send
-            cut, least_larger = i, max(before, total - before)
+        longer = max(before, (total - before) * child_cost)
+        if longer <= least_longer:  # a tie: more here, less to send
+            cut, least_longer = i, longer
     later = items[cut:]
     try:
         child = ForkedCall(lambda: [function(item) for item in later])
