@@ -297,6 +297,77 @@ def test_a_total_row_labelled_in_another_column_is_a_total(tmp_path):
     ]
 
 
+# --- the totals printed under the KPU tables ----------------------------------------------------
+
+APBN_TITLE = "PROGRAM DAN RENCANA KERJA KEGIATAN BERDASARKAN APBN TAHUN 2024"
+APBN_HEADER = ["No", "Sasaran Strategis", "Kegiatan", "Indikator Kinerja", "Satuan", "Target",
+               "Anggaran (Rp)"]  # fmt: skip
+
+
+def apbn_row(n: int, kegiatan: str, amount: str) -> list[str]:
+    return [str(n), f"Terwujudnya {kegiatan}", f"Layanan {kegiatan}", f"Persentase {kegiatan}",
+            "Lembaga", "100%", amount]  # fmt: skip
+
+
+def heading(text: str) -> list[str]:
+    return [text, *[""] * 6]
+
+
+def total(label: str, amount: str) -> list[str]:
+    return [label, *[""] * 5, amount]
+
+
+def apbn_totals(result: Imported) -> list[tuple[str, str | None, int]]:
+    return [(e["program"], e.get("jumlah"), len(e["baris"])) for e in result.data["tabel"]["apbn"]]
+
+
+def test_a_program_s_total_in_the_table_that_continues_it_is_that_program_s(tmp_path):
+    first = [
+        APBN_HEADER,
+        heading("Program Penyelenggaraan Pemilu"),
+        apbn_row(1, "Perencanaan", "10.000.000"),
+        apbn_row(2, "Data", "5.000.000"),
+        total("Jumlah Program Penyelenggaraan Pemilu", "15.000.000"),
+        heading("Program Dukungan Manajemen"),
+        apbn_row(1, "Perkantoran", "7.000.000"),
+        apbn_row(2, "Sarana", "3.000.000"),
+    ]
+    rest = [apbn_row(3, "Prasarana", "2.000.000"), total("Jumlah Program Dukungan", "12.000.000")]
+    result = recognized(tmp_path, [*FRONT, APBN_TITLE, first, rest])
+    assert apbn_totals(result) == [
+        ("Program Penyelenggaraan Pemilu", "15.000.000", 2),
+        ("Program Dukungan Manajemen", "12.000.000", 3),
+    ]
+    assert "jumlah" not in result.data["tabel"]  # no total of the whole table was printed
+    assert "import.unplaced_totals" not in keys_of(result.unplaced)
+
+
+def test_a_total_of_a_part_of_a_table_is_reported_not_kept(tmp_path):
+    # two RKT tables, each with its own total: the rows are one table in the plan, which
+    # neither total adds up
+    first, second = MATRIX_ROWS[:1], MATRIX_ROWS[1:]
+    blocks = [*FRONT, RKT_TITLE, [MATRIX_HEADER, *first, total("Jumlah", "1.250.000.000")],
+              "Lanjutan", [MATRIX_HEADER, *second, total("Jumlah", "995.500.000")]]  # fmt: skip
+    result = recognized(tmp_path, blocks)
+    assert len(result.data["tabel"]["rkt"]) == len(MATRIX_ROWS)
+    assert "jumlah" not in result.data["tabel"]
+    assert keys_of(result.unplaced).count("import.unplaced_totals") == 2
+
+
+def test_a_total_under_a_table_without_anggaran_or_of_sasaran_is_reported(tmp_path):
+    sasaran = [["No", "Sasaran Strategis"], ["1", "Meningkatnya keterbukaan informasi"],
+               ["2", "Meningkatnya kualitas layanan"], ["Jumlah", "2"]]  # fmt: skip
+    indikator = [["No", "Indikator Kinerja", "Satuan", "Target"],
+                 ["1", "Persentase layanan informasi", "Persen", "95%"],
+                 ["2", "Jumlah aplikasi terintegrasi", "Aplikasi", "12"],
+                 ["Jumlah", "", "", "2"]]  # fmt: skip
+    result = recognized(
+        tmp_path, [*FRONT, "Sasaran Strategis", sasaran, "B. Indikator Kinerja", indikator]
+    )
+    assert "jumlah" not in result.data.get("tabel", {})  # a count is no amount of money
+    assert keys_of(result.unplaced).count("import.unplaced_totals") == 2
+
+
 # --- no header row at all ---------------------------------------------------------------------
 
 

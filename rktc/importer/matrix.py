@@ -2014,7 +2014,10 @@ def single_source(data: dict[str, Any], plan: Any, notes: dict[Path_, str]) -> I
             result.data[key] = value
     rows = data["tabel"]["matriks"]
     for kind, entries in data["tabel"].items():
-        if kind != "matriks" and entries:
+        if kind == "jumlah":  # the totals printed under the other tables, by table
+            for table in entries:
+                result.unplaced.append(msg("import.unplaced_totals", kind=table, count=1))
+        elif kind != "matriks" and entries:
             result.unplaced.append(msg("import.single_table_left", kind=kind, rows=len(entries)))
     hierarchy = hierarchy_of(plan)
     moved: dict[Path_, Path_] = {}  # a published row's path -> its node's path

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from rktc.importer import dialect as dialects
 from rktc.importer import frontmatter, matrix
 from rktc.importer.blocks import Block, Paragraph, Table
 from rktc.importer.frontmatter import NUMBERED, norm
+from rktc.plan.schema import Jumlah
 from rktc.plan.values import ValueProblem, parse_rupiah
 
 Path_ = tuple[str | int, ...]
@@ -52,6 +54,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 TARGET_UNIT = "satuan target"  # a column after Target with the target's unit
 TARGET_UNIT_KEY = "target unit"
 NUMERIC = ("target", "anggaran")  # the columns whose numbers are read in the table's dialect
+TOTALLED_TABLES = frozenset(Jumlah.model_fields)  # the tables whose printed total is kept
 _READ_APART = frozenset({*NUMERIC, "no", TARGET_UNIT_KEY})  # not simply a row's text
 LETTERED = re.compile(r"^([A-H])\.\s+(.*)$")
 PERIOD = re.compile(
@@ -674,6 +677,17 @@ class _Dropped:
 
 
 @dataclass
+class _Kept:
+    """A total kept in the plan, with the rows it totals as they were counted then."""
+
+    place: dict[str, Any]
+    key: str
+    rows: Callable[[], int]
+    count: int
+    kind: str
+
+
+@dataclass
 class _Tables:
     """What the table readers learn across tables (a table continued on the next page is
     read as two): rows joined across a page break, and columns left out."""
@@ -688,6 +702,27 @@ class _Tables:
     previous: tuple[list[str], int, dialects.Decision] | None = None
     # row id -> column -> what reading its numbers noted (printed spelling, two readings)
     value_notes: dict[int, dict[str, list[str]]] = field(default_factory=dict)
+    # the totals kept: where, under which key, and the rows they total (counted then)
+    totals: list[_Kept] = field(default_factory=list)
+
+    def keep_total(
+        self, place: dict[str, Any], key: str, amount: str, rows: Callable[[], int], kind: str
+    ) -> bool:
+        """Keep a total printed under `rows`; False when the place has one already."""
+        if key in place:
+            return False
+        place[key] = amount
+        self.totals.append(_Kept(place, key, rows, rows(), kind))
+        return True
+
+    def check_totals(self, result: Imported) -> None:
+        """A total whose rows went on in a later table totals only a part of them: it is
+        taken out of the plan and reported."""
+        for kept in self.totals:
+            if kept.rows() != kept.count:
+                del kept.place[kept.key]
+                result.unplaced.append(msg("import.unplaced_totals", kind=kept.kind, count=1))
+        self.totals = []
 
     def report(self, result: Imported) -> None:
         for (kind, _), dropped in self.dropped.items():
@@ -781,6 +816,9 @@ def _tables(
         for key, texts in state.value_notes.get(id(row), {}).items():
             for text in texts:
                 result.note(("tabel", *path, key), text)
+    state.check_totals(result)
+    if isinstance(tabel.get("jumlah"), dict) and not tabel["jumlah"]:
+        del tabel["jumlah"]  # (its totals were taken out)
     state.report(result)
 
 
@@ -860,17 +898,21 @@ def _place_table(
         result.report.append(
             msg("import.table_by_contents", kind=kind, number=state.number, columns=columns)
         )
+    before = _rows_of_kind(tabel, kind)  # the rows earlier tables gave this kind
     rows, groups, totals = _data_rows(table, layout, state, result)
-    entries: list[dict[str, Any] | None] = [None] * len(groups)  # the entry of each group
+    # the entry of each group (-1: the group an earlier table began and this one continues)
+    entries: dict[int, dict[str, Any]] = {}
+    fresh: set[int] = set()  # the groups whose rows are all this table's (and so totalled)
     if kind == "program" and program is None and not groups and tabel.get("program"):
         tabel["program"][-1]["baris"].extend(rows)  # the rest of the table before
-        _add_total(tabel["program"][-1], totals.table, kind, result)
-        totals.table = None
+        entries[-1] = tabel["program"][-1]
+        _table_total_of_group(totals, -1, kind, result)  # the rest of one program's table
     elif kind == "program" and program is None:
         for g, (label, group_rows) in enumerate(groups):  # a sheet's program rows inside
             number, name = _group_label(label) or (None, label)
             entry: dict[str, Any] = {"program": name, "baris": group_rows}
             entries[g] = {"no": number, **entry} if number is not None else entry
+            fresh.add(g)
             tabel.setdefault("program", []).append(entries[g])
     elif kind == "program":
         assert program is not None
@@ -878,12 +920,13 @@ def _place_table(
         if program[0] is not None:
             entry = {"no": program[0], **entry}
         tabel.setdefault("program", []).append(entry)
-        _add_total(entry, totals.table, kind, result)  # one program's table: its total
-        totals.table = None
+        entries[0], fresh = entry, {0}
+        _table_total_of_group(totals, 0, kind, result)  # one program's table: its total
     elif kind == "apbn":
         ungrouped = len(rows) - sum(len(group_rows) for _, group_rows in groups)
         if ungrouped and layout.continues is not None and tabel.get("apbn"):
             tabel["apbn"][-1]["baris"].extend(rows[:ungrouped])  # the group went on
+            entries[-1] = tabel["apbn"][-1]
             ungrouped = 0
         if ungrouped:
             state.ungrouped[kind] = state.ungrouped.get(kind, 0) + ungrouped
@@ -895,30 +938,48 @@ def _place_table(
             else:
                 existing = {"program": name, "baris": group_rows}
                 tabel.setdefault("apbn", []).append(existing)
+                fresh.add(g)
             entries[g] = existing
     else:
         tabel.setdefault(kind, []).extend(rows)
     for g, amount in totals.groups.items():
-        target = entries[g]
-        if target is None:  # a group of a table whose programs are not kept as groups
+        target = entries.get(g)
+        kept = (
+            target is not None
+            and (g in fresh or g == -1)  # a group's rows, not a part of them
+            and state.keep_total(target, "jumlah", amount, _counter(target["baris"]), kind)
+        )
+        if not kept:
             result.unplaced.append(msg("import.unplaced_totals", kind=kind, count=1))
-        else:
-            _add_total(target, amount, kind, result)
     if totals.table is not None:
-        _add_total(tabel.setdefault("jumlah", {}), totals.table, kind, result, key=kind)
+        whole = kind in TOTALLED_TABLES and (not before or layout.continues is not None)
+        place = tabel.setdefault("jumlah", {}) if whole else {}
+        counted = functools.partial(_rows_of_kind, tabel, kind)
+        if not whole or not state.keep_total(place, kind, totals.table, counted, kind):
+            result.unplaced.append(msg("import.unplaced_totals", kind=kind, count=1))
 
 
-def _add_total(
-    place: dict[str, Any], amount: str | None, kind: str, result: Imported, key: str = "jumlah"
-) -> None:
-    """The total printed under a program group or a table, kept at `place[key]`; a second
-    one for the same place is reported, not kept."""
-    if amount is None:
+def _table_total_of_group(totals: _Totals, group: int, kind: str, result: Imported) -> None:
+    """A table that is one program's rows: its total is that program's."""
+    if totals.table is None:
         return
-    if key in place:
+    if group in totals.groups:  # two totals of the one program
         result.unplaced.append(msg("import.unplaced_totals", kind=kind, count=1))
-        return
-    place[key] = amount
+    else:
+        totals.groups[group] = totals.table
+    totals.table = None
+
+
+def _rows_of_kind(tabel: dict[str, Any], kind: str) -> int:
+    """How many rows the published table `kind` has so far (its groups' rows too)."""
+    entries = tabel.get(kind)
+    if not isinstance(entries, list):
+        return 0
+    return sum(len(e["baris"]) if "baris" in e else 1 for e in entries if isinstance(e, dict))
+
+
+def _counter(rows: list[Any]) -> Callable[[], int]:
+    return rows.__len__
 
 
 def _sasaran_rows(table: Table) -> list[dict[str, Any]]:
@@ -986,7 +1047,7 @@ def _data_rows(
             after_rows = False
             continue
         if len(filled) <= 2:
-            label = next(c for c, bare in zip(cells, stripped, strict=True) if bare)
+            label = next(c for c in stripped if c)
             if norm(label).startswith(("jumlah", "total")):
                 # a total or subtotal row: a label (anywhere) and an amount
                 amount = _printed_amount(stripped, first_of.get("anggaran"), label, numbers)
@@ -1013,7 +1074,9 @@ def _data_rows(
     for i, label in enumerate(header):
         if columns[i] is None and label.strip():  # named in the report even when empty
             _dropped_column(header, i, known[i], kind, state)
-    totals, left = _place_totals(printed, [label for label, _ in groups])
+    totals, left = _place_totals(
+        printed, [label for label, _ in groups], layout.continues is not None
+    )
     if left:
         result.unplaced.append(msg("import.unplaced_totals", kind=kind, count=left))
     if kind != "sasaran":  # a list of sasaran has no numbers to read
@@ -1025,8 +1088,11 @@ def _printed_amount(
     cells: list[str], column: int | None, label: str, numbers: dialects.TableNumbers
 ) -> str | None:
     """The amount of a total row, in Indonesian spelling; None when it has none that reads
-    as rupiah (in the anggaran column, or the one cell beside its label)."""
-    found = cells[column] if column is not None and column < len(cells) else ""
+    as rupiah (in the anggaran column, or the one cell beside its label where the label
+    is merged across that column), or the table has no anggaran column."""
+    if column is None:
+        return None  # a count or a target is no amount of money: the row is reported
+    found = cells[column] if column < len(cells) else ""
     if not found or found == label:
         found = next((c for c in reversed(cells) if c and c != label), "")
     if not found:
@@ -1039,20 +1105,25 @@ def _printed_amount(
     return value
 
 
-def _place_totals(printed: list[_Printed], groups: list[str]) -> tuple[_Totals, int]:
+def _place_totals(
+    printed: list[_Printed], groups: list[str], continues: bool
+) -> tuple[_Totals, int]:
     """Which total rows total a program group and which the whole table, and how many
     could be neither (a second total of the same thing, or one without an amount).
 
     A total right under a group's rows is that group's, unless it is the table's last
     and says nothing of a program ("Jumlah", "TOTAL") where the groups' totals before it
     did not say so either: then it is the table's. A total right under another total is
-    the table's."""
+    the table's. In a table that `continues` the one before, a total naming a program
+    under the rows before its first group is the continued group's (-1)."""
     totals, left = _Totals(), 0
     plain_subtotals = any(
         t.group is not None and t.after_rows and not _names_program(t, groups) for t in printed[:-1]
     )
     for i, total in enumerate(printed):
         last = i == len(printed) - 1
+        if total.group is None and total.after_rows and continues and _names_program(total, []):
+            total.group = -1  # under the rows that continue a group of the table before
         subtotal = total.group is not None and total.after_rows
         if subtotal and last and not _names_program(total, groups):
             subtotal = plain_subtotals
@@ -1073,6 +1144,8 @@ def _names_program(total: _Printed, groups: list[str]) -> bool:
     if "program" in label:
         return True
     if total.group is None:
+        return False
+    if total.group < 0:
         return False
     name = norm((_group_label(groups[total.group]) or (None, groups[total.group]))[1])
     return bool(name) and name in label

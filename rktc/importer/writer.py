@@ -242,13 +242,15 @@ def _orphans(notes: dict[Path_, str], data: dict[str, Any]) -> list[Path_]:
 def _present(data: Any, path: Path_) -> bool:
     if not path:
         return False  # the plan as a whole has no line of its own
-    for step in path:
+    for depth, step in enumerate(path):
         if isinstance(data, dict):
             if step not in data:
                 return False
             data = data[step]
         elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
             data = data[step]
+            if not isinstance(data, dict) and depth < len(path) - 1:
+                return False  # an item that is not a mapping is written as one scalar
         else:
             return False
     return True
@@ -264,6 +266,12 @@ def _dotted(path: Path_) -> str:
 
 
 _BITS = 32  # a span as rktc.plan.load packs it: line, column, end line, end column
+# The longest key the YAML reader takes before its `:` (libyaml's simple keys, in
+# characters); a longer one (a long column header) is written as an explicit `? key`.
+SIMPLE_KEY_MOST = 1024
+# A key this long is simple however it is written: an escape is at most 10 characters
+# (\U0010FFFF), and quotes add two.
+_SHORT_KEY = (SIMPLE_KEY_MOST - 2) // 10
 
 
 def _span(line: int, column: int, end_line: int, end_column: int) -> int:
@@ -340,13 +348,18 @@ class _Writer:
         row = self.first_line + len(self.lines)
         if self.open:
             self._close(row, token)
+        head = f"{lead}{written}:"
+        if len(written) > SIMPLE_KEY_MOST:  # `? key`, then `: value` on the next line
+            self.exact = False  # (its positions are the loader's)
+            self.lines.append(f"{lead}? {written}")
+            head = " " * indent + ":"
         if name in container:  # the reader reads two keys as one: the loader says so
             self.exact = False
         node.key_spans[name] = (((row << _BITS | indent) << _BITS | row) << _BITS) | column - 2
         note = notes.get(key, "") if notes else ""
         if (type(value) is str and "\n" not in value) or not isinstance(value, dict | list | str):
             read, shown = _scalar(value if type(value) is str else str(value))
-            self.lines.append(f"{lead}{written}: {shown}{note}")
+            self.lines.append(f"{head} {shown}{note}")
             container[name] = read
             node.items[name] = (((row << _BITS | column) << _BITS | row) << _BITS) | column + len(
                 shown
@@ -356,7 +369,7 @@ class _Writer:
             self._deeper()
             self.depth -= 1
             mapping = isinstance(value, dict)
-            self.lines.append(f"{lead}{written}: {'{}' if mapping else '[]'}{note}")
+            self.lines.append(f"{head} {'{}' if mapping else '[]'}{note}")
             container[name] = {} if mapping else []
             node.items[name] = _Node(_span(row, column, row, column + 2), mapping)
             return
@@ -364,18 +377,18 @@ class _Writer:
             block = _block_lines(value)
             if block is None:
                 read, shown = _scalar(value)
-                self.lines.append(f"{lead}{written}: {shown}{note}")
+                self.lines.append(f"{head} {shown}{note}")
                 container[name] = read
                 node.items[name] = _span(row, column, row, column + len(shown))
                 return
             # the indentation indicator: the first line may itself start with spaces
-            self.lines.append(f"{lead}{written}: |2-{note}")
+            self.lines.append(f"{head} |2-{note}")
             pad = " " * (indent + 2)
             self.lines += [f"{pad}{line}" if line else "" for line in block]
             container[name] = value
             node.items[name] = _span(row, column, row + len(block) + 1, 0)
             return
-        self.lines.append(f"{lead}{written}:{note}")
+        self.lines.append(f"{head}{note}")
         if isinstance(value, dict):
             container[name], node.items[name] = self.mapping(value, indent + 2, path)
         else:
@@ -399,8 +412,10 @@ class _Writer:
         lines, spans, key_spans, heads = self.lines, node.items, node.key_spans, self.heads
         for key in keys:
             sub = value[key]
-            if type(key) is str and (
-                (type(sub) is str and "\n" not in sub) or type(sub) is int
+            if (
+                type(key) is str
+                and ((type(sub) is str and "\n" not in sub) or type(sub) is int)
+                and len(key) <= _SHORT_KEY
             ):  # `pair` of one line of text, inline: a table's rows have 200,000 of them
                 head = heads.get((lead, key))
                 if head is None:
@@ -490,29 +505,34 @@ class _Writer:
         self.depth += 1
 
 
-def _ordered(value: dict[Any, Any], path: Path_) -> tuple[list[Any], bool]:
+def _ordered(value: dict[Any, Any], path: Path_) -> tuple[tuple[Any, ...], bool]:
     """The keys of a mapping in the order they are written, and whether those whose value
     is a list go after the others: a matrix row's fields in the format's order and its
     `kolom` as printed; a hierarchy node's fields, its children last; elsewhere the rows'
     order, lists last."""
     if path[-1:] == ("kolom",):
-        return list(value), False
+        return tuple(value), False
+    keys = tuple(value)
+    types = tuple(map(type, keys))  # 1 and True are one key of a cache, not of a mapping
     if path[:2] == ("tabel", "matriks") and len(path) == 3:
-        return _in_order(tuple(value), "matrix"), False
+        return _in_order(keys, types, "matrix"), False
     if len(path) >= 2 and path[-2] in LEVEL_NAMES and path[0] != "tabel":
-        return _in_order(tuple(value), "node"), False
-    return _in_order(tuple(value), "row"), True
+        return _in_order(keys, types, "node"), False
+    return _in_order(keys, types, "row"), True
 
 
 @functools.lru_cache(maxsize=4096)  # the rows of a table have the same keys
-def _in_order(keys: tuple[Any, ...], kind: str) -> list[Any]:
+def _in_order(keys: tuple[Any, ...], types: tuple[type, ...], kind: str) -> tuple[Any, ...]:
+    """The order of `keys` (of `types`, which tell equal keys of two types apart)."""
     if kind == "matrix":
-        return sorted(keys, key=lambda k: MATRIX_ORDER.index(k) if k in MATRIX_ORDER else 99)
-    if kind == "node":
-        return sorted(
+        found = sorted(keys, key=lambda k: MATRIX_ORDER.index(k) if k in MATRIX_ORDER else 99)
+    elif kind == "node":
+        found = sorted(
             keys, key=lambda k: (k in LEVEL_NAMES, NODE_ORDER.index(k) if k in NODE_ORDER else 99)
         )
-    return sorted(keys, key=_row_key)
+    else:
+        found = sorted(keys, key=_row_key)
+    return tuple(found)
 
 
 LEVEL_NAMES = frozenset(
