@@ -311,9 +311,9 @@ def test_rktc_validate_splits_only_large_plans(monkeypatch, tmp_path):
     calls = []
     real = stages.check
 
-    def spying(compiled, selection, *, split=False, beside=None):
+    def spying(compiled, selection, *, split=False, beside=None, prepared=None):
         calls.append(split)
-        return real(compiled, selection, split=split, beside=beside)
+        return real(compiled, selection, split=split, beside=beside, prepared=prepared)
 
     monkeypatch.setattr(stages, "check", spying)
     monkeypatch.delenv("RKTC_SERIAL", raising=False)
@@ -332,9 +332,9 @@ def test_the_validate_command_splits_large_plans_with_and_without_a_year(monkeyp
     calls = []
     real = stages.check
 
-    def spying(compiled, selection, *, split=False, beside=None):
+    def spying(compiled, selection, *, split=False, beside=None, prepared=None):
         calls.append((split, beside is not None))
-        return real(compiled, selection, split=split, beside=beside)
+        return real(compiled, selection, split=split, beside=beside, prepared=prepared)
 
     monkeypatch.setattr(stages, "check", spying)
     monkeypatch.delenv("RKTC_SERIAL", raising=False)
@@ -529,3 +529,49 @@ def test_map_in_two_gives_the_child_less_when_its_part_costs_more(monkeypatch):
     parent = os.getpid()
     found = map_in_two(lambda n: os.getpid() == parent, list(range(10)), [1] * 10, 0, 1.5)
     assert found == [True] * 6 + [False] * 4  # 6 here against 4 x 1.5 there
+
+
+def test_name_groups_made_ahead_are_used_only_when_they_are_the_tables(monkeypatch):
+    # validate_written makes the indicator names' groups of a published plan in a child
+    # while the schema is read; the rules use them only if they group the same texts
+    from rktc.check.rules import common
+    from rktc.pipeline import compile as stages
+    from rktc.plan import names
+    from rktc.plan.load import load_file
+
+    compiled = stages.read(load_file(PUBLISHED))
+    plain = Pipeline().findings(compiled, split=False)
+    used: list[bool] = []
+    recounted = names.Clusters.recounted
+
+    def spied(self, counts):
+        found = recounted(self, counts)
+        used.append(found is not None)
+        return found
+
+    monkeypatch.setattr(names.Clusters, "recounted", spied)
+    ahead = common.prepared_names(compiled.loaded.data)
+    assert set(ahead) == {"indikator"}
+    assert Pipeline().findings(compiled, split=False, prepared=ahead) == plain
+    assert used[0]  # the groups made ahead were the tables'
+    used.clear()
+    other = {"indikator": names.Clusters(["Persentase lain", "Jumlah lain"])}
+    assert Pipeline().findings(compiled, split=False, prepared=other) == plain
+    assert not used[0]  # other texts: grouped again
+
+
+@needs_fork
+def test_an_imported_plan_is_checked_alike_with_its_names_grouped_ahead(monkeypatch, tmp_path):
+    from rktc.importer.recognize import Imported
+    from rktc.importer.writer import write_plan
+    from rktc.plan.load import load_file
+
+    monkeypatch.delenv("RKTC_SERIAL", raising=False)
+    data = load_file(PUBLISHED).data
+    data.pop("rktc")
+    written = write_plan(Imported(data=data), "rkt.docx", display="plan.yaml")
+    monkeypatch.setattr(orchestrator, "PARALLEL_MIN_CHARS", 0)  # fork, however small
+    ahead = Pipeline().validate_written(written).diagnostics
+    monkeypatch.setenv("RKTC_SERIAL", "1")
+    assert ahead == Pipeline().validate_written(written).diagnostics
+    assert {d.code for d in ahead} >= {"RKT502", "RKT201"}

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from rktc.check.rules import all_rules
 from rktc.check.rules.base import Context
+from rktc.check.rules.common import PREPARED
 from rktc.core.diagnostics import Diagnostic, Location, Severity
 from rktc.core.messages import msg
 from rktc.plan.document import Document
 from rktc.plan.load import SourceMap
+from rktc.plan.names import Clusters
 from rktc.plan.schema import Pemeriksaan
 from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.plan.validate import UnreadablePart
@@ -48,18 +50,22 @@ def run_rules(
     *,
     partial: bool = False,
     expensive: bool | None = None,
+    prepared: dict[str, Clusters] | None = None,
 ) -> list[Diagnostic]:
     """Every enabled rule's findings (with `expensive` given: only the rules that are, or
     are not, marked expensive; the two halves together are every rule).
 
     A `partial` plan lacks the parts that had schema problems, and reading one raises
     UnreadablePart (see rktc.plan.validate): a rule that needs such a part is skipped,
-    with none of its findings, so that nothing false is reported.
+    with none of its findings, so that nothing false is reported. `prepared`: name
+    groups made ahead (`prepared_names`), by field, used where they are the tables'.
     """
     choices = _plan_choices(plan)
     if choices is not None:
         selection = selection.merged_with(choices.pilih, choices.abaikan)
     ctx = Context(plan, source, document, text)
+    for field, groups in (prepared or {}).items():  # made ahead (see rules.common.clusters)
+        ctx.cache[PREPARED + field] = groups
     found: list[Diagnostic] = []
     published = published_tables(document)
     for rule in all_rules():

@@ -19,6 +19,7 @@ from rktc.core.diagnostics import Diagnostic, Severity, sort_diagnostics
 from rktc.pipeline.forked import ForkedCall, ForkFailed
 from rktc.plan.document import Document, build_document
 from rktc.plan.load import Loaded
+from rktc.plan.names import Clusters
 from rktc.plan.schema2 import AnyPlan as Plan
 from rktc.plan.validate import UnreadablePart, validate_plan
 
@@ -79,13 +80,15 @@ def check(
     *,
     split: bool = False,
     beside: Callable[[], list[Diagnostic]] | None = None,
+    prepared: dict[str, Clusters] | None = None,
 ) -> list[Diagnostic]:
     """What the consistency rules find in a read plan, less what `# rktc: ignore` silences.
 
     With `split`, the rules marked expensive run in a forked child while this process
     runs the others (see rktc.pipeline.forked; measured gain in docs/performance.md).
     `beside` gives more findings in this plan's file (the year rules'): it runs in this
-    process, while the child works, and its findings are silenced with the rules'."""
+    process, while the child works, and its findings are silenced with the rules'.
+    `prepared`: name groups made ahead (see Pipeline.validate_written)."""
     if compiled.plan is None or compiled.document is None:
         return []
     loaded = compiled.loaded
@@ -97,6 +100,7 @@ def check(
         selection,
         loaded.text,
         partial=bool(compiled.unreadable),
+        prepared=prepared,
     )
     more = beside or list
     published = published_tables(compiled.document)

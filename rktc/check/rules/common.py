@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rktc.check.rules.base import Context
 from rktc.core.diagnostics import Location
@@ -73,12 +74,41 @@ def indicator_rows(ctx: Context) -> list[Occurrence]:
 
 
 def clusters(ctx: Context, field: str) -> Clusters:
-    """Name groups for one column (`indikator`, `sasaran`, `kegiatan`, `program`)."""
+    """Name groups for one column (`indikator`, `sasaran`, `kegiatan`, `program`).
+
+    Groups made ahead of the check (`prepared_names`, in a second process while the
+    schema was read) are used when they are of the same texts, met in the same order."""
     key = "clusters:" + field
     if key not in ctx.cache:
-        ctx.cache[key] = Clusters(texts_of(ctx, field))
+        prepared: Clusters | None = ctx.cache.pop(PREPARED + field, None)
+        counts = Counter(texts_of(ctx, field))
+        same = prepared.recounted(counts) if prepared is not None else None
+        ctx.cache[key] = same if same is not None else Clusters(counts.elements())
     found: Clusters = ctx.cache[key]
     return found
+
+
+PREPARED = "prepared:"  # the cache key of name groups made ahead, before the field's name
+
+
+def prepared_names(data: Any) -> dict[str, Clusters]:
+    """The groups of the indicator names of a plan's published KPU tables, made from its
+    loaded data as `clusters` makes them from the tables: the texts in the same order
+    (`texts_of`: table by table, each table's rows, then its groups' rows). Nothing for a
+    plan with a published matrix (its indicators are read from the hierarchy) or none of
+    these tables. `clusters` checks them against the tables before it uses them."""
+    tabel = data.get("tabel") if isinstance(data, dict) else None
+    if not isinstance(tabel, dict) or "matriks" in tabel:
+        return {}
+    texts: list[str] = []
+    for kind in INDICATOR_TABLES:
+        for entry in tabel.get(kind) or ():
+            rows = entry.get("baris") if kind in (PROGRAM, APBN) else [entry]
+            for row in rows if isinstance(rows, list) else ():
+                name = row.get("indikator") if isinstance(row, dict) else None
+                if isinstance(name, str) and name:
+                    texts.append(name)
+    return {"indikator": Clusters(texts)} if texts else {}
 
 
 def made_clusters(ctx: Context, field: str) -> Clusters | None:
