@@ -68,12 +68,7 @@ class ForkedCall(Generic[T]):
             self._read_end = None
             payload = pipe.read()
         _, status = os.waitpid(self._pid, 0)
-        if os.waitstatus_to_exitcode(status) != _STATUS_OK or not payload:
-            raise ForkFailed
-        try:
-            value: T = pickle.loads(payload)  # our own child's bytes
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
-            raise ForkFailed from exc
+        value: T = _delivered(payload, status)
         return value
 
     def abandon(self) -> None:
@@ -86,6 +81,16 @@ class ForkedCall(Generic[T]):
             with contextlib.suppress(OSError):
                 os.kill(self._pid, signal.SIGKILL)
             os.waitpid(self._pid, 0)
+
+
+def _delivered(payload: bytes, status: int) -> Any:
+    """What a child that exited with `status` sent; ForkFailed if it has nothing to give."""
+    if os.waitstatus_to_exitcode(status) != _STATUS_OK or not payload:
+        raise ForkFailed
+    try:
+        return pickle.loads(payload)  # our own child's bytes
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
+        raise ForkFailed from exc
 
 
 def _run_child(function: Callable[[], object], write_end: int) -> None:
@@ -200,12 +205,7 @@ class ForkedWorker(Generic[A, T]):
             payload = pipe.read()
         _, status = os.waitpid(self._pid, 0)
         self._pid = None
-        if os.waitstatus_to_exitcode(status) != _STATUS_OK or not payload:
-            raise ForkFailed
-        try:
-            value: T = pickle.loads(payload)  # our own child's bytes
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
-            raise ForkFailed from exc
+        value: T = _delivered(payload, status)
         return value
 
     def abandon(self) -> None:
