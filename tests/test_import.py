@@ -404,8 +404,10 @@ def test_the_totals_printed_under_the_kpu_tables_are_kept_and_checked(tmp_path):
     assert all("jumlah" in group for group in tabel["apbn"])
     assert "RKT305" not in result.output  # they add up
     assert not [line for line in result.output.splitlines() if "total row(s)" in line]
-    # a total that does not add up is found where it is written
+    # written after the tables they total, as printed
     text = plan.read_text(encoding="utf-8")
+    assert text.index("\n  jumlah:\n") > text.index("\n  apbn:\n")
+    # a total that does not add up is found where it is written
     stated = tabel["jumlah"]["apbn"]
     wrong = text.replace(f"\n    apbn: {stated}\n", "\n    apbn: 1.000\n", 1)
     assert wrong != text

@@ -518,6 +518,11 @@ def _ordered(value: dict[Any, Any], path: Path_) -> tuple[tuple[Any, ...], bool]
         return _in_order(keys, types, "matrix"), False
     if len(path) >= 2 and path[-2] in LEVEL_NAMES and path[0] != "tabel":
         return _in_order(keys, types, "node"), False
+    if path == ("tabel",) and "jumlah" in value:  # the totals after the tables they total
+        order = _in_order(keys, types, "row")
+        tables = [k for k in order if k != "jumlah" and isinstance(value[k], list)]
+        rest = [k for k in order if k != "jumlah" and k not in tables]
+        return (*rest, *tables, "jumlah"), False
     return _in_order(keys, types, "row"), True
 
 
