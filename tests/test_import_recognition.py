@@ -687,15 +687,10 @@ def sheet_variants(tmp_path: Path) -> dict[str, Path]:
     }
 
 
-@pytest.mark.parametrize(
-    "variant",
-    ["as written", "rich inline text", "no dimension", "no row numbers", "attributes reordered"],
-)
-def test_a_sheet_s_cells_are_read_as_openpyxl_reads_them(tmp_path, monkeypatch, variant):
+def fast_readings(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each sheet read from then on, whether its fast reading read it (else openpyxl)."""
     from rktc.importer import sheets
 
-    source = sheet_variants(tmp_path)[variant]
-    fast = read_blocks(source)
     used: list[bool] = []
     original = sheets._Sheet.blocks
 
@@ -705,6 +700,19 @@ def test_a_sheet_s_cells_are_read_as_openpyxl_reads_them(tmp_path, monkeypatch, 
         return blocks
 
     monkeypatch.setattr(sheets._Sheet, "blocks", counted)
+    return used
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["as written", "rich inline text", "no dimension", "no row numbers", "attributes reordered"],
+)
+def test_a_sheet_s_cells_are_read_as_openpyxl_reads_them(tmp_path, monkeypatch, variant):
+    from rktc.importer import sheets
+
+    source = sheet_variants(tmp_path)[variant]
+    fast = read_blocks(source)
+    used = fast_readings(monkeypatch)
     assert blocks_as_values(read_blocks(source)) == blocks_as_values(fast)
     assert used == [variant != "attributes reordered"]  # that one is left to openpyxl
     monkeypatch.setattr(sheets._Sheet, "blocks", lambda sheet: None)
@@ -727,15 +735,7 @@ def test_a_workbook_rktc_writes_is_read_by_its_shared_strings_as_openpyxl_reads_
         app, ["build", str(PLANS / "published" / "kpu-oku-2023.yaml"), "-o", str(built), "--force"]
     )
     assert result.exit_code == 0, result.output
-    used: list[bool] = []
-    original = sheets._Sheet.blocks
-
-    def counted(sheet: Any) -> Any:
-        blocks = original(sheet)
-        used.append(blocks is not None)
-        return blocks
-
-    monkeypatch.setattr(sheets._Sheet, "blocks", counted)
+    used = fast_readings(monkeypatch)
     fast = blocks_as_values(read_blocks(built))
     assert len(used) > 1
     assert all(used)  # every sheet read from its text

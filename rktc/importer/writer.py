@@ -228,11 +228,6 @@ def _header(
     return lines
 
 
-def unplaced_notes(imported: Imported) -> list[Path_]:
-    """The paths of notes that no written value carries (each is listed in the header)."""
-    return _orphans(imported.notes, _versioned(imported.data))
-
-
 def _orphans(notes: dict[Path_, str], data: dict[str, Any]) -> list[Path_]:
     """The notes whose path is not a key or an item of `data`: the writer writes every
     key and item, each with the note on its path beside it."""
